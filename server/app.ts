@@ -1,0 +1,117 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import type { Server } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import express, { type Express } from "express";
+import session from "express-session";
+import type { AppContext } from "./app-context";
+import { createPassport } from "./auth/passport";
+import { sessionCookieName } from "./auth/session";
+import { apiDocsRouter } from "./http/api-docs";
+import { buildApiRouter } from "./http/api-router";
+import { authContext } from "./http/auth-context";
+import { csrfProtection } from "./http/csrf";
+import { apiNotFound, errorHandler } from "./http/error-handler";
+import { buildOpenApiDocument } from "./http/openapi";
+import { apiRateLimit } from "./http/rate-limit";
+import { requestContext } from "./http/request-logger";
+import { apiRoutes } from "./http/route-registry";
+import { securityHeaders } from "./http/security-headers";
+import { APP_VERSION } from "./modules/health/health.service";
+import { healthRouter } from "./modules/health/health.router";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT_DIR = path.resolve(here, "..");
+export const CLIENT_DIST = path.join(ROOT_DIR, "dist/public");
+
+export type ClientMode = { kind: "static" } | { kind: "vite"; httpServer: Server } | { kind: "none" };
+
+/**
+ * Builds the Express app. Middleware order (documented in docs/ARCHITECTURE.md):
+ * request id + logger → security headers → health → raw-body webhooks → body parsers → session →
+ * passport → auth context → CSRF → rate limits → API routers → /api 404 → static/SPA → error handler.
+ */
+export async function createApp(ctx: AppContext, client: ClientMode = { kind: "static" }): Promise<Express> {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", ctx.config.TRUST_PROXY);
+  app.set("query parser", "simple");
+
+  app.use(requestContext());
+  app.use(securityHeaders({ isProduction: ctx.config.isProduction, devServer: client.kind === "vite" }));
+  app.use(healthRouter(ctx));
+  // Raw-body webhook routes (Stripe, Twilio) mount here, before express.json(), under /api/webhooks.
+
+  app.use(express.json({ limit: "1mb" }));
+  app.use(express.urlencoded({ extended: false, limit: "100kb" }));
+
+  app.use(
+    session({
+      name: sessionCookieName(ctx.config.isProduction),
+      secret: ctx.config.SESSION_SECRET,
+      store: ctx.sessionStore,
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      proxy: ctx.config.TRUST_PROXY !== false,
+      cookie: {
+        httpOnly: true,
+        sameSite: "lax",
+        secure: ctx.config.isProduction,
+        path: "/",
+        maxAge: ctx.config.SESSION_IDLE_MINUTES * 60_000,
+      },
+    }),
+  );
+  const passport = createPassport(ctx);
+  app.locals.passport = passport;
+  app.use(passport.initialize());
+  app.use(passport.session());
+  app.use(authContext(ctx.config));
+  app.use("/api", csrfProtection(ctx.config.SESSION_SECRET));
+  app.use("/api", apiRateLimit(ctx.rateLimits));
+
+  const openapi = buildOpenApiDocument(apiRoutes, { version: APP_VERSION });
+  app.get("/api/openapi.json", (_req, res) => {
+    res.json(openapi);
+  });
+  app.use("/api", apiDocsRouter());
+  app.use("/api", buildApiRouter(ctx, apiRoutes));
+  app.use("/api", apiNotFound());
+
+  if (client.kind === "static") await mountStaticClient(app);
+  if (client.kind === "vite") await mountViteDev(app, client.httpServer);
+
+  app.use(errorHandler());
+  return app;
+}
+
+async function mountStaticClient(app: Express): Promise<void> {
+  const indexFile = path.join(CLIENT_DIST, "index.html");
+  app.use("/assets", express.static(path.join(CLIENT_DIST, "assets"), { immutable: true, maxAge: "1y", index: false, fallthrough: true }));
+  app.use(express.static(CLIENT_DIST, { index: false, maxAge: "1h" }));
+  app.get("/{*splat}", async (_req, res, next) => {
+    if (!existsSync(indexFile)) return next();
+    res.setHeader("Cache-Control", "no-cache");
+    res.type("html").send(await readFile(indexFile, "utf8"));
+  });
+}
+
+async function mountViteDev(app: Express, httpServer: Server): Promise<void> {
+  const { createServer } = await import("vite");
+  const vite = await createServer({
+    configFile: path.join(ROOT_DIR, "vite.config.ts"),
+    server: { middlewareMode: true, hmr: { server: httpServer } },
+    appType: "custom",
+  });
+  app.use(vite.middlewares);
+  app.get("/{*splat}", async (req, res, next) => {
+    try {
+      const template = await readFile(path.join(ROOT_DIR, "client/index.html"), "utf8");
+      res.type("html").send(await vite.transformIndexHtml(req.originalUrl, template));
+    } catch (err) {
+      next(err);
+    }
+  });
+}

@@ -1,0 +1,24 @@
+import { authRoutes } from "../auth/auth.routes";
+import { adminRoutes } from "../modules/admin/admin.routes";
+import { auditRoutes } from "../modules/audit/audit.routes";
+import { clientsRoutes } from "../modules/clients/clients.routes";
+import { profileRoutes } from "../modules/profile/profile.routes";
+import { rolesRoutes } from "../modules/roles/roles.routes";
+import { usersRoutes } from "../modules/users/users.routes";
+import { workspaceRoutes } from "../modules/workspace/workspace.routes";
+import type { AnyRoute } from "./define-route";
+
+/**
+ * Every API route. The router, the OpenAPI document and the authorization matrix all read this
+ * list, so a route cannot exist without an access rule, a contract and matrix rows.
+ */
+export const apiRoutes: AnyRoute[] = [
+  ...authRoutes,
+  ...profileRoutes,
+  ...usersRoutes,
+  ...rolesRoutes,
+  ...workspaceRoutes,
+  ...auditRoutes,
+  ...clientsRoutes,
+  ...adminRoutes,
+];

@@ -1,0 +1,7 @@
+import type { AppContext } from "../app-context";
+import { emailSendJob } from "./email-send.job";
+import { maintenanceCleanupJob } from "./maintenance-cleanup.job";
+import type { AnyJobDefinition } from "./runner";
+
+/** Every job the app runs; the runner creates a queue (and schedule) for each. */
+export const allJobs = [emailSendJob, maintenanceCleanupJob] as unknown as AnyJobDefinition<AppContext>[];

@@ -1,0 +1,43 @@
+/** Plain-text + HTML bodies of system emails. Values are escaped for HTML. */
+export interface RenderedEmail {
+  template: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+}
+
+function layout(brandColor: string, body: string, cta: { label: string; href: string }): string {
+  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#111;max-width:560px;margin:auto;padding:24px">${body}<p><a href="${esc(cta.href)}" style="display:inline-block;background:${esc(brandColor)};color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">${esc(cta.label)}</a></p><p style="color:#666;font-size:12px">If the button does not work, paste this link into your browser:<br>${esc(cta.href)}</p></body></html>`;
+}
+
+/** The invitation email. */
+export function inviteEmail(p: { name: string; inviterName: string; workspaceName: string; link: string; brandColor: string; expiresHours: number }): RenderedEmail {
+  return {
+    template: "user.invite",
+    subject: `${p.inviterName} invited you to ${p.workspaceName} on Agency OS`,
+    text: `Hi ${p.name},\n\n${p.inviterName} invited you to join ${p.workspaceName} on Agency OS.\n\nSet your password and sign in here (the link works for ${p.expiresHours} hours, once):\n${p.link}\n`,
+    html: layout(
+      p.brandColor,
+      `<p>Hi ${esc(p.name)},</p><p>${esc(p.inviterName)} invited you to join <strong>${esc(p.workspaceName)}</strong> on Agency OS.</p><p>The link works for ${p.expiresHours} hours, once.</p>`,
+      { label: "Accept invitation", href: p.link },
+    ),
+  };
+}
+
+/** The password reset email. */
+export function passwordResetEmail(p: { name: string; link: string; brandColor: string; expiresMinutes: number }): RenderedEmail {
+  return {
+    template: "user.password_reset",
+    subject: "Reset your Agency OS password",
+    text: `Hi ${p.name},\n\nSomeone (hopefully you) asked to reset your Agency OS password. Choose a new one here (the link works for ${p.expiresMinutes} minutes, once):\n${p.link}\n\nIf you did not ask, ignore this email; your password stays the same.\n`,
+    html: layout(
+      p.brandColor,
+      `<p>Hi ${esc(p.name)},</p><p>Someone (hopefully you) asked to reset your Agency OS password. The link works for ${p.expiresMinutes} minutes, once.</p><p>If you did not ask, ignore this email.</p>`,
+      { label: "Choose a new password", href: p.link },
+    ),
+  };
+}

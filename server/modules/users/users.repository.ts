@@ -1,0 +1,117 @@
+import { and, asc, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import type { ListUsersQuery } from "../../../shared/contracts/users";
+import type { Role } from "../../../shared/constants/roles";
+import type { Db } from "../../db/client";
+import { clients, type UserRow, rolePermissions, users } from "../../db/schema";
+import { decodeCursor, keysetAfter } from "../../lib/pagination";
+
+export type UserWithClient = UserRow & { clientName: string | null };
+
+const withClient = { user: users, clientName: clients.name };
+
+function flatten(r: { user: UserRow; clientName: string | null }): UserWithClient {
+  return { ...r.user, clientName: r.clientName };
+}
+
+/** A user by id regardless of workspace: only the auth layer uses this (ids come from the session). */
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+/** A user by email, case-insensitively, through the unique lower(email) index. */
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
+    .limit(1);
+  return row;
+}
+
+/** A user of one workspace with its client's name. */
+export async function findWorkspaceUser(db: Db, workspaceId: string, id: string): Promise<UserWithClient | undefined> {
+  const [row] = await db
+    .select(withClient)
+    .from(users)
+    .leftJoin(clients, eq(clients.id, users.clientId))
+    .where(and(eq(users.workspaceId, workspaceId), eq(users.id, id)))
+    .limit(1);
+  return row ? flatten(row) : undefined;
+}
+
+const SORTS = {
+  name: users.name,
+  email: users.email,
+  createdAt: users.createdAt,
+  lastLoginAt: sql`coalesce(${users.lastLoginAt}, 'epoch'::timestamptz)`,
+} as const;
+
+/** The sort key of a row as stored in a cursor. */
+export function userSortValue(u: UserRow, sort: ListUsersQuery["sort"]): string {
+  switch (sort) {
+    case "name":
+      return u.name;
+    case "email":
+      return u.email;
+    case "createdAt":
+      return u.createdAt.toISOString();
+    case "lastLoginAt":
+      return (u.lastLoginAt ?? new Date(0)).toISOString();
+  }
+}
+
+/** One keyset page of a workspace's users (limit + 1 rows). */
+export async function listUsers(db: Db, workspaceId: string, q: ListUsersQuery): Promise<UserWithClient[]> {
+  const conds: SQL[] = [eq(users.workspaceId, workspaceId)];
+  if (q.role) conds.push(eq(users.role, q.role));
+  if (q.status) conds.push(eq(users.status, q.status));
+  if (q.q) {
+    const pattern = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(or(ilike(users.name, pattern), ilike(users.email, pattern))!);
+  }
+  const sortExpr = SORTS[q.sort];
+  if (q.cursor) {
+    const [value, id] = decodeCursor(q.cursor, 2);
+    const typed = q.sort === "createdAt" || q.sort === "lastLoginAt" ? sql`${value}::timestamptz` : sql`${value}`;
+    conds.push(keysetAfter(sortExpr, users.id, q.order, [typed as never, String(id)]));
+  }
+  const dir = q.order === "asc" ? asc : desc;
+  const rows = await db
+    .select(withClient)
+    .from(users)
+    .leftJoin(clients, eq(clients.id, users.clientId))
+    .where(and(...conds))
+    .orderBy(dir(sortExpr), dir(users.id))
+    .limit(q.limit + 1);
+  return rows.map(flatten);
+}
+
+/** Inserts a user and returns the row. */
+export async function insertUser(db: Db, row: typeof users.$inferInsert): Promise<UserRow> {
+  const [created] = await db.insert(users).values(row).returning();
+  return created!;
+}
+
+/** Updates a workspace's user; returns the new row, or undefined if it is not in the workspace. */
+export async function updateUser(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  patch: Partial<typeof users.$inferInsert>,
+): Promise<UserRow | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(users.workspaceId, workspaceId), eq(users.id, id)))
+    .returning();
+  return row;
+}
+
+/** Permission keys granted to a role in a workspace. */
+export async function listRolePermissionRows(db: Db, workspaceId: string): Promise<{ role: Role; permission: string }[]> {
+  return db
+    .select({ role: rolePermissions.role, permission: rolePermissions.permission })
+    .from(rolePermissions)
+    .where(eq(rolePermissions.workspaceId, workspaceId));
+}

@@ -1,0 +1,66 @@
+/** Roles and the fixed permission catalogue. Role → permission defaults are seeded by migration. */
+export const ROLES = ["admin", "manager", "staff", "sales_agent", "creator", "client"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles that work inside the agency app (everyone but portal clients). */
+export const STAFF_ROLES = ["admin", "manager", "staff", "sales_agent", "creator"] as const satisfies readonly Role[];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: "Admin",
+  manager: "Manager",
+  staff: "Staff",
+  sales_agent: "Sales agent",
+  creator: "Creator",
+  client: "Client (portal)",
+};
+
+/** The permission catalogue: key → description. Adding a key needs a migration granting defaults. */
+export const PERMISSIONS = {
+  "users.read": "See the team list and each member's profile",
+  "users.invite": "Invite new users and resend invitations",
+  "users.update": "Change a user's name and role",
+  "users.deactivate": "Deactivate and reactivate users",
+  "roles.manage": "Edit which permissions each role has",
+  "workspace.read": "See workspace settings",
+  "workspace.update": "Change workspace name, timezone, currency and branding",
+  "audit.read": "Read the audit log",
+  "clients.read": "See the client list",
+  "admin.jobs": "See background jobs and retry failed ones",
+  "admin.outbox": "See captured outgoing email",
+  "admin.system": "See integrations, circuit breakers and system health",
+  "portal.access": "Use the client portal",
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_KEYS = Object.keys(PERMISSIONS) as Permission[];
+
+/** Permissions that only portal clients may hold, and that portal clients are limited to. */
+export const PORTAL_PERMISSIONS: readonly Permission[] = ["portal.access"];
+
+/** Default grants, mirrored by the seeding migration (a unit test keeps the two in step). */
+export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSION_KEYS.filter((p) => !PORTAL_PERMISSIONS.includes(p)),
+  manager: [
+    "users.read",
+    "users.invite",
+    "users.update",
+    "users.deactivate",
+    "workspace.read",
+    "audit.read",
+    "clients.read",
+  ],
+  staff: ["users.read", "workspace.read", "clients.read"],
+  sales_agent: ["users.read", "workspace.read", "clients.read"],
+  creator: ["workspace.read"],
+  client: ["portal.access"],
+};
+
+/** Roles an actor may assign: nobody but an admin creates admins. */
+export function assignableRoles(actorRole: Role): Role[] {
+  if (actorRole === "admin") return [...ROLES];
+  if (actorRole === "manager") return ROLES.filter((r) => r !== "admin");
+  return [];
+}
+
+export const USER_STATUSES = ["invited", "active", "deactivated"] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { EMAIL_MAX, NAME_MAX, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, PASSWORD_MAX, PASSWORD_MIN } from "../constants/limits";
+
+/** A UUID path parameter. */
+export const IdParams = z.strictObject({ id: z.uuid().describe("Record id (UUIDv7)") }).meta({ id: "IdParams" });
+export type IdParams = z.infer<typeof IdParams>;
+
+/** Cursor + limit query fields every list accepts. */
+export const pageQueryFields = {
+  cursor: z.string().max(512).optional().describe("Opaque cursor from the previous page's meta.nextCursor"),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(PAGE_LIMIT_MAX)
+    .default(PAGE_LIMIT_DEFAULT)
+    .describe(`Page size, 1–${PAGE_LIMIT_MAX}`),
+};
+
+export const sortOrder = z.enum(["asc", "desc"]).describe("Sort direction");
+
+/** List response metadata. */
+export const PageMeta = z
+  .object({
+    nextCursor: z.string().nullable().describe("Cursor for the next page, null on the last page"),
+  })
+  .meta({ id: "PageMeta" });
+
+/** Wraps an item schema as `{ data: T[], meta: { nextCursor } }`. */
+export function paginated<T extends z.ZodType>(item: T, id: string) {
+  return z.object({ data: z.array(item), meta: PageMeta }).meta({ id });
+}
+
+export const emailField = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(EMAIL_MAX)
+  .pipe(z.email({ message: "Enter a valid email address" }))
+  .describe("Email address");
+
+export const nameField = z.string().trim().min(1, "Enter a name").max(NAME_MAX).describe("Display name");
+
+/** Length-only password rule; the common-password check runs on the server. */
+export const passwordField = z
+  .string()
+  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`)
+  .describe(`Password, ${PASSWORD_MIN}–${PASSWORD_MAX} characters`);
+
+export const OkResponse = z.object({ ok: z.literal(true) }).meta({ id: "OkResponse" });
+
+/** Error envelope schema, for documentation. */
+export const ErrorResponse = z
+  .object({
+    error: z.object({
+      code: z.string().describe("Stable snake_case error code"),
+      message: z.string().describe("Human-readable message"),
+      details: z
+        .object({
+          issues: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() })).optional(),
+        })
+        .catchall(z.unknown())
+        .optional(),
+      requestId: z.string().optional().describe("Correlates with server logs"),
+    }),
+  })
+  .meta({ id: "ErrorResponse" });
