@@ -1,0 +1,73 @@
+import { randomBytes } from "node:crypto";
+import type { Role } from "../../shared/constants/roles";
+import { hashPassword } from "../../server/auth/password";
+import type { Db } from "../../server/db/client";
+import type { ClientRow, UserRow, WorkspaceRow } from "../../server/db/schema";
+import { insertClient } from "../../server/modules/clients/clients.repository";
+import { insertUser } from "../../server/modules/users/users.repository";
+import { insertWorkspace } from "../../server/modules/workspace/workspace.repository";
+
+/** The password every factory user gets unless told otherwise. */
+export const FACTORY_PASSWORD = "Factory-pass-8472!";
+
+const unique = () => randomBytes(4).toString("hex");
+let cachedHash: Promise<string> | undefined;
+const defaultHash = () => {
+  cachedHash ??= hashPassword(FACTORY_PASSWORD);
+  return cachedHash;
+};
+
+/** A new workspace (with default role permissions). */
+export async function buildWorkspace(db: Db, overrides: Partial<WorkspaceRow> = {}): Promise<WorkspaceRow> {
+  return insertWorkspace(db, { name: `Agency ${unique()}`, timezone: "UTC", currency: "USD", brandColor: "#4f46e5", ...overrides });
+}
+
+/** A new client; builds its own workspace unless given one. */
+export async function buildClient(db: Db, overrides: Partial<ClientRow> & { workspaceId?: string } = {}): Promise<ClientRow> {
+  const workspaceId = overrides.workspaceId ?? (await buildWorkspace(db)).id;
+  return insertClient(db, { name: `Client ${unique()}`, status: "active", ...overrides, workspaceId });
+}
+
+export type FactoryUser = UserRow & { password: string };
+
+/**
+ * A new user (active, with a known password); builds its own workspace, and for the client role
+ * its own client, unless given them.
+ */
+export async function buildUser(
+  db: Db,
+  overrides: Partial<Omit<UserRow, "passwordHash">> & { role?: Role; password?: string; workspaceId?: string } = {},
+): Promise<FactoryUser> {
+  const { password = FACTORY_PASSWORD, ...rest } = overrides;
+  const workspaceId = rest.workspaceId ?? (await buildWorkspace(db)).id;
+  const role = rest.role ?? "staff";
+  const clientId = role === "client" ? (rest.clientId ?? (await buildClient(db, { workspaceId })).id) : null;
+  const passwordHash = password === FACTORY_PASSWORD ? await defaultHash() : await hashPassword(password);
+  const user = await insertUser(db, {
+    email: `user-${unique()}@example.test`,
+    name: `User ${unique()}`,
+    status: "active",
+    ...rest,
+    role,
+    clientId,
+    workspaceId,
+    passwordHash,
+  });
+  return { ...user, password };
+}
+
+/** A workspace with one active user per role (and a client for the portal user). */
+export async function buildTeam(db: Db) {
+  const workspace = await buildWorkspace(db);
+  const client = await buildClient(db, { workspaceId: workspace.id });
+  const make = (role: Role) => buildUser(db, { workspaceId: workspace.id, role, ...(role === "client" ? { clientId: client.id } : {}) });
+  const [admin, manager, staff, sales_agent, creator, clientUser] = await Promise.all([
+    make("admin"),
+    make("manager"),
+    make("staff"),
+    make("sales_agent"),
+    make("creator"),
+    make("client"),
+  ]);
+  return { workspace, client, users: { admin, manager, staff, sales_agent, creator, client: clientUser } };
+}
