@@ -66,7 +66,7 @@ async function main(): Promise<void> {
       `  Agency OS is running at ${url}${devServer ? " (dev server, hot reload)" : ""}`,
       `  API docs: ${url}/api/docs`,
       embedded ? `  Database: embedded PostgreSQL in ${config.EMBEDDED_PG_DIR}${seeded ? " (demo data seeded)" : ""}` : "  Database: DATABASE_URL",
-      ...(logins.length ? ["", "  Demo logins (password for all: " + logins[0]!.password + "):", ...logins.map((l) => `    ${l.role.padEnd(12)} ${l.email}`)] : []),
+      ...(logins.length ? ["", `  Demo logins (password for all: ${logins[0]!.password}):`, ...logins.map((l) => `    ${l.role.padEnd(12)} ${l.email}`)] : []),
       "",
     ].join("\n"),
   );

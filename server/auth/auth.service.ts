@@ -66,7 +66,7 @@ export async function verifyLogin(app: AppContext, email: string, password: stri
 /** Starts a reset for an active account; does nothing (silently) for unknown or inactive emails. */
 export async function requestPasswordReset(app: AppContext, email: string): Promise<void> {
   const user = await findUserByEmail(app.database.db, email);
-  if (!user || user.status !== "active") return;
+  if (user?.status !== "active") return;
   await withTransaction(app.database.pool, async (tx) => {
     const token = newSecretToken();
     await replaceToken(tx.db, {

@@ -4,4 +4,4 @@ import { maintenanceCleanupJob } from "./maintenance-cleanup.job";
 import type { AnyJobDefinition } from "./runner";
 
 /** Every job the app runs; the runner creates a queue (and schedule) for each. */
-export const allJobs = [emailSendJob, maintenanceCleanupJob] as unknown as AnyJobDefinition<AppContext>[];
+export const allJobs: AnyJobDefinition<AppContext>[] = [emailSendJob, maintenanceCleanupJob];

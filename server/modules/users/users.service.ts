@@ -34,7 +34,7 @@ export async function getWorkspaceUser(app: AppContext, actor: Actor, id: string
   return presentUser(actor, await loadUser(app, actor, id));
 }
 
-async function assertClientInWorkspace(app: AppContext, tx: Tx, actor: Actor, clientId: string): Promise<void> {
+async function assertClientInWorkspace(tx: Tx, actor: Actor, clientId: string): Promise<void> {
   if (!(await findClient(tx.db, actor.workspaceId, clientId))) {
     throw errors.validation([{ path: "body.clientId", message: "Choose a client of this workspace" }]);
   }
@@ -68,7 +68,7 @@ export async function inviteUser(app: AppContext, actor: Actor, body: InviteUser
     if (await findUserByEmail(tx.db, body.email)) {
       throw errors.alreadyExists("Someone with that email already has an account.");
     }
-    if (body.role === "client") await assertClientInWorkspace(app, tx, actor, body.clientId!);
+    if (body.role === "client") await assertClientInWorkspace(tx, actor, body.clientId!);
     const user = await insertUser(tx.db, {
       workspaceId: actor.workspaceId,
       email: body.email,
@@ -118,7 +118,7 @@ export async function updateWorkspaceUser(app: AppContext, actor: Actor, id: str
     if (role !== "client") clientId = null;
     if (role === "client") {
       if (!clientId) throw errors.validation([{ path: "body.clientId", message: "Choose the client this portal user belongs to" }]);
-      await assertClientInWorkspace(app, tx, actor, clientId);
+      await assertClientInWorkspace(tx, actor, clientId);
     }
     const patch = { name: body.name ?? user.name, role, clientId };
     const changes = diffFields(user, patch, ["name", "role", "clientId"]);
