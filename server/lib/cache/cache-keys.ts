@@ -1,0 +1,16 @@
+/**
+ * Every cache key in one place, so writers and invalidators cannot drift apart. Keys are grouped by
+ * owner (`user:<id>:…`, `workspace:<id>:…`) so one `deletePattern` drops everything about an owner.
+ */
+export const CacheKeys = {
+  /** The signed-in user as the auth middleware needs it. */
+  authUser: (userId: string) => `user:${userId}:auth`,
+  /** Every key about one user. */
+  userPattern: (userId: string) => `user:${userId}:*`,
+  /** The role → permissions map of a workspace. */
+  rolePermissions: (workspaceId: string) => `workspace:${workspaceId}:role-permissions`,
+  /** A workspace's settings row. */
+  workspace: (workspaceId: string) => `workspace:${workspaceId}:settings`,
+  /** Every key about one workspace. */
+  workspacePattern: (workspaceId: string) => `workspace:${workspaceId}:*`,
+} as const;
