@@ -53,14 +53,14 @@ export async function createApp(ctx: AppContext, client: ClientMode = { kind: "s
       store: ctx.sessionStore,
       resave: false,
       saveUninitialized: false,
-      rolling: true,
+      // Idle expiry is enforced server-side by the store (ADR 0007); the cookie lives for the browser session.
+      rolling: false,
       proxy: ctx.config.TRUST_PROXY !== false,
       cookie: {
         httpOnly: true,
         sameSite: "lax",
         secure: ctx.config.isProduction,
         path: "/",
-        maxAge: ctx.config.SESSION_IDLE_MINUTES * 60_000,
       },
     }),
   );

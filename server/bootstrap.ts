@@ -26,7 +26,8 @@ export async function buildContext(config: Config, database: Database, opts: Con
   const cache = createCache(config, { prefix: opts.keyPrefix ? `${opts.keyPrefix}:cache` : undefined });
   const rateLimits = createRateLimiters(config, database.pool, { keyPrefix: opts.keyPrefix ? `${opts.keyPrefix}:rl` : undefined });
   const integrations = createIntegrations(config);
-  const sessionStore = new AppSessionStore(database.pool, { pruneIntervalSeconds: opts.pruneSessions === false ? false : 15 * 60 });
+  const sessionStore = new AppSessionStore(database.pool, cache, {
+    idleMs: config.SESSION_IDLE_MINUTES * 60_000, pruneIntervalSeconds: opts.pruneSessions === false ? false : 15 * 60 });
   let ctx: AppContext | undefined;
   const jobs = createJobRunner<AppContext>({
     connectionString: connectionStringOf(database),

@@ -89,12 +89,14 @@ export async function resetPassword(app: AppContext, body: ResetPasswordBody): P
   if (!token) throw errors.tokenInvalid();
   assertPasswordPolicy(body.password);
   const passwordHash = await hashPassword(body.password);
-  await withTransaction(app.database.pool, async (tx) => {
+  const ended = await withTransaction(app.database.pool, async (tx) => {
     if (!(await consumeToken(tx.db, token.id))) throw errors.tokenInvalid();
     await updateUser(tx.db, token.workspaceId, token.userId, { passwordHash, passwordChangedAt: new Date() });
-    await revokeUserSessions(tx.db, token.userId);
+    const revoked = await revokeUserSessions(tx.db, token.userId);
     await recordAudit(tx.db, { workspaceId: token.workspaceId, actorId: token.userId, action: "auth.password_reset", entityType: "user", entityId: token.userId });
+    return revoked;
   });
+  await app.sessionStore.forgetHandles(ended);
   await invalidateAuthUser(app, token.userId);
 }
 

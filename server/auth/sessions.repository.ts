@@ -11,16 +11,16 @@ export async function listLiveSessions(db: Db, userId: string) {
     .orderBy(desc(sessions.createdAt));
 }
 
-/** Revokes every live session of a user, optionally sparing one sid; returns how many. */
-export async function revokeUserSessions(db: Db, userId: string, exceptSid?: string): Promise<number> {
+/** Revokes every live session of a user, optionally sparing one sid; returns the revoked handles. */
+export async function revokeUserSessions(db: Db, userId: string, exceptSid?: string): Promise<string[]> {
   const conds = [eq(sessions.userId, userId), isNull(sessions.revokedAt)];
   if (exceptSid) conds.push(ne(sessions.sid, exceptSid));
   const rows = await db
     .update(sessions)
     .set({ revokedAt: new Date(), sess: {} })
     .where(and(...conds))
-    .returning({ sid: sessions.sid });
-  return rows.length;
+    .returning({ handle: sessions.handle });
+  return rows.map((r) => r.handle);
 }
 
 /** Revokes one of the user's sessions by its public handle; false if none matched. */

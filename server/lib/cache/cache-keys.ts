@@ -11,6 +11,8 @@ export const CacheKeys = {
   rolePermissions: (workspaceId: string) => `workspace:${workspaceId}:role-permissions`,
   /** A workspace's settings row. */
   workspace: (workspaceId: string) => `workspace:${workspaceId}:settings`,
+  /** A session's data, keyed by its public handle (the raw session id never reaches the cache). */
+  session: (handle: string) => `session:${handle}`,
   /** Every key about one workspace. */
   workspacePattern: (workspaceId: string) => `workspace:${workspaceId}:*`,
 } as const;

@@ -1,8 +1,9 @@
-import { and, desc, eq, gte, like, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, like, type SQL, sql } from "drizzle-orm";
 import type { ListAuditQuery } from "../../../shared/contracts/audit";
 import type { Db } from "../../db/client";
 import { activityLogs, users } from "../../db/schema";
-import { decodeCursor } from "../../lib/pagination";
+import { preparedStatement } from "../../db/prepared";
+import { decodeIdCursor } from "../../lib/pagination";
 
 export type NewActivity = typeof activityLogs.$inferInsert;
 
@@ -13,28 +14,39 @@ export async function insertActivity(db: Db, row: NewActivity): Promise<void> {
 
 /** Newest-first audit rows of one workspace matching the filters, with the actor's name; limit + 1 rows. */
 export async function listActivity(db: Db, workspaceId: string, q: ListAuditQuery) {
-  const conds: SQL[] = [eq(activityLogs.workspaceId, workspaceId)];
-  if (q.actorId) conds.push(eq(activityLogs.actorId, q.actorId));
-  if (q.action) conds.push(q.action.endsWith(".") ? like(activityLogs.action, `${escapeLike(q.action)}%`) : eq(activityLogs.action, q.action));
-  if (q.entityType) conds.push(eq(activityLogs.entityType, q.entityType));
-  if (q.entityId) conds.push(eq(activityLogs.entityId, q.entityId));
-  if (q.from) conds.push(gte(activityLogs.createdAt, new Date(q.from)));
-  if (q.to) conds.push(lt(activityLogs.createdAt, new Date(q.to)));
-  if (q.cursor) {
-    const [id] = decodeCursor(q.cursor, 1);
-    conds.push(lt(activityLogs.id, String(id)));
-  }
-  return db
-    .select({
-      log: activityLogs,
-      actorName: users.name,
-      actorEmail: users.email,
-    })
-    .from(activityLogs)
-    .leftJoin(users, eq(users.id, activityLogs.actorId))
-    .where(and(...conds))
-    .orderBy(desc(activityLogs.id))
-    .limit(q.limit + 1);
+  const prefix = q.action?.endsWith(".");
+  const flags = [q.actorId && "a", q.action && (prefix ? "p" : "x"), q.entityType && "t", q.entityId && "i", q.from && "f", q.to && "u", q.cursor && "c"];
+  const shape = `audit_list_${flags.filter(Boolean).join("")}`;
+  const stmt = preparedStatement(db, shape, (name) => {
+    const p = sql.placeholder;
+    const conds: SQL[] = [eq(activityLogs.workspaceId, p("workspaceId"))];
+    if (q.actorId) conds.push(sql`${activityLogs.actorId} = ${p("actorId")}::uuid`);
+    if (q.action) conds.push(prefix ? like(activityLogs.action, p("action")) : sql`${activityLogs.action} = ${p("action")}`);
+    if (q.entityType) conds.push(sql`${activityLogs.entityType} = ${p("entityType")}`);
+    if (q.entityId) conds.push(sql`${activityLogs.entityId} = ${p("entityId")}`);
+    if (q.from) conds.push(sql`${activityLogs.createdAt} >= ${p("from")}::timestamptz`);
+    if (q.to) conds.push(sql`${activityLogs.createdAt} < ${p("to")}::timestamptz`);
+    if (q.cursor) conds.push(sql`${activityLogs.id} < ${p("before")}::uuid`);
+    return db
+      .select({ ...getTableColumns(activityLogs), actorName: users.name, actorEmail: users.email })
+      .from(activityLogs)
+      .leftJoin(users, eq(users.id, activityLogs.actorId))
+      .where(and(...conds))
+      .orderBy(desc(activityLogs.id))
+      .limit(p("limit"))
+      .prepare(name);
+  });
+  return stmt.execute({
+    workspaceId,
+    actorId: q.actorId,
+    action: q.action && prefix ? `${escapeLike(q.action)}%` : q.action,
+    entityType: q.entityType,
+    entityId: q.entityId,
+    from: q.from,
+    to: q.to,
+    before: q.cursor ? decodeIdCursor(q.cursor) : undefined,
+    limit: q.limit + 1,
+  });
 }
 
 function escapeLike(s: string): string {

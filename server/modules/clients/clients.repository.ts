@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, type SQL } from "drizzle-orm";
 import type { ListClientsQuery } from "../../../shared/contracts/clients";
 import type { Db } from "../../db/client";
 import { type ClientRow, clients } from "../../db/schema";
-import { decodeCursor, keysetAfter } from "../../lib/pagination";
+import { decodeKeysetCursor, keysetAfter } from "../../lib/pagination";
 
 /** One client of a workspace. */
 export async function findClient(db: Db, workspaceId: string, id: string): Promise<ClientRow | undefined> {
@@ -19,8 +19,8 @@ export async function listClients(db: Db, workspaceId: string, q: ListClientsQue
   const conds: SQL[] = [eq(clients.workspaceId, workspaceId)];
   if (q.q) conds.push(ilike(clients.name, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   if (q.cursor) {
-    const [name, id] = decodeCursor(q.cursor, 2);
-    conds.push(keysetAfter(clients.name, clients.id, "asc", [name, String(id)]));
+    const [name, id] = decodeKeysetCursor(q.cursor);
+    conds.push(keysetAfter(clients.name, clients.id, "asc", [name, id]));
   }
   return db
     .select()

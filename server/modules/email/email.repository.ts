@@ -1,7 +1,7 @@
 import { and, desc, eq, ilike, lt, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { type EmailOutboxRow, emailOutbox } from "../../db/schema";
-import { decodeCursor } from "../../lib/pagination";
+import { decodeIdCursor } from "../../lib/pagination";
 
 export type NewOutboxEmail = typeof emailOutbox.$inferInsert;
 
@@ -30,7 +30,7 @@ export async function markOutboxEmail(
 export async function listOutbox(db: Db, workspaceId: string, q: { to?: string; cursor?: string; limit: number }) {
   const conds: SQL[] = [eq(emailOutbox.workspaceId, workspaceId)];
   if (q.to) conds.push(ilike(emailOutbox.toAddress, `%${q.to.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-  if (q.cursor) conds.push(lt(emailOutbox.id, String(decodeCursor(q.cursor, 1)[0])));
+  if (q.cursor) conds.push(lt(emailOutbox.id, decodeIdCursor(q.cursor)));
   return db
     .select()
     .from(emailOutbox)

@@ -31,18 +31,20 @@ export async function changeOwnPassword(app: AppContext, actor: Actor, body: Cha
   }
   assertPasswordPolicy(body.newPassword, "newPassword");
   const passwordHash = await hashPassword(body.newPassword);
-  await withTransaction(app.database.pool, async (tx) => {
+  const ended = await withTransaction(app.database.pool, async (tx) => {
     await updateUser(tx.db, actor.workspaceId, actor.id, { passwordHash, passwordChangedAt: new Date() });
-    const ended = body.endOtherSessions ? await revokeUserSessions(tx.db, actor.id, actor.sessionId) : 0;
+    const revoked = body.endOtherSessions ? await revokeUserSessions(tx.db, actor.id, actor.sessionId) : [];
     await recordAudit(tx.db, {
       workspaceId: actor.workspaceId,
       actorId: actor.id,
       action: "profile.password_changed",
       entityType: "user",
       entityId: actor.id,
-      changes: { otherSessionsEnded: ended },
+      changes: { otherSessionsEnded: revoked.length },
     });
+    return revoked;
   });
+  await app.sessionStore.forgetHandles(ended);
 }
 
 /** The signed-in user's live sessions, the current one marked. */
@@ -65,4 +67,5 @@ export async function revokeOwnSession(app: AppContext, actor: Actor, handle: st
     if (!(await revokeSessionByHandle(tx.db, actor.id, handle))) throw errors.notFound("Session");
     await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "profile.session_revoked", entityType: "session", entityId: handle });
   });
+  await app.sessionStore.forgetHandles([handle]);
 }

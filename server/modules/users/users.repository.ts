@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { ListUsersQuery } from "../../../shared/contracts/users";
 import type { Role } from "../../../shared/constants/roles";
 import type { Db } from "../../db/client";
 import { clients, type UserRow, rolePermissions, users } from "../../db/schema";
-import { decodeCursor, keysetAfter } from "../../lib/pagination";
+import { preparedStatement } from "../../db/prepared";
+import { decodeKeysetCursor, keysetAfter } from "../../lib/pagination";
 
 export type UserWithClient = UserRow & { clientName: string | null };
 
@@ -61,30 +62,40 @@ export function userSortValue(u: UserRow, sort: ListUsersQuery["sort"]): string 
   }
 }
 
-/** One keyset page of a workspace's users (limit + 1 rows). */
+/** One keyset page of a workspace's users (limit + 1 rows), through a prepared statement per shape. */
 export async function listUsers(db: Db, workspaceId: string, q: ListUsersQuery): Promise<UserWithClient[]> {
-  const conds: SQL[] = [eq(users.workspaceId, workspaceId)];
-  if (q.role) conds.push(eq(users.role, q.role));
-  if (q.status) conds.push(eq(users.status, q.status));
-  if (q.q) {
-    const pattern = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conds.push(or(ilike(users.name, pattern), ilike(users.email, pattern))!);
-  }
-  const sortExpr = SORTS[q.sort];
-  if (q.cursor) {
-    const [value, id] = decodeCursor(q.cursor, 2);
-    const typed = q.sort === "createdAt" || q.sort === "lastLoginAt" ? sql`${value}::timestamptz` : sql`${value}`;
-    conds.push(keysetAfter(sortExpr, users.id, q.order, [typed as never, String(id)]));
-  }
-  const dir = q.order === "asc" ? asc : desc;
-  const rows = await db
-    .select(withClient)
-    .from(users)
-    .leftJoin(clients, eq(clients.id, users.clientId))
-    .where(and(...conds))
-    .orderBy(dir(sortExpr), dir(users.id))
-    .limit(q.limit + 1);
-  return rows.map(flatten);
+  const shape = `users_list_${q.sort}_${q.order}_${q.cursor ? "c" : ""}${q.role ? "r" : ""}${q.status ? "s" : ""}${q.q ? "q" : ""}`;
+  const stmt = preparedStatement(db, shape, (name) => {
+    const conds: SQL[] = [eq(users.workspaceId, sql.placeholder("workspaceId"))];
+    if (q.role) conds.push(sql`${users.role} = ${sql.placeholder("role")}`);
+    if (q.status) conds.push(sql`${users.status} = ${sql.placeholder("status")}`);
+    if (q.q) conds.push(or(ilike(users.name, sql.placeholder("pattern")), ilike(users.email, sql.placeholder("pattern")))!);
+    const sortExpr = SORTS[q.sort];
+    if (q.cursor) {
+      const isTime = q.sort === "createdAt" || q.sort === "lastLoginAt";
+      const after = isTime ? sql`${sql.placeholder("afterValue")}::timestamptz` : sql`${sql.placeholder("afterValue")}::text`;
+      conds.push(keysetAfter(sortExpr, users.id, q.order, [after, sql`${sql.placeholder("afterId")}::uuid`]));
+    }
+    const dir = q.order === "asc" ? asc : desc;
+    return db
+      .select({ ...getTableColumns(users), clientName: clients.name })
+      .from(users)
+      .leftJoin(clients, eq(clients.id, users.clientId))
+      .where(and(...conds))
+      .orderBy(dir(sortExpr), dir(users.id))
+      .limit(sql.placeholder("limit"))
+      .prepare(name);
+  });
+  const [afterValue, afterId] = q.cursor ? decodeKeysetCursor(q.cursor, q.sort === "createdAt" || q.sort === "lastLoginAt") : [null, null];
+  return stmt.execute({
+    workspaceId,
+    role: q.role,
+    status: q.status,
+    pattern: q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined,
+    afterValue,
+    afterId,
+    limit: q.limit + 1,
+  });
 }
 
 /** Inserts a user and returns the row. */

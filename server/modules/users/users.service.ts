@@ -132,7 +132,7 @@ export async function updateWorkspaceUser(app: AppContext, actor: Actor, id: str
 
 /** Deactivates a user: they cannot sign in and every session of theirs ends now. */
 export async function deactivateUser(app: AppContext, actor: Actor, id: string): Promise<UserDto> {
-  await withTransaction(app.database.pool, async (tx) => {
+  const ended = await withTransaction(app.database.pool, async (tx) => {
     const user = await loadUser(app, actor, id, tx.db);
     assertAbility(userAbilities(actor, user), "deactivate", id === actor.id ? "You cannot deactivate yourself." : undefined);
     await updateUser(tx.db, actor.workspaceId, id, { status: "deactivated" });
@@ -143,9 +143,11 @@ export async function deactivateUser(app: AppContext, actor: Actor, id: string):
       action: "user.deactivated",
       entityType: "user",
       entityId: id,
-      changes: { status: { from: user.status, to: "deactivated" }, sessionsEnded: ended },
+      changes: { status: { from: user.status, to: "deactivated" }, sessionsEnded: ended.length },
     });
+    return ended;
   });
+  await app.sessionStore.forgetHandles(ended);
   await invalidateAuthUser(app, id);
   return getWorkspaceUser(app, actor, id);
 }

@@ -1,0 +1,173 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { createDatabase } from "../server/db/client";
+import { freePort, startEmbeddedPostgres } from "../server/db/embedded";
+import { runMigrations } from "../server/db/migrate";
+import { seedBench } from "./seed-bench";
+
+// `npm run bench`: seeds 1,000 users + 1,000,000 audit rows, then measures the authenticated API
+// against a bare Express + pg keyset route over the same tables, in the same run.
+const AUDIT_ROWS = Number(process.env.BENCH_AUDIT_ROWS ?? 1_000_000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+
+interface Figures {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      if (pattern.test(chunk.toString())) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`process exited early (${code})`)));
+  });
+}
+
+async function measure(name: string, url: string, headers: Record<string, string> = {}): Promise<Figures> {
+  // A short warm-up so JIT and pool connections are settled before measuring.
+  await autocannon({ url, connections: CONNECTIONS, duration: 2, headers });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+}
+
+async function main() {
+  let adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  let tmp: string | undefined;
+  if (!adminUrl) {
+    tmp = await mkdtemp(path.join(os.tmpdir(), "aos-bench-pg-"));
+    await chmod(tmp, 0o755);
+    const embedded = await startEmbeddedPostgres({ dataDir: path.join(tmp, "data"), ephemeral: true, database: "postgres" });
+    adminUrl = embedded.connectionString;
+    stopEmbedded = embedded.stop;
+  }
+  const dbName = `aos_bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  const databaseUrl = url.toString();
+  const children: ChildProcess[] = [];
+  try {
+    const database = createDatabase({ connectionString: databaseUrl, max: 4, statementTimeoutMs: 600_000 });
+    await runMigrations(database.pool);
+    const t0 = Date.now();
+    console.log(`seeding 1,000 users and ${AUDIT_ROWS.toLocaleString()} audit rows…`);
+    const seed = await seedBench(database.pool, AUDIT_ROWS);
+    console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const deepAudit = await database.pool.query<{ id: string }>(
+      "SELECT id FROM activity_logs WHERE workspace_id = $1 ORDER BY id DESC OFFSET $2 LIMIT 1",
+      [seed.workspaceId, Math.floor(AUDIT_ROWS * 0.9)],
+    );
+    const deepUser = await database.pool.query<{ id: string; name: string }>(
+      "SELECT id, name FROM users WHERE workspace_id = $1 ORDER BY name, id OFFSET 900 LIMIT 1",
+      [seed.workspaceId],
+    );
+    await database.close();
+
+    const appPort = await freePort();
+    const barePort = await freePort();
+    const env = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" };
+    const app = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+      env: {
+        ...env,
+        NODE_ENV: "production",
+        APP_URL: `http://127.0.0.1:${appPort}`,
+        SESSION_SECRET: "bench-session-secret-bench-session-secret",
+        PORT: String(appPort),
+        HOST: "127.0.0.1",
+        SEED_DEMO: "false",
+        RATE_LIMIT_USER_MAX: "1000000000",
+        // Production cookies are Secure: the bench plays a TLS-terminating proxy on loopback.
+        TRUST_PROXY: "loopback",
+        RATE_LIMIT_SENSITIVE_MAX: "1000",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    children.push(app);
+    const bare = spawn(process.execPath, ["--import", "tsx", "bench/bare-server.ts"], {
+      env: { ...env, PORT: String(barePort), BENCH_WORKSPACE_ID: seed.workspaceId },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    children.push(bare);
+    await Promise.all([waitForOutput(app, /is running at/, 180_000), waitForOutput(bare, /bare server ready/, 60_000)]);
+
+    const login = await fetch(`http://127.0.0.1:${appPort}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-proto": "https" },
+      body: JSON.stringify({ email: seed.email, password: seed.password }),
+    });
+    if (login.status !== 200) throw new Error(`bench login failed: ${login.status} ${await login.text()}`);
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const headers = { cookie, "x-forwarded-proto": "https" };
+    const cursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString("base64url");
+    const api = `http://127.0.0.1:${appPort}/api`;
+    const base = `http://127.0.0.1:${barePort}`;
+    const u = deepUser.rows[0]!;
+    const a = deepAudit.rows[0]!;
+
+    const pairs: [Figures, Figures][] = [];
+    pairs.push([await measure("GET /api/users (first page)", `${api}/users?limit=50`, headers), await measure("bare users (first page)", `${base}/users`)]);
+    pairs.push([
+      await measure("GET /api/users (deep page)", `${api}/users?limit=50&cursor=${cursor([u.name, u.id])}`, headers),
+      await measure("bare users (deep page)", `${base}/users?after=${encodeURIComponent(`${u.name}|${u.id}`)}`),
+    ]);
+    pairs.push([await measure("GET /api/audit-log (first page)", `${api}/audit-log?limit=50`, headers), await measure("bare audit (first page)", `${base}/audit`)]);
+    pairs.push([
+      await measure("GET /api/audit-log (deep page, 90%)", `${api}/audit-log?limit=50&cursor=${cursor([a.id])}`, headers),
+      await measure("bare audit (deep page, 90%)", `${base}/audit?before=${a.id}`),
+    ]);
+
+    console.log(`\n${CONNECTIONS} connections, ${DURATION} s per scenario, ${AUDIT_ROWS.toLocaleString()} audit rows, node ${process.version}\n`);
+    console.log("scenario                                  req/s    p50 ms  p99 ms   vs bare  target (≥50%, p99<50ms)");
+    const rows = [];
+    for (const [appFig, bareFig] of pairs) {
+      const ratio = appFig.rps / bareFig.rps;
+      const ok = ratio >= 0.5 && appFig.p99 < 50 && appFig.non2xx === 0 && appFig.errors === 0;
+      for (const f of [appFig, bareFig]) {
+        console.log(
+          `${f.name.padEnd(40)} ${f.rps.toFixed(0).padStart(7)} ${String(f.p50).padStart(8)} ${String(f.p99).padStart(7)}${f === appFig ? `   ${(ratio * 100).toFixed(0).padStart(4)}%   ${ok ? "met" : "MISSED"}${f.non2xx ? ` (${f.non2xx} non-2xx)` : ""}` : ""}`,
+        );
+      }
+      rows.push({ app: appFig, bare: bareFig, ratio, ok });
+    }
+    mkdirSync("bench/results", { recursive: true });
+    const out = path.join("bench/results", `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+    writeFileSync(out, JSON.stringify({ connections: CONNECTIONS, duration: DURATION, auditRows: AUDIT_ROWS, node: process.version, rows }, null, 2));
+    console.log(`\nresults written to ${out}`);
+    if (existsSync("dist/public/index.html")) {
+      const size = spawn("node", ["scripts/bundle-size.mjs"], { stdio: "inherit" });
+      await new Promise((r) => size.on("exit", r));
+    }
+  } finally {
+    for (const c of children) c.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 1500));
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+    if (stopEmbedded) await stopEmbedded();
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
