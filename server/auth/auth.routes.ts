@@ -40,7 +40,9 @@ export const authRoutes = [
     rateLimit: "sensitive",
     request: { body: LoginBody },
     responses: { 200: MeResponse, 401: null, 429: null },
-    handler: async ({ app, req, res }) => {
+    handler: async ({ app, req, res, input }) => {
+      // passport-local reads req.body: hand it the parsed (trimmed, lower-cased) credentials.
+      req.body = input.body;
       const user = await authenticateLocal(req.app.locals.passport as passport.PassportStatic, req, res);
       await establishSession(req, user);
       return buildMe(app, req, user);

@@ -16,7 +16,10 @@ export interface JobRunContext<C = unknown> {
 export interface JobDefinition<P extends object, C = unknown> {
   /** Queue name, e.g. "email.send". Letters, digits, `.`, `_`, `-` and `/`. */
   name: string;
-  /** Validated on enqueue and again before `perform` (a payload that no longer parses is dead-lettered). */
+  /**
+   * Validated on enqueue and again before `perform` (a payload that no longer parses is dead-lettered).
+   * Jobs done for a workspace carry `workspaceId` in the payload: admin views are scoped by it.
+   */
   payload: z.ZodType<P>;
   /** Retries after the first failure; default 5. */
   retryLimit?: number;

@@ -5,9 +5,9 @@ import { findOutboxEmail, markOutboxEmail } from "../modules/email/email.reposit
 import { defineJob } from "./define-job";
 
 /** Delivers one outbox email through SMTP, or marks it captured when SMTP is not configured. Idempotent. */
-export const emailSendJob = defineJob<{ outboxId: string }, AppContext>({
+export const emailSendJob = defineJob<{ outboxId: string; workspaceId: string | null }, AppContext>({
   name: "email.send",
-  payload: z.object({ outboxId: z.uuid() }),
+  payload: z.object({ outboxId: z.uuid(), workspaceId: z.uuid().nullable() }),
   retryLimit: 6,
   retryDelaySeconds: 30,
   retryBackoff: true,

@@ -47,6 +47,11 @@ export interface EnqueueOptions {
   singletonSeconds?: number;
 }
 
+/** Limits admin views to one tenant: jobs carry `workspaceId` in their payload (system jobs carry none). */
+export interface JobScope {
+  workspaceId: string;
+}
+
 /** Options for `drain` (tests). */
 export interface DrainOptions {
   /** Stop after this many runs; default 10 000 (guards against jobs that enqueue themselves forever). */
@@ -63,8 +68,10 @@ export interface JobRunner<C> {
   stop(): Promise<void>;
   enqueue<P extends object>(job: JobDefinition<P, C>, payload: P, opts?: EnqueueOptions): Promise<string | null>;
   drain(opts?: DrainOptions): Promise<{ processed: number; failed: number }>;
-  overview(): Promise<JobsOverviewResponse>;
-  retry(queue: string, id: string): Promise<void>;
+  /** Queues and recent failures; with a scope, only failed jobs whose payload carries that workspaceId. */
+  overview(scope?: JobScope): Promise<JobsOverviewResponse>;
+  /** Retries a failed or dead-lettered job; with a scope, a job of another workspace is not found. */
+  retry(queue: string, id: string, scope?: JobScope): Promise<void>;
   health(): Promise<{ ok: boolean; detail: string }>;
 }
 
@@ -234,20 +241,21 @@ export function createJobRunner<C>(opts: JobRunnerOptions<C>): JobRunner<C> {
       return { processed, failed };
     },
 
-    async overview() {
+    async overview(scope) {
       requireStarted();
       const names = [...defs.values()].flatMap((d) => (usesDeadLetter(d) ? [d.name, deadLetterName(d.name)] : [d.name]));
       const queues = await Promise.all(names.map((name) => queueSummary(boss, name, defs.get(name))));
-      const failed = await listFailedJobs(boss.getDb(), schema, names, [...deadLetters]);
+      const failed = await listFailedJobs(boss.getDb(), schema, names, [...deadLetters], scope?.workspaceId ?? null);
       return { queues, failed, runnerStarted: started };
     },
 
-    async retry(queue, id) {
+    async retry(queue, id, scope) {
       requireStarted();
       const isDeadLetter = deadLetters.has(queue);
       if ((!defs.has(queue) && !isDeadLetter) || !UUID.test(id)) throw errors.notFound("Job");
       const [job] = await boss.findJobs(queue, { id });
       if (!job) throw errors.notFound("Job");
+      if (scope && (job.data as { workspaceId?: unknown } | null)?.workspaceId !== scope.workspaceId) throw errors.notFound("Job");
       if (isDeadLetter) return redriveDeadJob(boss, queue, job);
       if (job.state !== "failed") throw errors.invalidState("Only failed jobs can be retried.");
       // Its copy waits in the dead-letter queue; retrying both would run the job twice.
@@ -393,7 +401,7 @@ interface FailedJobRow {
  * of pg-boss's tables. A job that failed into a dead-letter queue is shown once, as its dead-letter
  * copy (the id `retry` needs), with the original's error, retries and creation time.
  */
-async function listFailedJobs(db: Db, schema: string, names: string[], deadLetters: string[]): Promise<FailedJobDto[]> {
+async function listFailedJobs(db: Db, schema: string, names: string[], deadLetters: string[], workspaceId: string | null): Promise<FailedJobDto[]> {
   const { rows } = await db.executeSql(
     `SELECT id, name, state::text AS state, (name = ANY($2::text[])) AS dead,
             COALESCE(source_retry_count, retry_count) AS retry_count,
@@ -404,9 +412,10 @@ async function listFailedJobs(db: Db, schema: string, names: string[], deadLette
       WHERE name = ANY($1::text[])
         AND ((state = 'failed' AND (dead_letter IS NULL OR NOT dead_letter = ANY($2::text[])))
           OR (name = ANY($2::text[]) AND state IN ('created', 'retry', 'failed')))
+        AND ($3::text IS NULL OR data->>'workspaceId' = $3::text)
       ORDER BY COALESCE(completed_on, created_on) DESC
       LIMIT ${FAILED_LIST_LIMIT}`,
-    [names, deadLetters],
+    [names, deadLetters, workspaceId],
   );
   return (rows as FailedJobRow[]).map((row) => ({
     id: row.id,

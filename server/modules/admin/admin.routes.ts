@@ -16,11 +16,11 @@ export const adminRoutes = [
   defineRoute({
     method: "get",
     path: "/admin/jobs",
-    summary: "Job queues, counts and recent failures",
+    summary: "Job queues (deployment-wide counts) and this workspace's recent failures",
     tags,
     access: { kind: "staff", permission: "admin.jobs" },
     responses: { 200: JobsOverviewResponse },
-    handler: ({ app }) => app.jobs.overview(),
+    handler: ({ app, actor }) => app.jobs.overview({ workspaceId: actor.workspaceId }),
   }),
   defineRoute({
     method: "post",
@@ -31,7 +31,7 @@ export const adminRoutes = [
     request: { params: RetryJobParams },
     responses: { 200: OkResponse, 404: null },
     handler: async ({ app, actor, input }) => {
-      await app.jobs.retry(input.params.queue, input.params.id);
+      await app.jobs.retry(input.params.queue, input.params.id, { workspaceId: actor.workspaceId });
       await recordAudit(app.database.db, {
         workspaceId: actor.workspaceId,
         actorId: actor.id,

@@ -8,7 +8,10 @@ import { type Page, toPage } from "../../lib/pagination";
 import { listOutbox } from "../email/email.repository";
 import { APP_VERSION } from "../health/health.service";
 
-/** The workspace's outgoing email, newest first. */
+const RESET_TEMPLATE = "user.password_reset";
+const RESET_HIDDEN = "Password reset links are shown only to their recipient. Set SMTP_URL so reset emails are delivered.";
+
+/** The workspace's outgoing email, newest first (password reset links hidden). */
 export async function listOutboxMessages(app: AppContext, actor: Actor, q: { to?: string; cursor?: string; limit: number }): Promise<Page<OutboxMessageDto>> {
   const rows = await listOutbox(app.database.db, actor.workspaceId, q);
   return toPage(
@@ -19,8 +22,9 @@ export async function listOutboxMessages(app: AppContext, actor: Actor, q: { to?
       id: r.id,
       to: r.toAddress,
       subject: r.subject,
-      text: r.textBody,
-      html: r.htmlBody,
+      // A reset link is a key to someone else's account: only its recipient may see it.
+      text: r.template === RESET_TEMPLATE ? RESET_HIDDEN : r.textBody,
+      html: r.template === RESET_TEMPLATE ? null : r.htmlBody,
       template: r.template,
       // "pending" is a moment between commit and the job; show it as captured until sent.
       status: r.status === "pending" ? "captured" : r.status,

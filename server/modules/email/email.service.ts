@@ -18,6 +18,6 @@ export async function queueEmail(app: AppContext, tx: Tx, workspaceId: string | 
     template: email.template,
     status: "pending",
   });
-  await app.jobs.enqueue(emailSendJob, { outboxId }, { tx });
+  await app.jobs.enqueue(emailSendJob, { outboxId, workspaceId }, { tx });
   return outboxId;
 }

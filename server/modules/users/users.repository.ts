@@ -41,11 +41,13 @@ export async function findWorkspaceUser(db: Db, workspaceId: string, id: string)
   return row ? flatten(row) : undefined;
 }
 
+// Timestamps are stored in microseconds but cursors carry milliseconds (a JS Date), so time sorts
+// order and compare on the millisecond-truncated value; ties fall to the id.
 const SORTS = {
   name: users.name,
   email: users.email,
-  createdAt: users.createdAt,
-  lastLoginAt: sql`coalesce(${users.lastLoginAt}, 'epoch'::timestamptz)`,
+  createdAt: sql`date_trunc('milliseconds', ${users.createdAt})`,
+  lastLoginAt: sql`date_trunc('milliseconds', coalesce(${users.lastLoginAt}, 'epoch'::timestamptz))`,
 } as const;
 
 /** The sort key of a row as stored in a cursor. */

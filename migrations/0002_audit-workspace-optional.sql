@@ -1,0 +1,1 @@
+ALTER TABLE "activity_logs" ALTER COLUMN "workspace_id" DROP NOT NULL;

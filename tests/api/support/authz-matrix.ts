@@ -1,0 +1,455 @@
+import { randomBytes } from "node:crypto";
+import type { Response } from "supertest";
+import { expect } from "vitest";
+import { sessionHandle } from "../../../server/auth/tokens";
+import type { AnyRoute } from "../../../server/http/define-route";
+import { DEFAULT_ROLE_PERMISSIONS, type Role } from "../../../shared/constants/roles";
+import type { ErrorCode } from "../../../shared/errors";
+import { type buildTeam, buildUser, FACTORY_PASSWORD, type FactoryUser } from "../../factories";
+import type { ApiClient } from "../../setup/http-client";
+import type { TestApp } from "../../setup/test-app";
+import { issueToken, STRONG_PASSWORD, sidOf } from "./helpers";
+
+/**
+ * The authorization matrix: who may call each API route, declared as data. Every route in the
+ * registry must have rows (the matrix test fails otherwise), including an anonymous row, a
+ * wrong-role row for staff and portal routes, and a foreign-record row for routes with an `:id`.
+ */
+
+export type Principal = "anonymous" | Role;
+/** Which record the request targets, relative to the caller: their own, one of their workspace, or another workspace's. */
+export type Relation = "own" | "foreign" | "same-workspace";
+
+/** A route key as written in rows: "METHOD /api/path/:param". */
+export type RouteKey = string;
+
+export interface RouteRequest {
+  /** Path with params filled in (and a query string if needed). */
+  path: string;
+  body?: object;
+}
+
+export type Team = Awaited<ReturnType<typeof buildTeam>>;
+
+/** What a request builder gets: the app, the caller's workspace (home), another workspace, and the caller. */
+export interface RowContext {
+  t: TestApp;
+  home: Team;
+  foreign: Team;
+  role: Principal;
+  relation: Relation | undefined;
+  /** The signed-in caller (undefined when anonymous). */
+  actor: FactoryUser | undefined;
+  /** The client the request goes out on. */
+  client: ApiClient;
+  /** Signs a user in on a new client. */
+  login(user: { email: string; password: string }): Promise<ApiClient>;
+  /** A dead-lettered email job whose email belongs to the given workspace (each call gives a new one). */
+  deadJob(workspaceId: string): Promise<{ queue: string; id: string }>;
+}
+
+export interface RouteSpec {
+  /** Sign in a brand-new user of the row's role (the request ends or changes the caller's session or password). */
+  freshActor?: boolean;
+  /** Builds a valid request, so that the status reflects authorization rather than validation. */
+  build(ctx: RowContext): Promise<RouteRequest>;
+  /** Extra checks on a success response. */
+  verify?(res: Response, ctx: RowContext): Promise<void> | void;
+}
+
+export interface MatrixRow {
+  route: RouteKey;
+  role: Principal;
+  relation?: Relation;
+  expect: number;
+  /** Expected error code; defaults by status (401 unauthenticated, 403 forbidden, 404 not_found). */
+  code?: ErrorCode;
+  /** Why this row holds, when it is a record-level rule rather than the route's access rule. */
+  why?: string;
+  /** Overrides the route's request builder for this row. */
+  setup?: (ctx: RowContext) => Promise<RouteRequest>;
+  /** A server bug this row exposes: the row runs as `it.fails` until the server is fixed. */
+  knownBug?: string;
+}
+
+export const PRINCIPALS: readonly Principal[] = ["anonymous", "admin", "manager", "staff", "sales_agent", "creator", "client"];
+
+/** "POST /api/users/:id" for a registry route. */
+export function routeKey(route: Pick<AnyRoute, "method" | "path">): RouteKey {
+  return `${route.method.toUpperCase()} /api${route.path}`;
+}
+
+export function defaultCode(status: number): ErrorCode | undefined {
+  return ({ 401: "unauthenticated", 403: "forbidden", 404: "not_found" } as Record<number, ErrorCode>)[status];
+}
+
+const unique = () => randomBytes(4).toString("hex");
+
+/** A new user in the caller's workspace. */
+function homeUser(ctx: RowContext, overrides: Parameters<typeof buildUser>[1] = {}): Promise<FactoryUser> {
+  return buildUser(ctx.t.database.db, { workspaceId: ctx.home.workspace.id, ...overrides });
+}
+
+/** The user a `/users/:id` request targets: the caller (own), a user of another workspace (foreign), or a new colleague. */
+async function targetUser(ctx: RowContext, overrides: Parameters<typeof buildUser>[1] = {}): Promise<{ id: string }> {
+  if (ctx.relation === "own") {
+    if (!ctx.actor) throw new Error("an 'own' row needs a signed-in caller");
+    return ctx.actor;
+  }
+  if (ctx.relation === "foreign") return buildUser(ctx.t.database.db, { workspaceId: ctx.foreign.workspace.id, ...overrides });
+  return homeUser(ctx, overrides);
+}
+
+/** The public handle of a live session: the caller's other session (own), another workspace's user's, or a colleague's. */
+async function sessionTarget(ctx: RowContext): Promise<{ handle: string; owner: ApiClient }> {
+  let owner: ApiClient;
+  if (ctx.relation === "own") {
+    if (!ctx.actor) throw new Error("an 'own' row needs a signed-in caller");
+    owner = await ctx.login(ctx.actor);
+  } else if (ctx.relation === "foreign") {
+    owner = await ctx.login(await buildUser(ctx.t.database.db, { workspaceId: ctx.foreign.workspace.id }));
+  } else {
+    owner = await ctx.login(await homeUser(ctx));
+  }
+  return { handle: sessionHandle(sidOf(owner)), owner };
+}
+
+const sessionOwners = new WeakMap<RowContext, ApiClient>();
+
+/** Request builders: one per registered route. */
+export const routeSpecs: Record<RouteKey, RouteSpec> = {
+  "POST /api/auth/login": {
+    build: async (ctx) => {
+      const user = await homeUser(ctx);
+      return { path: "/api/auth/login", body: { email: user.email, password: user.password } };
+    },
+    verify: (res) => {
+      expect(res.body.csrfToken).toEqual(expect.any(String));
+    },
+  },
+  "POST /api/auth/logout": {
+    freshActor: true,
+    build: async () => ({ path: "/api/auth/logout" }),
+    verify: async (_res, ctx) => {
+      expect((await ctx.client.get("/api/auth/me")).status).toBe(401);
+    },
+  },
+  "GET /api/auth/me": {
+    build: async () => ({ path: "/api/auth/me" }),
+    verify: (res, ctx) => {
+      expect(res.body.user.id).toBe(ctx.actor?.id);
+    },
+  },
+  "POST /api/auth/forgot-password": {
+    build: async (ctx) => ({ path: "/api/auth/forgot-password", body: { email: (await homeUser(ctx)).email } }),
+  },
+  "POST /api/auth/reset-password": {
+    build: async (ctx) => {
+      const token = await issueToken(ctx.t, await homeUser(ctx), "password_reset");
+      return { path: "/api/auth/reset-password", body: { token, password: STRONG_PASSWORD } };
+    },
+  },
+  "GET /api/auth/invitations/preview": {
+    build: async (ctx) => {
+      const token = await issueToken(ctx.t, await homeUser(ctx, { status: "invited" }), "invite");
+      return { path: `/api/auth/invitations/preview?token=${encodeURIComponent(token)}` };
+    },
+    verify: (res, ctx) => {
+      expect(res.body.workspaceName).toBe(ctx.home.workspace.name);
+    },
+  },
+  "POST /api/auth/invitations/accept": {
+    build: async (ctx) => {
+      const token = await issueToken(ctx.t, await homeUser(ctx, { status: "invited" }), "invite");
+      return { path: "/api/auth/invitations/accept", body: { token, password: STRONG_PASSWORD } };
+    },
+  },
+  "PATCH /api/profile": {
+    build: async (ctx) => ({ path: "/api/profile", body: { name: `Matrix ${ctx.role} ${unique()}` } }),
+  },
+  "POST /api/profile/password": {
+    freshActor: true,
+    build: async () => ({
+      path: "/api/profile/password",
+      body: { currentPassword: FACTORY_PASSWORD, newPassword: STRONG_PASSWORD, endOtherSessions: false },
+    }),
+  },
+  "GET /api/profile/sessions": {
+    build: async () => ({ path: "/api/profile/sessions" }),
+    verify: (res) => {
+      expect(res.body.data.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
+    },
+  },
+  "DELETE /api/profile/sessions/:id": {
+    build: async (ctx) => {
+      const { handle, owner } = await sessionTarget(ctx);
+      sessionOwners.set(ctx, owner);
+      return { path: `/api/profile/sessions/${handle}` };
+    },
+    verify: async (_res, ctx) => {
+      // The revoked session (the caller's other one) is refused from now on.
+      const owner = sessionOwners.get(ctx);
+      expect((await owner?.get("/api/auth/me"))?.status).toBe(401);
+    },
+  },
+  "GET /api/users": {
+    build: async () => ({ path: "/api/users?limit=200" }),
+    verify: (res, ctx) => {
+      const ids = (res.body.data as { id: string }[]).map((u) => u.id);
+      expect(ids).toContain(ctx.home.users.admin.id);
+      expect(ids).not.toContain(ctx.foreign.users.admin.id);
+    },
+  },
+  "POST /api/users/invitations": {
+    build: async () => ({ path: "/api/users/invitations", body: { email: `invitee-${unique()}@example.test`, name: "Matrix Invitee", role: "staff" } }),
+    verify: (res) => {
+      expect(res.body.data.status).toBe("invited");
+    },
+  },
+  "GET /api/users/:id": {
+    build: async (ctx) => ({ path: `/api/users/${(await targetUser(ctx)).id}` }),
+  },
+  "PATCH /api/users/:id": {
+    build: async (ctx) => ({ path: `/api/users/${(await targetUser(ctx)).id}`, body: { name: `Renamed ${unique()}` } }),
+  },
+  "POST /api/users/:id/deactivate": {
+    build: async (ctx) => ({ path: `/api/users/${(await targetUser(ctx)).id}/deactivate` }),
+    verify: (res) => {
+      expect(res.body.data.status).toBe("deactivated");
+    },
+  },
+  "POST /api/users/:id/reactivate": {
+    build: async (ctx) => ({ path: `/api/users/${(await targetUser(ctx, { status: "deactivated" })).id}/reactivate` }),
+    verify: (res) => {
+      expect(res.body.data.status).toBe("active");
+    },
+  },
+  "POST /api/users/:id/resend-invite": {
+    build: async (ctx) => ({ path: `/api/users/${(await targetUser(ctx, { status: "invited" })).id}/resend-invite` }),
+  },
+  "GET /api/roles": {
+    build: async () => ({ path: "/api/roles" }),
+  },
+  "PUT /api/roles/:role/permissions": {
+    // Re-sets the defaults, so a success changes nothing other rows depend on.
+    build: async () => ({ path: "/api/roles/sales_agent/permissions", body: { permissions: [...DEFAULT_ROLE_PERMISSIONS.sales_agent] } }),
+  },
+  "GET /api/workspace": {
+    build: async () => ({ path: "/api/workspace" }),
+    verify: (res, ctx) => {
+      expect(res.body.data.id).toBe(ctx.home.workspace.id);
+    },
+  },
+  "PATCH /api/workspace": {
+    build: async () => ({ path: "/api/workspace", body: { brandColor: "#0f766e" } }),
+  },
+  "GET /api/audit-log": {
+    build: async () => ({ path: "/api/audit-log" }),
+  },
+  "GET /api/clients": {
+    build: async () => ({ path: "/api/clients?limit=200" }),
+    verify: (res, ctx) => {
+      const ids = (res.body.data as { id: string }[]).map((c) => c.id);
+      expect(ids).toContain(ctx.home.client.id);
+      expect(ids).not.toContain(ctx.foreign.client.id);
+    },
+  },
+  "GET /api/admin/jobs": {
+    build: async () => ({ path: "/api/admin/jobs" }),
+  },
+  "POST /api/admin/jobs/:queue/:id/retry": {
+    build: async (ctx) => {
+      const job = await ctx.deadJob(ctx.relation === "foreign" ? ctx.foreign.workspace.id : ctx.home.workspace.id);
+      return { path: `/api/admin/jobs/${job.queue}/${job.id}/retry` };
+    },
+  },
+  "GET /api/admin/outbox": {
+    build: async () => ({ path: "/api/admin/outbox" }),
+  },
+  "GET /api/admin/system": {
+    build: async () => ({ path: "/api/admin/system" }),
+  },
+  "GET /api/portal/overview": {
+    build: async () => ({ path: "/api/portal/overview" }),
+    verify: (res, ctx) => {
+      expect(res.body.client.id).toBe(ctx.home.client.id);
+    },
+  },
+};
+
+/** One row per principal with the given expectations. */
+function grid(route: RouteKey, expectations: Partial<Record<Principal, number>>): MatrixRow[] {
+  return PRINCIPALS.filter((p) => expectations[p] !== undefined).map((role) => ({ route, role, expect: expectations[role]! }));
+}
+
+const ANYONE_SIGNED_IN = (status: number) => ({ admin: status, manager: status, staff: status, sales_agent: status, creator: status, client: status });
+const staffOnly = (allowed: Partial<Record<Role, number>>): Partial<Record<Principal, number>> => ({
+  anonymous: 401,
+  admin: 403,
+  manager: 403,
+  staff: 403,
+  sales_agent: 403,
+  creator: 403,
+  client: 403,
+  ...allowed,
+});
+
+/** The matrix. Role grants are the defaults of a new workspace (shared/constants/roles.ts). */
+export const matrix: MatrixRow[] = [
+  // Public: anonymous callers succeed.
+  ...grid("POST /api/auth/login", { anonymous: 200 }),
+  ...grid("POST /api/auth/forgot-password", { anonymous: 202 }),
+  ...grid("POST /api/auth/reset-password", { anonymous: 200 }),
+  ...grid("GET /api/auth/invitations/preview", { anonymous: 200 }),
+  ...grid("POST /api/auth/invitations/accept", { anonymous: 200 }),
+
+  // Any signed-in user, staff or portal client.
+  ...grid("POST /api/auth/logout", { anonymous: 401, ...ANYONE_SIGNED_IN(204) }),
+  ...grid("GET /api/auth/me", { anonymous: 401, ...ANYONE_SIGNED_IN(200) }),
+  ...grid("PATCH /api/profile", { anonymous: 401, ...ANYONE_SIGNED_IN(200) }),
+  ...grid("POST /api/profile/password", { anonymous: 401, ...ANYONE_SIGNED_IN(200) }),
+  ...grid("GET /api/profile/sessions", { anonymous: 401, ...ANYONE_SIGNED_IN(200) }),
+  { route: "DELETE /api/profile/sessions/:id", role: "anonymous", expect: 401 },
+  ...grid("DELETE /api/profile/sessions/:id", ANYONE_SIGNED_IN(204)).map((r) => ({ ...r, relation: "own" as const })),
+  { route: "DELETE /api/profile/sessions/:id", role: "admin", relation: "foreign", expect: 404, why: "a session of another workspace's user" },
+  { route: "DELETE /api/profile/sessions/:id", role: "client", relation: "foreign", expect: 404, why: "a session of another workspace's user" },
+  { route: "DELETE /api/profile/sessions/:id", role: "admin", relation: "same-workspace", expect: 404, why: "a colleague's session is not the caller's" },
+
+  // users.read: admin, manager, staff, sales agent.
+  ...grid("GET /api/users", staffOnly({ admin: 200, manager: 200, staff: 200, sales_agent: 200 })),
+  ...grid("GET /api/users/:id", staffOnly({ admin: 200, manager: 200, staff: 200, sales_agent: 200 })),
+  { route: "GET /api/users/:id", role: "admin", relation: "foreign", expect: 404 },
+  { route: "GET /api/users/:id", role: "staff", relation: "foreign", expect: 404 },
+  { route: "GET /api/users/:id", role: "staff", relation: "own", expect: 200 },
+  { route: "GET /api/users/:id", role: "creator", relation: "own", expect: 403, why: "creators lack users.read, even for their own record" },
+  ...grid("GET /api/roles", staffOnly({ admin: 200, manager: 200, staff: 200, sales_agent: 200 })),
+
+  // users.invite: admin, manager.
+  ...grid("POST /api/users/invitations", staffOnly({ admin: 201, manager: 201 })),
+  {
+    route: "POST /api/users/invitations",
+    role: "manager",
+    expect: 403,
+    why: "a manager assigns the admin role",
+    setup: async () => ({ path: "/api/users/invitations", body: { email: `invitee-${unique()}@example.test`, name: "Would-be Admin", role: "admin" } }),
+  },
+  ...grid("POST /api/users/:id/resend-invite", staffOnly({ admin: 200, manager: 200 })),
+  { route: "POST /api/users/:id/resend-invite", role: "admin", relation: "foreign", expect: 404 },
+  {
+    route: "POST /api/users/:id/resend-invite",
+    role: "manager",
+    expect: 403,
+    why: "a manager acts on an invited admin",
+    setup: async (ctx) => ({ path: `/api/users/${(await homeUser(ctx, { role: "admin", status: "invited" })).id}/resend-invite` }),
+  },
+
+  // users.update: admin, manager.
+  ...grid("PATCH /api/users/:id", staffOnly({ admin: 200, manager: 200 })),
+  { route: "PATCH /api/users/:id", role: "admin", relation: "foreign", expect: 404 },
+  { route: "PATCH /api/users/:id", role: "manager", relation: "foreign", expect: 404 },
+  { route: "PATCH /api/users/:id", role: "manager", relation: "own", expect: 200, why: "anyone with users.update may rename themselves" },
+  {
+    route: "PATCH /api/users/:id",
+    role: "manager",
+    expect: 403,
+    why: "a manager edits an admin",
+    setup: async (ctx) => ({ path: `/api/users/${(await homeUser(ctx, { role: "admin" })).id}`, body: { name: "Renamed Admin" } }),
+  },
+  {
+    route: "PATCH /api/users/:id",
+    role: "manager",
+    expect: 403,
+    why: "a manager assigns the admin role",
+    setup: async (ctx) => ({ path: `/api/users/${(await homeUser(ctx)).id}`, body: { role: "admin" } }),
+  },
+  {
+    route: "PATCH /api/users/:id",
+    role: "admin",
+    relation: "own",
+    expect: 403,
+    why: "nobody changes their own role",
+    setup: async (ctx) => ({ path: `/api/users/${ctx.actor!.id}`, body: { role: "manager" } }),
+  },
+
+  // users.deactivate: admin, manager.
+  ...grid("POST /api/users/:id/deactivate", staffOnly({ admin: 200, manager: 200 })),
+  { route: "POST /api/users/:id/deactivate", role: "admin", relation: "foreign", expect: 404 },
+  { route: "POST /api/users/:id/deactivate", role: "manager", relation: "foreign", expect: 404 },
+  { route: "POST /api/users/:id/deactivate", role: "admin", relation: "own", expect: 403, why: "nobody deactivates themselves" },
+  {
+    route: "POST /api/users/:id/deactivate",
+    role: "manager",
+    expect: 403,
+    why: "a manager deactivates an admin",
+    setup: async (ctx) => ({ path: `/api/users/${(await homeUser(ctx, { role: "admin" })).id}/deactivate` }),
+  },
+  ...grid("POST /api/users/:id/reactivate", staffOnly({ admin: 200, manager: 200 })),
+  { route: "POST /api/users/:id/reactivate", role: "admin", relation: "foreign", expect: 404 },
+  {
+    route: "POST /api/users/:id/reactivate",
+    role: "manager",
+    expect: 403,
+    why: "a manager reactivates an admin",
+    setup: async (ctx) => ({ path: `/api/users/${(await homeUser(ctx, { role: "admin", status: "deactivated" })).id}/reactivate` }),
+  },
+
+  // roles.manage: admin only.
+  ...grid("PUT /api/roles/:role/permissions", staffOnly({ admin: 200 })),
+
+  // workspace.read: every staff role; workspace.update: admin.
+  ...grid("GET /api/workspace", staffOnly({ admin: 200, manager: 200, staff: 200, sales_agent: 200, creator: 200 })),
+  ...grid("PATCH /api/workspace", staffOnly({ admin: 200 })),
+
+  // audit.read: admin, manager. clients.read: admin, manager, staff, sales agent.
+  ...grid("GET /api/audit-log", staffOnly({ admin: 200, manager: 200 })),
+  ...grid("GET /api/clients", staffOnly({ admin: 200, manager: 200, staff: 200, sales_agent: 200 })),
+
+  // admin.*: admin only.
+  ...grid("GET /api/admin/jobs", staffOnly({ admin: 200 })),
+  ...grid("POST /api/admin/jobs/:queue/:id/retry", staffOnly({ admin: 200 })),
+  { route: "POST /api/admin/jobs/:queue/:id/retry", role: "admin", relation: "foreign", expect: 404 },
+  ...grid("GET /api/admin/outbox", staffOnly({ admin: 200 })),
+  ...grid("GET /api/admin/system", staffOnly({ admin: 200 })),
+
+  // The portal: client users only.
+  ...grid("GET /api/portal/overview", { anonymous: 401, admin: 403, manager: 403, staff: 403, sales_agent: 403, creator: 403, client: 200 }),
+];
+
+/** Problems with the matrix's coverage of the registry (empty when every rule holds). */
+export function coverageProblems(routes: AnyRoute[], rows: MatrixRow[]): string[] {
+  const problems: string[] = [];
+  const keys = new Set(routes.map(routeKey));
+  for (const row of rows) if (!keys.has(row.route)) problems.push(`${row.route}: rows for a route that is not registered`);
+  for (const route of routes) {
+    const key = routeKey(route);
+    const mine = rows.filter((r) => r.route === key);
+    if (!routeSpecs[key]) problems.push(`${key}: no request builder in routeSpecs`);
+    if (mine.length === 0) {
+      problems.push(`${key}: no matrix rows`);
+      continue;
+    }
+    const anon = mine.find((r) => r.role === "anonymous");
+    if (!anon) problems.push(`${key}: no anonymous row`);
+    else if (route.access.kind !== "public" && anon.expect !== 401) problems.push(`${key}: anonymous row must expect 401`);
+    const signedIn = mine.filter((r) => r.role !== "anonymous");
+    if (route.access.kind === "staff" && !signedIn.some((r) => r.role === "client" && r.expect === 403)) {
+      problems.push(`${key}: staff route needs a 403 row for a portal client`);
+    }
+    if (route.access.kind === "portal" && !signedIn.some((r) => r.role !== "client" && r.expect === 403)) {
+      problems.push(`${key}: portal route needs a 403 row for a staff user`);
+    }
+    if (route.access.kind === "authenticated") {
+      const ok = (r: MatrixRow) => r.expect >= 200 && r.expect < 300;
+      if (!signedIn.some((r) => r.role === "client" && ok(r)) || !signedIn.some((r) => r.role !== "client" && ok(r))) {
+        problems.push(`${key}: a route for any signed-in user needs success rows for staff and for a portal client`);
+      }
+    }
+    if (/:id\b/.test(route.path) && !mine.some((r) => r.relation === "foreign" && r.expect === 404)) {
+      problems.push(`${key}: a route with :id needs a foreign-record row expecting 404`);
+    }
+    if (route.access.kind !== "public" && !signedIn.some((r) => r.expect >= 200 && r.expect < 300)) {
+      problems.push(`${key}: no row shows a caller who is allowed`);
+    }
+  }
+  return problems;
+}
