@@ -178,7 +178,7 @@ describe("GET /api/admin/system", () => {
     expect(body.database.migrations).toBeGreaterThanOrEqual(2);
     expect(body.database.poolTotal).toBeGreaterThanOrEqual(1);
     expect(body.version).toBe(APP_VERSION);
-    expect(body.cache.backend).toBe("memory");
+    expect(body.cache.backend).toBe(process.env.TEST_REDIS_URL ? "redis" : "memory");
     expect(body.breakers.map((b) => b.provider)).toEqual(expect.arrayContaining(["smtp"]));
 
     const raw = JSON.stringify(res.body);

@@ -40,6 +40,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     RATE_LIMIT_USER_MAX: "100000",
     JOBS_ENABLED: "false",
     DATABASE_POOL_MAX: "5",
+    // TEST_REDIS_URL runs the same suite with the cache, session reads and rate limits on Redis.
+    ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
     ...env,
   });
   const database = createDatabase({ connectionString: testDb.url, max: config.DATABASE_POOL_MAX, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
