@@ -94,3 +94,10 @@ export const SystemStatusResponse = z
   })
   .meta({ id: "SystemStatusResponse" });
 export type SystemStatusResponse = z.infer<typeof SystemStatusResponse>;
+
+export const IntegrationHealthResponse = z
+  .object({
+    data: z.array(z.object({ provider: z.string(), ok: z.boolean(), detail: z.string().describe("Outcome of a cheap live call, or 'not configured'") })),
+  })
+  .meta({ id: "IntegrationHealthResponse" });
+export type IntegrationHealthResponse = z.infer<typeof IntegrationHealthResponse>;

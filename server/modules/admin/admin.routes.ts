@@ -1,4 +1,5 @@
 import {
+  IntegrationHealthResponse,
   JobsOverviewResponse,
   ListOutboxQuery,
   OutboxListResponse,
@@ -8,6 +9,7 @@ import {
 import { OkResponse } from "../../../shared/contracts/common";
 import { defineRoute } from "../../http/define-route";
 import { recordAudit } from "../audit/audit.service";
+import { integrationHealth } from "../../integrations";
 import { listOutboxMessages, systemStatus } from "./admin.service";
 
 const tags = ["Admin"];
@@ -61,5 +63,14 @@ export const adminRoutes = [
     access: { kind: "staff", permission: "admin.system" },
     responses: { 200: SystemStatusResponse },
     handler: ({ app }) => systemStatus(app),
+  }),
+  defineRoute({
+    method: "post",
+    path: "/admin/system/integration-checks",
+    summary: "Run a live health check against every configured integration (through its circuit breaker)",
+    tags,
+    access: { kind: "staff", permission: "admin.system" },
+    responses: { 200: IntegrationHealthResponse },
+    handler: async ({ app }) => ({ data: await integrationHealth(app.integrations) }),
   }),
 ];

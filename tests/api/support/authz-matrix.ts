@@ -266,6 +266,9 @@ export const routeSpecs: Record<RouteKey, RouteSpec> = {
   "GET /api/admin/outbox": {
     build: async () => ({ path: "/api/admin/outbox" }),
   },
+  "POST /api/admin/system/integration-checks": {
+    build: async () => ({ path: "/api/admin/system/integration-checks" }),
+  },
   "GET /api/admin/system": {
     build: async () => ({ path: "/api/admin/system" }),
   },
@@ -410,6 +413,7 @@ export const matrix: MatrixRow[] = [
   { route: "POST /api/admin/jobs/:queue/:id/retry", role: "admin", relation: "foreign", expect: 404 },
   ...grid("GET /api/admin/outbox", staffOnly({ admin: 200 })),
   ...grid("GET /api/admin/system", staffOnly({ admin: 200 })),
+  ...grid("POST /api/admin/system/integration-checks", staffOnly({ admin: 200 })),
 
   // The portal: client users only.
   ...grid("GET /api/portal/overview", { anonymous: 401, admin: 403, manager: 403, staff: 403, sales_agent: 403, creator: 403, client: 200 }),
