@@ -1,0 +1,126 @@
+import type { Permission } from "@shared/constants/roles";
+import { type ComponentType, type ReactNode, Suspense } from "react";
+import { Route, Switch, useLocation } from "wouter";
+import { RouteErrorBoundary } from "@/components/errors/route-error-boundary";
+import { AppShell } from "@/components/layout/app-shell";
+import { PortalShell } from "@/components/layout/portal-shell";
+import { PageSkeleton } from "@/components/ui/skeleton";
+import { paths } from "@/config/paths";
+import { PublicOnly, RequireAuth, RequirePermission } from "./auth-gate";
+import { lazyPage } from "./lazy-page";
+
+const LoginPage = lazyPage(() => import("@/pages/auth/login-page"), "LoginPage");
+const ForgotPasswordPage = lazyPage(() => import("@/pages/auth/forgot-password-page"), "ForgotPasswordPage");
+const ResetPasswordPage = lazyPage(() => import("@/pages/auth/reset-password-page"), "ResetPasswordPage");
+const AcceptInvitePage = lazyPage(() => import("@/pages/auth/accept-invite-page"), "AcceptInvitePage");
+const DashboardPage = lazyPage(() => import("@/pages/dashboard/dashboard-page"), "DashboardPage");
+const UsersPage = lazyPage(() => import("@/pages/users/users-page"), "UsersPage");
+const UserDetailPage = lazyPage(() => import("@/pages/users/user-detail-page"), "UserDetailPage");
+const RolesPage = lazyPage(() => import("@/pages/settings/roles-page"), "RolesPage");
+const WorkspacePage = lazyPage(() => import("@/pages/settings/workspace-page"), "WorkspacePage");
+const ProfilePage = lazyPage(() => import("@/pages/profile/profile-page"), "ProfilePage");
+const AuditLogPage = lazyPage(() => import("@/pages/audit/audit-log-page"), "AuditLogPage");
+const JobsPage = lazyPage(() => import("@/pages/admin/jobs-page"), "JobsPage");
+const OutboxPage = lazyPage(() => import("@/pages/admin/outbox-page"), "OutboxPage");
+const SystemPage = lazyPage(() => import("@/pages/admin/system-page"), "SystemPage");
+const PortalHomePage = lazyPage(() => import("@/pages/portal/portal-home-page"), "PortalHomePage");
+const PortalProfilePage = lazyPage(() => import("@/pages/portal/portal-profile-page"), "PortalProfilePage");
+const NotFoundPage = lazyPage(() => import("@/pages/not-found-page"), "NotFoundPage");
+
+/** Suspense + error boundary for one page; a new boundary per path so errors don't stick. */
+function PageFrame({ children }: { children: ReactNode }) {
+  const [location] = useLocation();
+  return (
+    <RouteErrorBoundary key={location}>
+      <Suspense fallback={<PageSkeleton />}>{children}</Suspense>
+    </RouteErrorBoundary>
+  );
+}
+
+function page(Component: ComponentType, permission?: Permission) {
+  return () =>
+    permission ? (
+      <RequirePermission permission={permission}>
+        <Component />
+      </RequirePermission>
+    ) : (
+      <Component />
+    );
+}
+
+function PublicPage({ component: Component, publicOnly }: { component: ComponentType; publicOnly?: boolean }) {
+  const body = (
+    <RouteErrorBoundary>
+      <Suspense fallback={null}>
+        <Component />
+      </Suspense>
+    </RouteErrorBoundary>
+  );
+  return publicOnly ? <PublicOnly>{body}</PublicOnly> : body;
+}
+
+function StaffArea() {
+  return (
+    <RequireAuth area="staff">
+      <AppShell>
+        <PageFrame>
+          <Switch>
+            <Route path={paths.dashboard.pattern}>{page(DashboardPage)}</Route>
+            <Route path={paths.users.pattern}>{page(UsersPage, "users.read")}</Route>
+            <Route path={paths.user.pattern}>{page(UserDetailPage, "users.read")}</Route>
+            <Route path={paths.roles.pattern}>{page(RolesPage, "users.read")}</Route>
+            <Route path={paths.workspace.pattern}>{page(WorkspacePage, "workspace.read")}</Route>
+            <Route path={paths.profile.pattern}>{page(ProfilePage)}</Route>
+            <Route path={paths.auditLog.pattern}>{page(AuditLogPage, "audit.read")}</Route>
+            <Route path={paths.adminJobs.pattern}>{page(JobsPage, "admin.jobs")}</Route>
+            <Route path={paths.adminOutbox.pattern}>{page(OutboxPage, "admin.outbox")}</Route>
+            <Route path={paths.adminSystem.pattern}>{page(SystemPage, "admin.system")}</Route>
+            <Route>{page(NotFoundPage)}</Route>
+          </Switch>
+        </PageFrame>
+      </AppShell>
+    </RequireAuth>
+  );
+}
+
+function PortalArea() {
+  return (
+    <RequireAuth area="portal">
+      <PortalShell>
+        <PageFrame>
+          <Switch>
+            <Route path={paths.portal.pattern}>{page(PortalHomePage)}</Route>
+            <Route path={paths.portalProfile.pattern}>{page(PortalProfilePage)}</Route>
+            <Route>{page(NotFoundPage)}</Route>
+          </Switch>
+        </PageFrame>
+      </PortalShell>
+    </RequireAuth>
+  );
+}
+
+/** Every route of the SPA. */
+export function AppRouter() {
+  return (
+    <Switch>
+      <Route path={paths.login.pattern}>
+        <PublicPage component={LoginPage} publicOnly />
+      </Route>
+      <Route path={paths.forgotPassword.pattern}>
+        <PublicPage component={ForgotPasswordPage} publicOnly />
+      </Route>
+      <Route path={paths.resetPassword.pattern}>
+        <PublicPage component={ResetPasswordPage} />
+      </Route>
+      <Route path={paths.acceptInvite.pattern}>
+        <PublicPage component={AcceptInvitePage} />
+      </Route>
+      <Route path={/^\/portal(?:\/.*)?$/}>
+        <PortalArea />
+      </Route>
+      <Route>
+        <StaffArea />
+      </Route>
+    </Switch>
+  );
+}

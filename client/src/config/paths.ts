@@ -1,0 +1,34 @@
+/**
+ * Route patterns and href builders. Lives in config/ (not app/) so features and pages can link
+ * without importing upward.
+ */
+function withParams(path: string, params: Record<string, string | undefined>): string {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) qs.set(k, v);
+  const s = qs.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+export const paths = {
+  login: { pattern: "/login", href: (next?: string) => withParams("/login", { next }) },
+  forgotPassword: { pattern: "/forgot-password", href: () => "/forgot-password" },
+  resetPassword: { pattern: "/reset-password", href: (token?: string) => withParams("/reset-password", { token }) },
+  acceptInvite: { pattern: "/accept-invite", href: (token?: string) => withParams("/accept-invite", { token }) },
+
+  dashboard: { pattern: "/", href: () => "/" },
+  users: { pattern: "/users", href: () => "/users" },
+  user: { pattern: "/users/:id", href: (id: string) => `/users/${encodeURIComponent(id)}` },
+  roles: { pattern: "/settings/roles", href: () => "/settings/roles" },
+  workspace: { pattern: "/settings/workspace", href: () => "/settings/workspace" },
+  profile: { pattern: "/profile", href: () => "/profile" },
+  auditLog: {
+    pattern: "/audit-log",
+    href: (filters: { actorId?: string; entityType?: string; entityId?: string } = {}) => withParams("/audit-log", filters),
+  },
+  adminJobs: { pattern: "/admin/jobs", href: () => "/admin/jobs" },
+  adminOutbox: { pattern: "/admin/outbox", href: (id?: string) => withParams("/admin/outbox", { id }) },
+  adminSystem: { pattern: "/admin/system", href: () => "/admin/system" },
+
+  portal: { pattern: "/portal", href: () => "/portal" },
+  portalProfile: { pattern: "/portal/profile", href: () => "/portal/profile" },
+} as const;

@@ -1,0 +1,4 @@
+export const rolesKeys = {
+  all: ["roles"] as const,
+  matrix: () => [...rolesKeys.all, "matrix"] as const,
+};

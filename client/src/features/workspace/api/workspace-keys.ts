@@ -1,0 +1,4 @@
+export const workspaceKeys = {
+  all: ["workspace"] as const,
+  detail: () => [...workspaceKeys.all, "detail"] as const,
+};

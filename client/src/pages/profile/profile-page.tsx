@@ -1,0 +1,20 @@
+import { PageHeader } from "@/components/layout/page-header";
+import { ChangePasswordForm } from "@/features/profile/components/change-password-form";
+import { ProfileForm } from "@/features/profile/components/profile-form";
+import { SessionsList } from "@/features/profile/components/sessions-list";
+
+/** /profile (also used by /portal/profile). */
+export function ProfilePage() {
+  return (
+    <>
+      <PageHeader title="Profile" description="Your name, password and signed-in devices." />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <div className="space-y-6">
+          <ProfileForm />
+          <SessionsList />
+        </div>
+        <ChangePasswordForm />
+      </div>
+    </>
+  );
+}
