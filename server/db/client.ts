@@ -1,6 +1,6 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
-import { logger } from "../lib/logger";
+import { isDatabaseShutdown, logger } from "../lib/logger";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -34,7 +34,10 @@ export function createDatabase(opts: DatabaseOptions): Database {
     statement_timeout: opts.statementTimeoutMs ?? 15_000,
     application_name: opts.applicationName ?? "agency-os",
   });
-  pool.on("error", (err) => logger.error({ err }, "postgres pool: idle client error (will reconnect on next use)"));
+  pool.on("error", (err) => {
+    if (isDatabaseShutdown(err)) logger.warn({ code: (err as { code?: string }).code }, "postgres: the database closed an idle connection (restart or shutdown); reconnecting on next use");
+    else logger.error({ err }, "postgres pool: idle client error (will reconnect on next use)");
+  });
   const db = drizzle({ client: pool, schema });
   return {
     pool,

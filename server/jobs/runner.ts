@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { FailedJobDto, JobsOverviewResponse } from "../../shared/contracts/admin";
 import { errors, type FieldIssue } from "../../shared/errors";
 import type { Tx } from "../db/transaction";
-import { logger } from "../lib/logger";
+import { isDatabaseShutdown, logger } from "../lib/logger";
 import { metricsRegistry, promClient } from "../lib/metrics";
 import { deadLetterName, JOB_DEFAULTS, type JobDefinition } from "./define-job";
 
@@ -123,7 +123,10 @@ export function createJobRunner<C>(opts: JobRunnerOptions<C>): JobRunner<C> {
   });
   // pg-boss reports background failures (maintenance, polling, lost connections) as events; an
   // unhandled `error` event would crash the process, so they are logged and the loops carry on.
-  boss.on("error", (err) => logger.error({ err }, "pg-boss error"));
+  boss.on("error", (err) => {
+    if (isDatabaseShutdown(err)) logger.warn({ code: (err as { code?: string }).code }, "pg-boss: the database closed a connection (restart or shutdown); reconnecting");
+    else logger.error({ err }, "pg-boss error");
+  });
   boss.on("warning", (warning) => logger.warn({ data: warning.data }, `pg-boss warning: ${warning.message}`));
 
   let started = false;
