@@ -32,7 +32,7 @@ export function OutboxPage() {
           </Button>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
         <Card className="self-start overflow-hidden">
           <form
             className="relative border-b border-zinc-100 p-3"

@@ -68,7 +68,7 @@ export function DashboardPage() {
         ) : null}
       </div>
 
-      <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)]">
+      <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)]">
         <div className="space-y-6">
           {can("audit.read") ? (
             <Card>
@@ -91,7 +91,7 @@ export function DashboardPage() {
           ) : null}
           <Card>
             <CardHeader title="Quick links" />
-            <ul className="grid gap-px overflow-hidden rounded-b-xl bg-zinc-100 sm:grid-cols-2">
+            <ul className="grid grid-cols-1 gap-px overflow-hidden rounded-b-xl bg-zinc-100 sm:grid-cols-2">
               {links.map((l) => (
                 <li key={l.label} className="bg-white">
                   <Link href={l.href} className="group flex items-center gap-3 px-5 py-4 hover:bg-zinc-50">

@@ -9,7 +9,7 @@ export function PortalHomePage() {
     return (
       <div className="space-y-6" role="status" aria-label="Loading">
         <Skeleton className="h-40 w-full rounded-2xl" />
-        <div className="grid gap-4 sm:grid-cols-3">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <Skeleton className="h-24" />
           <Skeleton className="h-24" />
           <Skeleton className="h-24" />

@@ -60,7 +60,7 @@ export function UserDetailPage() {
         description={u.email}
         actions={<UserActionButtons user={u} onChanged={canAudit ? invalidateAudit : undefined} />}
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)]">
         <div className="space-y-6">
           <UserProfileCard user={u} />
         </div>

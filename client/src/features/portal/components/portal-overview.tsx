@@ -29,7 +29,7 @@ export function PortalOverview({ data }: { data: PortalOverviewResponse }) {
           </p>
         </div>
       </section>
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <Card>
           <CardBody className="flex items-start gap-3">
             <Building2 className="mt-0.5 size-5 text-brand" aria-hidden />

@@ -45,7 +45,7 @@ export function WorkspaceForm({ workspace }: { workspace: WorkspaceDto }) {
   return (
     <form onSubmit={submit} noValidate className="space-y-5">
       {readOnly ? <Alert tone="info">You can view these settings. Ask an admin if something needs to change.</Alert> : null}
-      <fieldset disabled={readOnly} className="grid gap-5 sm:grid-cols-2">
+      <fieldset disabled={readOnly} className="grid grid-cols-1 gap-5 sm:grid-cols-2">
         <FormField label="Agency name" error={errors.name?.message} className="sm:col-span-2">
           {(f) => <Input {...f} {...form.register("name")} />}
         </FormField>
