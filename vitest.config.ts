@@ -10,6 +10,8 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
+          // Projects with different worker settings run as separate groups, in this order.
+          sequence: { groupOrder: 0 },
           environment: "node",
           testTimeout: 20_000,
         },
@@ -18,6 +20,7 @@ export default defineConfig({
         test: {
           name: "api",
           include: ["tests/api/**/*.test.ts", "tests/integration/**/*.test.ts"],
+          sequence: { groupOrder: 1 },
           environment: "node",
           globalSetup: ["./tests/setup/global-db.ts"],
           setupFiles: ["./tests/setup/silence-logs.ts"],
@@ -31,6 +34,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
+          sequence: { groupOrder: 2 },
           environment: "node",
           globalSetup: ["./tests/setup/global-db.ts"],
           setupFiles: ["./tests/setup/silence-logs.ts"],
