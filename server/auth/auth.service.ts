@@ -6,13 +6,14 @@ import { withTransaction } from "../db/transaction";
 import { recordAudit } from "../modules/audit/audit.service";
 import { passwordResetEmail } from "../modules/email/email-templates";
 import { queueEmail } from "../modules/email/email.service";
-import { consumeToken, findLiveToken, replaceToken } from "../modules/users/user-tokens.repository";
+import { consumeToken, findLiveToken } from "../modules/users/user-tokens.repository";
 import { findUserByEmail, findUserById, updateUser } from "../modules/users/users.repository";
 import { findWorkspace } from "../modules/workspace/workspace.repository";
 import { type AuthUser, invalidateAuthUser, loadAuthUser } from "./auth-user";
 import { assertPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from "./password";
 import { revokeUserSessions } from "./sessions.repository";
-import { hashToken, newSecretToken } from "./tokens";
+import { hashToken } from "./tokens";
+import { issueUserLink } from "./user-links";
 
 const MAX_BACKOFF_SECONDS = 15 * 60;
 
@@ -68,16 +69,8 @@ export async function requestPasswordReset(app: AppContext, email: string): Prom
   const user = await findUserByEmail(app.database.db, email);
   if (user?.status !== "active") return;
   await withTransaction(app.database.pool, async (tx) => {
-    const token = newSecretToken();
-    await replaceToken(tx.db, {
-      workspaceId: user.workspaceId,
-      userId: user.id,
-      purpose: "password_reset",
-      tokenHash: hashToken(token),
-      expiresAt: new Date(Date.now() + app.config.RESET_TTL_MINUTES * 60_000),
-    });
+    const link = await issueUserLink(app, tx, user, "password_reset", app.config.RESET_TTL_MINUTES * 60_000);
     const ws = await findWorkspace(tx.db, user.workspaceId);
-    const link = `${app.config.APP_URL}/reset-password?token=${encodeURIComponent(token)}`;
     await queueEmail(app, tx, user.workspaceId, user.email, passwordResetEmail({ name: user.name, link, brandColor: ws?.brandColor ?? "#4f46e5", expiresMinutes: app.config.RESET_TTL_MINUTES }));
     await recordAudit(tx.db, { workspaceId: user.workspaceId, actorId: user.id, action: "auth.password_reset_requested", entityType: "user", entityId: user.id });
   });

@@ -4,7 +4,7 @@ import type { AppContext } from "../../app-context";
 import type { Actor } from "../../auth/actor";
 import { invalidateAuthUser } from "../../auth/auth-user";
 import { revokeUserSessions } from "../../auth/sessions.repository";
-import { hashToken, newSecretToken } from "../../auth/tokens";
+import { issueUserLink } from "../../auth/user-links";
 import { type Tx, withTransaction } from "../../db/transaction";
 import { type Page, toPage } from "../../lib/pagination";
 import { diffFields, recordAudit } from "../audit/audit.service";
@@ -14,7 +14,6 @@ import { queueEmail } from "../email/email.service";
 import { findWorkspace } from "../workspace/workspace.repository";
 import { assertAbility, assertCanAssignRole, userAbilities } from "./users.policy";
 import { presentUser } from "./users.presenter";
-import { replaceToken } from "./user-tokens.repository";
 import { findUserByEmail, findWorkspaceUser, insertUser, listUsers, type UserWithClient, updateUser, userSortValue } from "./users.repository";
 
 /** Lists the actor's workspace users. */
@@ -42,16 +41,8 @@ async function assertClientInWorkspace(tx: Tx, actor: Actor, clientId: string): 
 
 /** Issues a fresh invite token and queues the invitation email, inside `tx`. */
 async function sendInvitation(app: AppContext, tx: Tx, actor: Actor, user: { id: string; email: string; name: string }): Promise<void> {
-  const token = newSecretToken();
-  await replaceToken(tx.db, {
-    workspaceId: actor.workspaceId,
-    userId: user.id,
-    purpose: "invite",
-    tokenHash: hashToken(token),
-    expiresAt: new Date(Date.now() + app.config.INVITE_TTL_HOURS * 3_600_000),
-  });
+  const link = await issueUserLink(app, tx, { id: user.id, workspaceId: actor.workspaceId }, "invite", app.config.INVITE_TTL_HOURS * 3_600_000);
   const ws = await findWorkspace(tx.db, actor.workspaceId);
-  const link = `${app.config.APP_URL}/accept-invite?token=${encodeURIComponent(token)}`;
   await queueEmail(
     app,
     tx,
