@@ -1,12 +1,18 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/app";
+import { ApiError } from "./lib/api-client";
 import "./index.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html is missing #root");
 
-createRoot(root).render(
+createRoot(root, {
+  // API errors shown by a route's error boundary are expected; only real crashes are worth logging.
+  onCaughtError: (error, info) => {
+    if (!(error instanceof ApiError)) console.error("Page crashed", error, info.componentStack);
+  },
+}).render(
   <StrictMode>
     <App />
   </StrictMode>,

@@ -18,7 +18,7 @@ export function SystemPage() {
       {system.data ? (
         <div className="space-y-6">
           <SystemFacts data={system.data} />
-          <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6 2xl:grid-cols-2">
             <IntegrationsTable data={system.data} />
             <BreakersTable data={system.data} />
           </div>

@@ -44,31 +44,33 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader documentTitle="Dashboard" title={`${greeting()}, ${firstName}`} description={`Here's what's happening at ${me.workspace.name}.`} />
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        {can("users.read") ? (
-          <>
-            <StatCard label="Active team members" value={countLabel(active, more)} icon={Users} href={paths.users.href()} loading={users.isPending} />
+      {can("users.read") || can("clients.read") ? (
+        <div className="mb-6 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {can("users.read") ? (
+            <>
+              <StatCard label="Active team members" value={countLabel(active, more)} icon={Users} href={paths.users.href()} loading={users.isPending} />
+              <StatCard
+                label="Pending invitations"
+                value={countLabel(invited, more)}
+                hint={invited > 0 ? "Waiting for people to accept" : "Nobody is waiting"}
+                icon={Clock}
+                href={`${paths.users.href()}?status=invited`}
+                loading={users.isPending}
+              />
+            </>
+          ) : null}
+          {can("clients.read") ? (
             <StatCard
-              label="Pending invitations"
-              value={countLabel(invited, more)}
-              hint={invited > 0 ? "Waiting for people to accept" : "Nobody is waiting"}
-              icon={Clock}
-              href={`${paths.users.href()}?status=invited`}
-              loading={users.isPending}
+              label="Clients"
+              value={countLabel(clients.data?.data.length ?? 0, !!clients.data?.meta.nextCursor)}
+              icon={Briefcase}
+              loading={clients.isPending}
             />
-          </>
-        ) : null}
-        {can("clients.read") ? (
-          <StatCard
-            label="Clients"
-            value={countLabel(clients.data?.data.length ?? 0, !!clients.data?.meta.nextCursor)}
-            icon={Briefcase}
-            loading={clients.isPending}
-          />
-        ) : null}
-      </div>
+          ) : null}
+        </div>
+      ) : null}
 
-      <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)]">
         <div className="space-y-6">
           {can("audit.read") ? (
             <Card>

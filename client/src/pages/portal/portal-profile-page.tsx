@@ -8,7 +8,7 @@ export function PortalProfilePage() {
   return (
     <>
       <PageHeader title="Your profile" description="Your name, password and signed-in devices." />
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           <ProfileForm />
           <SessionsList />

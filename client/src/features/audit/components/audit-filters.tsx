@@ -46,8 +46,8 @@ export function AuditFilters({
   actors: { id: string; name: string }[] | null;
 }) {
   return (
-    <div className="grid grid-cols-1 gap-3 border-b border-zinc-100 p-4 sm:grid-cols-2 lg:grid-cols-5">
-      <div className="space-y-1">
+    <div className="grid grid-cols-2 gap-3 border-b border-zinc-100 p-4 lg:grid-cols-5">
+      <div className="col-span-2 space-y-1 lg:col-span-1">
         <Label htmlFor="audit-action" className="text-xs text-zinc-600">
           Action
         </Label>
@@ -105,7 +105,7 @@ export function AuditFilters({
           To
         </Label>
         <div className="flex gap-2">
-          <Input id="audit-to" type="date" value={values.to} min={values.from || undefined} onChange={(e) => onChange({ to: e.target.value })} />
+          <Input id="audit-to" type="date" className="w-auto min-w-0 flex-1" value={values.to} min={values.from || undefined} onChange={(e) => onChange({ to: e.target.value })} />
           {active ? (
             <Button variant="ghost" size="icon" onClick={onClear} aria-label="Clear filters" title="Clear filters">
               <X aria-hidden />

@@ -6,10 +6,10 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
 import { formatDateTime, formatRelative } from "@/lib/format";
 
-function ActionBadge({ action }: { action: string }) {
+function ActionBadge({ action, className }: { action: string; className?: string }) {
   const tone = /deactivat|delet|revok|fail/.test(action) ? "danger" : /creat|invit|activat/.test(action) ? "success" : "neutral";
   return (
-    <Badge tone={tone} className="font-mono">
+    <Badge tone={tone} className={cn("font-mono", className)}>
       {action}
     </Badge>
   );
@@ -55,7 +55,7 @@ export function AuditTable({ entries, compact = false }: { entries: AuditLogDto[
           </TH>
           <TH>When</TH>
           <TH>Actor</TH>
-          <TH>Action</TH>
+          <TH className="hidden sm:table-cell">Action</TH>
           {compact ? null : <TH className="hidden md:table-cell">Entity</TH>}
         </tr>
       </THead>
@@ -83,8 +83,11 @@ export function AuditTable({ entries, compact = false }: { entries: AuditLogDto[
                 <TD className="max-w-48">
                   <p className="truncate font-medium text-zinc-800">{e.actorName ?? "System"}</p>
                   {e.actorEmail ? <p className="truncate text-xs text-zinc-500">{e.actorEmail}</p> : null}
+                  <div className="mt-1 sm:hidden">
+                    <ActionBadge action={e.action} className="whitespace-normal break-all" />
+                  </div>
                 </TD>
-                <TD>
+                <TD className="hidden sm:table-cell">
                   <ActionBadge action={e.action} />
                 </TD>
                 {compact ? null : (

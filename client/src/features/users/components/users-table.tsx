@@ -28,8 +28,8 @@ export function UsersTable({
       <THead>
         <tr>
           {th("name", "Name")}
-          <TH>Role</TH>
-          <TH>Status</TH>
+          <TH className="hidden sm:table-cell">Role</TH>
+          <TH className="hidden sm:table-cell">Status</TH>
           <TH className="hidden lg:table-cell">Client</TH>
           {th("lastLoginAt", "Last sign-in", "hidden md:table-cell")}
           {th("createdAt", "Added", "hidden md:table-cell")}
@@ -41,7 +41,7 @@ export function UsersTable({
       <TBody>
         {users.map((u) => (
           <TR key={u.id} data-testid="user-row">
-            <TD className="max-w-64">
+            <TD className="max-w-56 sm:max-w-64">
               <div className="flex items-center gap-3">
                 <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-xs font-semibold text-zinc-600">
                   {initials(u.name)}
@@ -51,13 +51,17 @@ export function UsersTable({
                     {u.name}
                   </Link>
                   <p className="truncate text-xs text-zinc-500">{u.email}</p>
+                  <div className="mt-1.5 flex flex-wrap gap-1 sm:hidden">
+                    <RoleBadge role={u.role} />
+                    <StatusBadge status={u.status} />
+                  </div>
                 </div>
               </div>
             </TD>
-            <TD>
+            <TD className="hidden sm:table-cell">
               <RoleBadge role={u.role} />
             </TD>
-            <TD>
+            <TD className="hidden sm:table-cell">
               <StatusBadge status={u.status} />
             </TD>
             <TD className="hidden lg:table-cell">{u.clientName ?? <span className="text-zinc-400">—</span>}</TD>

@@ -76,7 +76,7 @@ export function WorkspaceForm({ workspace }: { workspace: WorkspaceDto }) {
             <div className="flex items-center gap-2">
               <input
                 type="color"
-                aria-label="Pick brand colour"
+                aria-label="Colour picker"
                 value={/^#[0-9a-fA-F]{6}$/.test(brandColor) ? brandColor : "#000000"}
                 onChange={(e) => form.setValue("brandColor", e.target.value, { shouldDirty: true, shouldValidate: true })}
                 className="h-9 w-12 cursor-pointer rounded-md border border-zinc-300 bg-white p-1 disabled:cursor-not-allowed"
@@ -85,7 +85,7 @@ export function WorkspaceForm({ workspace }: { workspace: WorkspaceDto }) {
             </div>
           )}
         </FormField>
-        <div className="flex items-end">
+        <div className="flex items-start sm:pt-6.5">
           <div className="flex h-9 w-full items-center gap-3 rounded-md border border-dashed border-zinc-300 px-3 text-sm text-zinc-500">
             <span className="size-4 rounded-full" style={{ background: brandColor }} aria-hidden />
             Preview
