@@ -55,3 +55,11 @@ export function defineJob<P extends object, C = unknown>(def: JobDefinition<P, C
 export function deadLetterName(name: string): string {
   return `${name}.dead`;
 }
+
+/** Any job definition for app context `C` (the payload type is erased inside the runner). */
+export type AnyJobDefinition<C> = JobDefinition<object, C>;
+
+/** Whether a job definition uses a dead-letter queue (the default). */
+export function usesDeadLetter(def: { deadLetter?: boolean }): boolean {
+  return def.deadLetter ?? JOB_DEFAULTS.deadLetter;
+}

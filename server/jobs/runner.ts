@@ -1,14 +1,15 @@
-import { PgBoss, type Db, type JobResult, type JobWithMetadata, type SendOptions } from "pg-boss";
+import { PgBoss, type JobResult, type JobWithMetadata, type SendOptions } from "pg-boss";
 import type { z } from "zod";
-import type { FailedJobDto, JobsOverviewResponse } from "../../shared/contracts/admin";
+import type { JobsOverviewResponse } from "../../shared/contracts/admin";
 import { errors, type FieldIssue } from "../../shared/errors";
 import type { Tx } from "../db/transaction";
 import { isDatabaseShutdown, logger } from "../lib/logger";
 import { metricsRegistry, promClient } from "../lib/metrics";
-import { deadLetterName, JOB_DEFAULTS, type JobDefinition } from "./define-job";
+import { type AnyJobDefinition, deadLetterName, JOB_DEFAULTS, type JobDefinition, usesDeadLetter } from "./define-job";
 
-/** Any job definition for app context `C` (the payload type is erased inside the runner). */
-export type AnyJobDefinition<C> = JobDefinition<object, C>;
+export type { AnyJobDefinition } from "./define-job";
+import { listFailedJobs, queueSummary, redriveDeadJob } from "./job-admin";
+
 
 /** Options for `createJobRunner`. */
 export interface JobRunnerOptions<C> {
@@ -80,7 +81,6 @@ const DEFAULT_POLLING_SECONDS = 1;
 const DEFAULT_LOCAL_CONCURRENCY = 2;
 const DEFAULT_STOP_TIMEOUT_MS = 30_000;
 const DEAD_LETTER_RETENTION_SECONDS = 30 * 24 * 3600;
-const FAILED_LIST_LIMIT = 50;
 const DRAIN_FETCH_SIZE = 50;
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -94,12 +94,6 @@ const jobsProcessed = new promClient.Counter({
   registers: [metricsRegistry],
 });
 
-const queueDepth = new promClient.Gauge({
-  name: "agency_os_jobs_queue_depth",
-  help: "Jobs per queue and state, as of the last admin overview",
-  labelNames: ["queue", "state"] as const,
-  registers: [metricsRegistry],
-});
 
 /** Creates the pg-boss backed runner; nothing touches the database until `start()`. */
 export function createJobRunner<C>(opts: JobRunnerOptions<C>): JobRunner<C> {
@@ -282,9 +276,6 @@ export function createJobRunner<C>(opts: JobRunnerOptions<C>): JobRunner<C> {
   return runner;
 }
 
-function usesDeadLetter(def: { deadLetter?: boolean }): boolean {
-  return def.deadLetter ?? JOB_DEFAULTS.deadLetter;
-}
 
 /** Creates or updates a job's queue (and its dead-letter queue first) so config changes apply on deploy. */
 async function ensureQueues<C>(boss: PgBoss, def: AnyJobDefinition<C>): Promise<void> {
@@ -371,79 +362,6 @@ async function withDeadline(job: JobWithMetadata<unknown>, run: (signal: AbortSi
   }
 }
 
-async function queueSummary<C>(boss: PgBoss, name: string, def: AnyJobDefinition<C> | undefined) {
-  // Counts come from pg-boss's per-queue cache; `force` recomputes anything older than a minute.
-  const [stats] = await boss.getQueueStats(name, { force: true });
-  const queued = stats?.queuedCount ?? 0;
-  const active = stats?.activeCount ?? 0;
-  const failed = stats?.failedCount ?? 0;
-  // pg-boss keeps no completed count; what is left of the total is completed (and cancelled) jobs.
-  const completed = Math.max(0, (stats?.totalCount ?? 0) - queued - active - failed);
-  queueDepth.set({ queue: name, state: "queued" }, queued);
-  queueDepth.set({ queue: name, state: "active" }, active);
-  queueDepth.set({ queue: name, state: "failed" }, failed);
-  const deadLetter = def && usesDeadLetter(def) ? deadLetterName(name) : null;
-  return { name, queued, active, completed, failed, deadLetter };
-}
-
-interface FailedJobRow {
-  id: string;
-  name: string;
-  state: string;
-  dead: boolean;
-  retry_count: number;
-  created_on: Date | string;
-  completed_on: Date | string | null;
-  output: unknown;
-  data: unknown;
-}
-
-/**
- * The most recent terminal failures across the runner's queues, newest first. No pg-boss API lists
- * jobs by state across queues (findJobs is per queue and unfiltered), so this is the one direct read
- * of pg-boss's tables. A job that failed into a dead-letter queue is shown once, as its dead-letter
- * copy (the id `retry` needs), with the original's error, retries and creation time.
- */
-async function listFailedJobs(db: Db, schema: string, names: string[], deadLetters: string[], workspaceId: string | null): Promise<FailedJobDto[]> {
-  const { rows } = await db.executeSql(
-    `SELECT id, name, state::text AS state, (name = ANY($2::text[])) AS dead,
-            COALESCE(source_retry_count, retry_count) AS retry_count,
-            COALESCE(source_created_on, created_on) AS created_on,
-            CASE WHEN name = ANY($2::text[]) AND source_id IS NOT NULL THEN created_on ELSE completed_on END AS completed_on,
-            COALESCE(source_output, output) AS output, data
-       FROM ${schema}.job
-      WHERE name = ANY($1::text[])
-        AND ((state = 'failed' AND (dead_letter IS NULL OR NOT dead_letter = ANY($2::text[])))
-          OR (name = ANY($2::text[]) AND state IN ('created', 'retry', 'failed')))
-        AND ($3::text IS NULL OR data->>'workspaceId' = $3::text)
-      ORDER BY COALESCE(completed_on, created_on) DESC
-      LIMIT ${FAILED_LIST_LIMIT}`,
-    [names, deadLetters, workspaceId],
-  );
-  return (rows as FailedJobRow[]).map((row) => ({
-    id: row.id,
-    queue: row.name,
-    state: row.dead && row.state !== "failed" ? "dead_letter" : row.state,
-    retryCount: Number(row.retry_count),
-    createdOn: new Date(row.created_on).toISOString(),
-    completedOn: row.completed_on ? new Date(row.completed_on).toISOString() : null,
-    error: errorMessageOf(row.output),
-    data: row.data,
-  }));
-}
-
-/** Moves a dead-lettered job back to its source queue (new id, fresh retries) and removes the dead copy. */
-async function redriveDeadJob(boss: PgBoss, queue: string, job: JobWithMetadata<unknown>): Promise<void> {
-  if (job.state === "active" || job.state === "completed" || job.state === "cancelled") {
-    throw errors.invalidState("That job is not waiting in the dead-letter queue.");
-  }
-  // A copy that an earlier redrive could not re-create is left failed; make it a candidate again.
-  if (job.state === "failed") await boss.retry(queue, job.id);
-  const moved = await boss.redrive(queue, { ids: [job.id] });
-  if (moved !== 1) throw errors.invalidState("The job could not be moved back to its queue.");
-  logger.info({ queue, jobId: job.id, source: job.sourceName }, "dead-lettered job redriven by an operator");
-}
-
 function zodIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message, code: issue.code }));
 }
@@ -455,16 +373,4 @@ function errorOutput(err: unknown): { name: string; message: string; stack?: str
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-/** Reads the error message out of a job's output, whichever writer stored it. */
-function errorMessageOf(output: unknown): string | null {
-  if (output === null || output === undefined) return null;
-  if (typeof output === "string") return output;
-  if (typeof output !== "object") return String(output);
-  const record = output as Record<string, unknown>;
-  if (typeof record.message === "string") return record.message;
-  // pg-boss wraps non-object outputs and its own timeouts as { value: … }.
-  if ("value" in record) return errorMessageOf(record.value);
-  return JSON.stringify(output);
 }
