@@ -22,6 +22,13 @@ interface CachedSession {
   expire: number;
 }
 
+/** Left in the cache when a session is revoked, so a read that raced the revocation cannot re-cache it. */
+interface RevokedMarker {
+  revoked: true;
+}
+
+type CacheEntry = CachedSession | RevokedMarker;
+
 // How long a session read is served from the cache before PostgreSQL is asked again.
 const READ_CACHE_SECONDS = 60;
 
@@ -62,7 +69,8 @@ export class AppSessionStore extends PGStore {
 
   private async readSession(sid: string): Promise<session.SessionData | null> {
     const key = CacheKeys.session(sessionHandle(sid));
-    const cached = await this.cache.get<CachedSession>(key);
+    const cached = await this.cache.get<CacheEntry>(key);
+    if (cached && "revoked" in cached) return null;
     if (cached && cached.expire > Date.now()) return cached.sess;
     const res = await this.pool.query<{ sess: session.SessionData | string; expire: Date }>(
       "SELECT sess, expire FROM session WHERE sid = $1 AND expire >= now() AND revoked_at IS NULL",
@@ -71,7 +79,10 @@ export class AppSessionStore extends PGStore {
     const row = res.rows[0];
     if (!row) return null;
     const sess = typeof row.sess === "string" ? (JSON.parse(row.sess) as session.SessionData) : row.sess;
-    await this.cache.set<CachedSession>(key, { sess, expire: row.expire.getTime() }, READ_CACHE_SECONDS);
+    // Revoked while we were reading: the marker wins, and the stale row is not cached.
+    const marker = await this.cache.get<CacheEntry>(key);
+    if (marker && "revoked" in marker) return null;
+    await this.cache.set<CacheEntry>(key, { sess, expire: row.expire.getTime() }, READ_CACHE_SECONDS);
     return sess;
   }
 
@@ -103,8 +114,8 @@ export class AppSessionStore extends PGStore {
       )
       // No row back means the session was revoked meanwhile: it stays dead, in the cache too.
       .then(async (res) => {
-        if (res.rowCount) await this.cache.set<CachedSession>(key, { sess, expire: expire.getTime() }, READ_CACHE_SECONDS);
-        else await this.cache.delete(key);
+        if (res.rowCount) await this.cache.set<CacheEntry>(key, { sess, expire: expire.getTime() }, READ_CACHE_SECONDS);
+        else await this.markRevoked([sessionHandle(sid)]);
       })
       .then(
         () => cb?.(),
@@ -116,7 +127,7 @@ export class AppSessionStore extends PGStore {
     this.touchedAt.delete(sid);
     this.pool
       .query("UPDATE session SET revoked_at = now(), sess = '{}' WHERE sid = $1 AND revoked_at IS NULL", [sid])
-      .then(() => this.cache.delete(CacheKeys.session(sessionHandle(sid))))
+      .then(() => this.markRevoked([sessionHandle(sid)]))
       .then(
         () => cb?.(),
         (err: unknown) => cb?.(err),
@@ -137,10 +148,13 @@ export class AppSessionStore extends PGStore {
     );
   }
 
-  /** Drops cached copies of sessions revoked in bulk (deactivation, password reset, revoke by handle). */
+  /** Replaces cached copies of sessions revoked in bulk (deactivation, password reset, revoke by handle). */
   async forgetHandles(handles: string[]): Promise<void> {
-    await Promise.all(handles.map((h) => this.cache.delete(CacheKeys.session(h)))).catch((err: unknown) =>
-      logger.warn({ err }, "could not drop revoked sessions from the cache"),
-    );
+    await this.markRevoked(handles).catch((err: unknown) => logger.warn({ err }, "could not mark revoked sessions in the cache"));
+  }
+
+  private async markRevoked(handles: string[]): Promise<void> {
+    // Outlives any cached copy (same TTL), so no read cached before the revocation can come back.
+    await Promise.all(handles.map((h) => this.cache.set<CacheEntry>(CacheKeys.session(h), { revoked: true }, READ_CACHE_SECONDS)));
   }
 }
