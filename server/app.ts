@@ -30,7 +30,8 @@ export type ClientMode = { kind: "static" } | { kind: "vite"; httpServer: Server
 /**
  * Builds the Express app. Middleware order (documented in docs/ARCHITECTURE.md):
  * request id + logger → security headers → health → raw-body webhooks → body parsers → session →
- * passport → auth context → CSRF → rate limits → API routers → /api 404 → static/SPA → error handler.
+ * passport → auth context → CSRF → API docs → rate limits → API routers → /api 404 → static/SPA →
+ * error handler.
  */
 export async function createApp(ctx: AppContext, client: ClientMode = { kind: "static" }): Promise<Express> {
   const app = express();
@@ -70,13 +71,15 @@ export async function createApp(ctx: AppContext, client: ClientMode = { kind: "s
   app.use(passport.session());
   app.use(authContext(ctx.config));
   app.use("/api", csrfProtection(ctx.config.SESSION_SECRET));
-  app.use("/api", apiRateLimit(ctx.rateLimits));
 
+  // The API description and its browser are static: served before the rate limiter.
   const openapi = buildOpenApiDocument(apiRoutes, { version: APP_VERSION });
   app.get("/api/openapi.json", (_req, res) => {
     res.json(openapi);
   });
   app.use("/api", apiDocsRouter());
+
+  app.use("/api", apiRateLimit(ctx.rateLimits));
   app.use("/api", buildApiRouter(ctx, apiRoutes));
   app.use("/api", apiNotFound());
 
