@@ -38,9 +38,11 @@ export function buildOpenApiDocument(routes: AnyRoute[], opts: { version: string
   for (const route of routes) {
     const responses: Record<string, { description: string; content?: Record<string, { schema: never }> }> = {};
     for (const [code, schema] of Object.entries(route.responses)) {
+      const ok = Number(code) >= 200 && Number(code) < 300;
+      const mediaType = ok && route.produces ? route.produces : "application/json";
       responses[code] = {
         description: STATUS_TEXT[Number(code)] ?? "Response",
-        ...(schema ? { content: { "application/json": { schema: schema as never } } } : {}),
+        ...(schema ? { content: { [mediaType]: { schema: schema as never } } } : {}),
       };
     }
     const errorCodes = new Set<number>([400, 500]);

@@ -1,7 +1,9 @@
 import { authRoutes } from "../auth/auth.routes";
+import { activitiesRoutes } from "../modules/activities/activities.routes";
 import { adminRoutes } from "../modules/admin/admin.routes";
 import { auditRoutes } from "../modules/audit/audit.routes";
 import { clientsRoutes } from "../modules/clients/clients.routes";
+import { contactsRoutes } from "../modules/contacts/contacts.routes";
 import { profileRoutes } from "../modules/profile/profile.routes";
 import { rolesRoutes } from "../modules/roles/roles.routes";
 import { usersRoutes } from "../modules/users/users.routes";
@@ -20,5 +22,7 @@ export const apiRoutes: AnyRoute[] = [
   ...workspaceRoutes,
   ...auditRoutes,
   ...clientsRoutes,
+  ...contactsRoutes,
+  ...activitiesRoutes,
   ...adminRoutes,
 ];

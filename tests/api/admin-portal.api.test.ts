@@ -199,7 +199,7 @@ describe("GET /api/portal/overview", () => {
     const res = await portal.get("/api/portal/overview");
     expect(res.status).toBe(200);
     const body = PortalOverviewResponse.parse(res.body);
-    expect(Object.keys(res.body).sort()).toEqual(["client", "user", "workspace"]);
+    expect(Object.keys(res.body).sort()).toEqual(["client", "contacts", "sections", "user", "workspace"]);
     expect(body.client).toMatchObject({ id: team.client.id, name: team.client.name });
     expect(JSON.stringify(res.body)).not.toContain(otherClient.id);
     expect(body.user).toEqual({ id: team.users.client.id, name: team.users.client.name, email: team.users.client.email });

@@ -5,7 +5,7 @@ import { DEFAULT_ROLE_PERMISSIONS, PERMISSION_KEYS, ROLES } from "../../shared/c
 import { AuditLogListResponse } from "../../shared/contracts/audit";
 import { RolePermissionsResponse } from "../../shared/contracts/roles";
 import { WorkspaceDto } from "../../shared/contracts/workspace";
-import { buildTeam, buildUser, FACTORY_PASSWORD } from "../factories";
+import { assignClient, buildTeam, buildUser, FACTORY_PASSWORD } from "../factories";
 import { type ApiClient, anonymous, loginAs } from "../setup/http-client";
 import { createTestApp, type TestApp } from "../setup/test-app";
 import { auditRows, expectError, issuePaths, issueToken, STRONG_PASSWORD, sidOf } from "./support/helpers";
@@ -117,16 +117,20 @@ describe("PUT /api/roles/:role/permissions", () => {
     expect(entries.every((e) => e.actorId === ws.users.admin.id && e.entityId === "manager")).toBe(true);
   });
 
-  it("200 granting clients.read to creators (duplicates collapse) lets a signed-in creator list clients at once", async () => {
+  it("200 revoking then granting clients.read (duplicates collapse) takes effect for a signed-in creator at once; they see only assigned clients", async () => {
     const ws = await isolatedTeam();
     const creator = await loginAs(t, ws.users.creator);
+    const revoked = await ws.admin.put("/api/roles/creator/permissions", { permissions: ["workspace.read"] });
+    expect(revoked.status).toBe(200);
     expectError(await creator.get("/api/clients"), 403, "forbidden");
     const res = await ws.admin.put("/api/roles/creator/permissions", { permissions: ["workspace.read", "clients.read", "clients.read"] });
     expect(res.status).toBe(200);
     expect(res.body.roles.find((r: { role: string }) => r.role === "creator").permissions).toEqual(["clients.read", "workspace.read"]);
     const list = await creator.get("/api/clients");
     expect(list.status).toBe(200);
-    expect(list.body.data.map((c: { id: string }) => c.id)).toEqual([ws.client.id]);
+    expect(list.body.data).toEqual([]);
+    await assignClient(t.database.db, ws.client, ws.users.creator.id);
+    expect((await creator.get("/api/clients")).body.data.map((c: { id: string }) => c.id)).toEqual([ws.client.id]);
   });
 });
 

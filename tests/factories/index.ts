@@ -2,8 +2,10 @@ import { randomBytes } from "node:crypto";
 import type { Role } from "../../shared/constants/roles";
 import { hashPassword } from "../../server/auth/password";
 import type { Db } from "../../server/db/client";
-import type { ClientRow, UserRow, WorkspaceRow } from "../../server/db/schema";
-import { insertClient } from "../../server/modules/clients/clients.repository";
+import type { ActivityRow, ClientRow, ContactRow, UserRow, WorkspaceRow } from "../../server/db/schema";
+import { insertActivity } from "../../server/modules/activities/activities.repository";
+import { addAssignees, insertClient } from "../../server/modules/clients/clients.repository";
+import { insertContact } from "../../server/modules/contacts/contacts.repository";
 import { insertUser } from "../../server/modules/users/users.repository";
 import { insertWorkspace } from "../../server/modules/workspace/workspace.repository";
 
@@ -70,4 +72,27 @@ export async function buildTeam(db: Db) {
     make("client"),
   ]);
   return { workspace, client, users: { admin, manager, staff, sales_agent, creator, client: clientUser } };
+}
+
+/** A new contact; builds its own client (and workspace) unless given one. */
+export async function buildContact(db: Db, overrides: Partial<ContactRow> & { clientId?: string } = {}): Promise<ContactRow> {
+  const client = overrides.clientId
+    ? { id: overrides.clientId, workspaceId: overrides.workspaceId! }
+    : await buildClient(db, overrides.workspaceId ? { workspaceId: overrides.workspaceId } : {});
+  if (!client.workspaceId) throw new Error("buildContact with a clientId needs its workspaceId");
+  return insertContact(db, { firstName: `Contact${unique()}`, lastName: "Person", email: `contact-${unique()}@example.test`, ...overrides, clientId: client.id, workspaceId: client.workspaceId });
+}
+
+/** Assigns users to a client. */
+export async function assignClient(db: Db, client: Pick<ClientRow, "id" | "workspaceId">, ...userIds: string[]): Promise<void> {
+  await addAssignees(db, client.workspaceId, client.id, userIds);
+}
+
+/** A timeline entry on a record (a note unless told otherwise). */
+export async function buildActivity(
+  db: Db,
+  entity: { workspaceId: string; entityType: ActivityRow["entityType"]; entityId: string },
+  overrides: Partial<ActivityRow> = {},
+): Promise<ActivityRow> {
+  return insertActivity(db, { kind: "note", body: `Note ${unique()}`, ...overrides, ...entity });
 }

@@ -1,10 +1,15 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { assignableRoles, DEFAULT_ROLE_PERMISSIONS, PERMISSION_KEYS, PORTAL_PERMISSIONS, ROLES } from "../../shared/constants/roles";
 
 describe("role permission defaults", () => {
-  it("are exactly what the seeding migration inserts", () => {
-    const sql = readFileSync("migrations/0001_seed-role-permission-defaults.sql", "utf8");
+  it("are exactly what the seeding migrations insert", () => {
+    // Every migration that writes role_permission_defaults (0001 and each later permission migration).
+    const sql = readdirSync("migrations")
+      .filter((f) => f.endsWith(".sql"))
+      .map((f) => readFileSync(`migrations/${f}`, "utf8"))
+      .filter((text) => text.includes("role_permission_defaults") && /INSERT INTO "role_permission_defaults"/.test(text))
+      .join("\n");
     const inserted = new Set([...sql.matchAll(/\('([a-z_]+)', '([a-z.]+)'\)/g)].map((m) => `${m[1]}:${m[2]}`));
     const expected = new Set(ROLES.flatMap((r) => DEFAULT_ROLE_PERMISSIONS[r].map((p) => `${r}:${p}`)));
     expect(inserted).toEqual(expected);

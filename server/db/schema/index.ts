@@ -1,5 +1,7 @@
+export * from "./activities";
 export * from "./activity-logs";
 export * from "./clients";
+export * from "./contacts";
 export * from "./email-outbox";
 export * from "./rate-limits";
 export * from "./role-permissions";

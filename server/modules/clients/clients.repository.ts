@@ -1,10 +1,35 @@
-import { and, asc, eq, ilike, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, inArray, ne, type SQL, sql } from "drizzle-orm";
 import type { ListClientsQuery } from "../../../shared/contracts/clients";
+import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db/client";
-import { type ClientRow, clients } from "../../db/schema";
+import { preparedStatement } from "../../db/prepared";
+import { type ClientRow, clientAssignments, clients, contacts, users } from "../../db/schema";
 import { decodeKeysetCursor, keysetAfter } from "../../lib/pagination";
+import { clientVisibility, clientVisibilityCondition } from "./clients.visibility";
 
-/** One client of a workspace. */
+type Viewer = Pick<Actor, "role" | "id" | "workspaceId">;
+
+/** A client the actor may see (undefined when it is missing, in another workspace, or outside their visibility). */
+export async function findVisibleClient(db: Db, actor: Viewer, id: string): Promise<ClientRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(clients)
+    .where(and(clientVisibilityCondition(actor), eq(clients.id, id)))
+    .limit(1);
+  return row;
+}
+
+/** Visible clients among `ids`, locked for update (bulk changes). */
+export async function findVisibleClientsForUpdate(db: Db, actor: Viewer, ids: string[]): Promise<ClientRow[]> {
+  return db
+    .select()
+    .from(clients)
+    .where(and(clientVisibilityCondition(actor), inArray(clients.id, ids)))
+    .orderBy(asc(clients.id))
+    .for("update");
+}
+
+/** One client of a workspace, with no record-level rule (the portal user's own client, id checks). */
 export async function findClient(db: Db, workspaceId: string, id: string): Promise<ClientRow | undefined> {
   const [row] = await db
     .select()
@@ -14,24 +39,185 @@ export async function findClient(db: Db, workspaceId: string, id: string): Promi
   return row;
 }
 
-/** A name-ordered keyset page of a workspace's clients (limit + 1 rows). */
-export async function listClients(db: Db, workspaceId: string, q: ListClientsQuery): Promise<ClientRow[]> {
-  const conds: SQL[] = [eq(clients.workspaceId, workspaceId)];
-  if (q.q) conds.push(ilike(clients.name, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-  if (q.cursor) {
-    const [name, id] = decodeKeysetCursor(q.cursor);
-    conds.push(keysetAfter(clients.name, clients.id, "asc", [name, id]));
-  }
-  return db
-    .select()
-    .from(clients)
-    .where(and(...conds))
-    .orderBy(asc(clients.name), asc(clients.id))
-    .limit(q.limit + 1);
+/** Number of clients the actor may see. */
+export async function countVisibleClients(db: Db, actor: Viewer): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(clients).where(clientVisibilityCondition(actor));
+  return row?.n ?? 0;
 }
+
+// Timestamps are stored in microseconds but cursors carry milliseconds, so time sorts order and
+// compare on the millisecond-truncated value; ties fall to the id.
+const SORTS = {
+  name: clients.name,
+  createdAt: sql`date_trunc('milliseconds', ${clients.createdAt})`,
+  updatedAt: sql`date_trunc('milliseconds', ${clients.updatedAt})`,
+} as const;
+
+const tsQuery = sql`websearch_to_tsquery('simple', ${sql.placeholder("q")})`;
+const lowerQ = sql`lower(${sql.placeholder("q")}::text)`;
+// Full-text match on any searchable field, or a typo-tolerant trigram match on the name.
+const searchMatch = sql`(${clients.search} @@ ${tsQuery} or lower(${clients.name}) % ${lowerQ} or ${lowerQ} <% lower(${clients.name}))`;
+// Rank: full-text rank plus name similarity (rounded so the cursor round-trips exactly).
+const relevance = sql`round((ts_rank(${clients.search}, ${tsQuery}) + word_similarity(${lowerQ}, lower(${clients.name})))::numeric, 6)`;
+
+// Every column but the search document (the list never needs it).
+const { search: _search, ...clientColumns } = getTableColumns(clients);
+
+export type ClientSortKey = "name" | "createdAt" | "updatedAt" | "relevance";
+
+/** The effective sort: relevance needs a search term. */
+export function effectiveSort(q: Pick<ListClientsQuery, "sort" | "q">): ClientSortKey {
+  return q.sort === "relevance" && !q.q ? "name" : q.sort;
+}
+
+/** The sort key of a row as stored in a cursor. */
+export function clientSortValue(c: ClientRow & { rank?: string | null }, sort: ClientSortKey): string {
+  if (sort === "name") return c.name;
+  if (sort === "createdAt") return c.createdAt.toISOString();
+  if (sort === "updatedAt") return c.updatedAt.toISOString();
+  return String(c.rank ?? "0");
+}
+
+export type ListedClient = ClientRow & { rank: string | null };
+
+/**
+ * One keyset page of the clients the actor may see (limit + 1 rows), filtered and searched, through
+ * a prepared statement per shape (visibility, filters present, sort, order, cursor).
+ */
+export async function listVisibleClients(db: Db, actor: Viewer, q: ListClientsQuery): Promise<ListedClient[]> {
+  const sort = effectiveSort(q);
+  const order = sort === "relevance" ? "desc" : q.order;
+  const flags = `${q.cursor ? "c" : ""}${q.status ? "s" : ""}${q.ownerId ? "o" : ""}${q.assigneeId ? "a" : ""}${q.tag ? "t" : ""}${q.q ? "q" : ""}`;
+  const shape = `clients_list_${clientVisibility(actor)}_${sort}_${order}_${flags}`;
+  const isTime = sort === "createdAt" || sort === "updatedAt";
+  const stmt = preparedStatement(db, shape, (name) => {
+    const conds: SQL[] = [clientVisibilityCondition(actor, { workspaceId: sql`${sql.placeholder("workspaceId")}::uuid`, actorId: sql.placeholder("actorId") })];
+    if (q.status) conds.push(sql`${clients.status} = ${sql.placeholder("status")}`);
+    if (q.ownerId) conds.push(sql`${clients.ownerId} = ${sql.placeholder("ownerId")}::uuid`);
+    if (q.assigneeId) {
+      conds.push(
+        sql`exists (select 1 from ${clientAssignments} where ${clientAssignments.clientId} = ${clients.id} and ${clientAssignments.userId} = ${sql.placeholder("assigneeId")}::uuid)`,
+      );
+    }
+    if (q.tag) conds.push(sql`${clients.tags} @> array[${sql.placeholder("tag")}::text]`);
+    if (q.q) conds.push(searchMatch);
+    const sortExpr = sort === "relevance" ? relevance : SORTS[sort];
+    if (q.cursor) {
+      const cast = sort === "relevance" ? sql`::numeric` : isTime ? sql`::timestamptz` : sql`::text`;
+      conds.push(keysetAfter(sortExpr, clients.id, order, [sql`${sql.placeholder("afterValue")}${cast}`, sql`${sql.placeholder("afterId")}::uuid`]));
+    }
+    const dir = order === "asc" ? asc : desc;
+    return db
+      .select({ ...clientColumns, rank: q.q && sort === "relevance" ? sql<string>`${relevance}::text` : sql<null>`null` })
+      .from(clients)
+      .where(and(...conds))
+      .orderBy(dir(sortExpr), dir(clients.id))
+      .limit(sql.placeholder("limit"))
+      .prepare(name);
+  });
+  const [afterValue, afterId] = q.cursor ? decodeKeysetCursor(q.cursor, isTime) : [null, null];
+  return stmt.execute({
+    workspaceId: actor.workspaceId,
+    actorId: actor.id,
+    status: q.status,
+    ownerId: q.ownerId,
+    assigneeId: q.assigneeId,
+    tag: q.tag,
+    q: q.q,
+    afterValue,
+    afterId,
+    limit: q.limit + 1,
+  }) as Promise<ListedClient[]>;
+}
+
+/** Owner names, assignees and contact counts of some clients (same workspace), for the presenter. */
+export async function loadClientDetails(db: Db, workspaceId: string, rows: ClientRow[]) {
+  const ids = rows.map((r) => r.id);
+  const ownerIds = [...new Set(rows.map((r) => r.ownerId).filter((x): x is string => !!x))];
+  if (ids.length === 0) return { owners: new Map<string, string>(), assignees: new Map<string, { id: string; name: string }[]>(), contactCounts: new Map<string, number>() };
+  const [ownerRows, assigneeRows, countRows] = await Promise.all([
+    ownerIds.length
+      ? db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.workspaceId, workspaceId), inArray(users.id, ownerIds)))
+      : Promise.resolve([]),
+    db
+      .select({ clientId: clientAssignments.clientId, id: users.id, name: users.name })
+      .from(clientAssignments)
+      .innerJoin(users, eq(users.id, clientAssignments.userId))
+      .where(and(eq(clientAssignments.workspaceId, workspaceId), inArray(clientAssignments.clientId, ids)))
+      .orderBy(asc(users.name), asc(users.id)),
+    db
+      .select({ clientId: contacts.clientId, n: count() })
+      .from(contacts)
+      .where(and(eq(contacts.workspaceId, workspaceId), inArray(contacts.clientId, ids)))
+      .groupBy(contacts.clientId),
+  ]);
+  const assignees = new Map<string, { id: string; name: string }[]>();
+  for (const a of assigneeRows) assignees.set(a.clientId, [...(assignees.get(a.clientId) ?? []), { id: a.id, name: a.name }]);
+  return {
+    owners: new Map(ownerRows.map((o) => [o.id, o.name])),
+    assignees,
+    contactCounts: new Map(countRows.map((c) => [c.clientId, c.n])),
+  };
+}
+
+export type ClientDetails = Awaited<ReturnType<typeof loadClientDetails>>;
 
 /** Inserts a client. */
 export async function insertClient(db: Db, row: typeof clients.$inferInsert): Promise<ClientRow> {
   const [created] = await db.insert(clients).values(row).returning();
   return created!;
+}
+
+/** Updates a workspace's client; returns the new row. */
+export async function updateClient(db: Db, workspaceId: string, id: string, patch: Partial<typeof clients.$inferInsert>): Promise<ClientRow | undefined> {
+  const [row] = await db
+    .update(clients)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(clients.workspaceId, workspaceId), eq(clients.id, id)))
+    .returning();
+  return row;
+}
+
+/** Deletes a workspace's client (contacts and assignments cascade). */
+export async function deleteClient(db: Db, workspaceId: string, id: string): Promise<void> {
+  await db.delete(clients).where(and(eq(clients.workspaceId, workspaceId), eq(clients.id, id)));
+}
+
+/** Replaces a client's assignees. */
+export async function replaceAssignees(db: Db, workspaceId: string, clientId: string, userIds: string[]): Promise<void> {
+  await db.delete(clientAssignments).where(and(eq(clientAssignments.workspaceId, workspaceId), eq(clientAssignments.clientId, clientId)));
+  if (userIds.length) await db.insert(clientAssignments).values(userIds.map((userId) => ({ workspaceId, clientId, userId })));
+}
+
+/** Adds assignees (ignoring ones already there). */
+export async function addAssignees(db: Db, workspaceId: string, clientId: string, userIds: string[]): Promise<void> {
+  if (userIds.length) await db.insert(clientAssignments).values(userIds.map((userId) => ({ workspaceId, clientId, userId }))).onConflictDoNothing();
+}
+
+/** Ids of the client's assignees. */
+export async function assigneeIds(db: Db, workspaceId: string, clientId: string): Promise<string[]> {
+  const rows = await db
+    .select({ userId: clientAssignments.userId })
+    .from(clientAssignments)
+    .where(and(eq(clientAssignments.workspaceId, workspaceId), eq(clientAssignments.clientId, clientId)));
+  return rows.map((r) => r.userId);
+}
+
+/** Ids among `clientIds` that still have a portal user bound to them. */
+export async function clientsWithPortalUsers(db: Db, workspaceId: string, clientIds: string[]): Promise<Set<string>> {
+  if (!clientIds.length) return new Set();
+  const rows = await db
+    .selectDistinct({ clientId: users.clientId })
+    .from(users)
+    .where(and(eq(users.workspaceId, workspaceId), inArray(users.clientId, clientIds)));
+  return new Set(rows.map((r) => r.clientId!));
+}
+
+/** Staff users (not portal clients) of the workspace among `ids`. */
+export async function findStaffUsers(db: Db, workspaceId: string, ids: string[]): Promise<{ id: string; name: string; email: string }[]> {
+  if (!ids.length) return [];
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(eq(users.workspaceId, workspaceId), inArray(users.id, ids), ne(users.role, "client")));
 }

@@ -1,33 +1,177 @@
-import type { ClientListResponse, ClientSummaryDto, PortalOverviewResponse } from "../../../shared/contracts/clients";
-import type { ListClientsQuery } from "../../../shared/contracts/clients";
+import type {
+  ClientDto,
+  ClientListResponse,
+  CreateClientBody,
+  ListClientsQuery,
+  SetAssigneesBody,
+  UpdateClientBody,
+  UpdatePortalSettingsBody,
+} from "../../../shared/contracts/clients";
 import { errors } from "../../../shared/errors";
 import type { AppContext } from "../../app-context";
 import type { Actor } from "../../auth/actor";
-import type { ClientRow } from "../../db/schema";
+import type { Db } from "../../db/client";
+import { type ClientRow, DEFAULT_PORTAL_SETTINGS } from "../../db/schema";
+import { withTransaction } from "../../db/transaction";
 import { toPage } from "../../lib/pagination";
-import { loadWorkspace } from "../workspace/workspace.service";
-import { findClient, listClients } from "./clients.repository";
+import { deleteEntityActivities } from "../activities/activities.repository";
+import { recordTimeline } from "../activities/timeline";
+import { diffFields, recordAudit } from "../audit/audit.service";
+import { contactIdsOfClient } from "../contacts/contacts.repository";
+import { assertClientAbility } from "./clients.policy";
+import { presentClient } from "./clients.presenter";
+import {
+  assigneeIds,
+  clientSortValue,
+  clientsWithPortalUsers,
+  deleteClient,
+  effectiveSort,
+  findStaffUsers,
+  findVisibleClient,
+  insertClient,
+  listVisibleClients,
+  loadClientDetails,
+  replaceAssignees,
+  updateClient,
+} from "./clients.repository";
 
-/** Row → summary DTO. */
-export function presentClient(c: ClientRow): ClientSummaryDto {
-  return { id: c.id, name: c.name, status: c.status, createdAt: c.createdAt.toISOString() };
+/** Rows → DTOs with owner names, assignees and contact counts loaded in three batch queries. */
+export async function presentClients(db: Db, actor: Actor, rows: ClientRow[]): Promise<ClientDto[]> {
+  const details = await loadClientDetails(db, actor.workspaceId, rows);
+  return rows.map((r) => presentClient(actor, r, details));
 }
 
-/** Lists the workspace's clients by name. */
-export async function listWorkspaceClients(app: AppContext, actor: Actor, q: ListClientsQuery): Promise<ClientListResponse> {
-  const rows = await listClients(app.database.db, actor.workspaceId, q);
-  return toPage(rows, q.limit, (c) => [c.name, c.id], presentClient);
+/** Lists the clients the actor may see. */
+export async function listClients(app: AppContext, actor: Actor, q: ListClientsQuery): Promise<ClientListResponse> {
+  const db = app.database.db;
+  const rows = await listVisibleClients(db, actor, q);
+  const sort = effectiveSort(q);
+  const page = toPage(rows, q.limit, (c) => [clientSortValue(c, sort), c.id], (c) => c);
+  return { data: await presentClients(db, actor, page.data), meta: page.meta };
 }
 
-/** The portal landing data: only the actor's own client. */
-export async function portalOverview(app: AppContext, actor: Actor): Promise<PortalOverviewResponse> {
-  if (!actor.clientId) throw errors.forbidden();
-  const client = await findClient(app.database.db, actor.workspaceId, actor.clientId);
-  if (!client) throw errors.notFound("Client");
-  const ws = await loadWorkspace(app, actor.workspaceId);
+/** A visible client or 404 (another workspace's and an invisible one look the same). */
+export async function loadVisibleClient(db: Db, actor: Actor, id: string): Promise<ClientRow> {
+  const row = await findVisibleClient(db, actor, id);
+  if (!row) throw errors.notFound("Client");
+  return row;
+}
+
+/** One client as a DTO. */
+export async function getClient(app: AppContext, actor: Actor, id: string, db: Db = app.database.db): Promise<ClientDto> {
+  const [dto] = await presentClients(db, actor, [await loadVisibleClient(db, actor, id)]);
+  return dto!;
+}
+
+/** Throws 400 unless every id is a staff user of the workspace. */
+export async function assertStaffUsers(db: Db, actor: Actor, ids: string[], path: string): Promise<void> {
+  const found = new Set((await findStaffUsers(db, actor.workspaceId, ids)).map((u) => u.id));
+  const missing = ids.map((id, i) => ({ id, i })).filter((x) => !found.has(x.id));
+  if (missing.length) {
+    throw errors.validation(missing.map((m) => ({ path: ids.length === 1 && !path.endsWith("Ids") ? path : `${path}.${m.i}`, message: "Choose a team member of this workspace" })));
+  }
+}
+
+type ClientFields = Partial<Omit<UpdateClientBody, "retainer">> & { retainer?: UpdateClientBody["retainer"] };
+
+/** Body → column values (only the keys present). */
+function toColumns(body: ClientFields) {
+  const { retainer, tags, ...rest } = body;
   return {
-    client: presentClient(client),
-    user: { id: actor.id, name: actor.name, email: actor.email },
-    workspace: { name: ws.name, brandColor: ws.brandColor },
+    ...rest,
+    ...(tags !== undefined ? { tags: [...new Set(tags)] } : {}),
+    ...(retainer !== undefined ? { retainerAmountMinor: retainer?.amountMinor ?? null, retainerCurrency: retainer?.currency ?? null } : {}),
   };
+}
+
+/** Creates a client (a sales agent's new client is theirs unless they name another owner). */
+export async function createClient(app: AppContext, actor: Actor, body: CreateClientBody): Promise<ClientDto> {
+  assertClientAbility(actor, "update");
+  const ownerId = body.ownerId !== undefined ? body.ownerId : actor.role === "sales_agent" ? actor.id : null;
+  const id = await withTransaction(app.database.pool, async (tx) => {
+    if (ownerId) await assertStaffUsers(tx.db, actor, [ownerId], "body.ownerId");
+    const row = await insertClient(tx.db, { ...toColumns(body), name: body.name, ownerId, workspaceId: actor.workspaceId, portalSettings: DEFAULT_PORTAL_SETTINGS });
+    await recordTimeline(tx.db, actor, { type: "client", id: row.id }, "created");
+    await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "client.created", entityType: "client", entityId: row.id, changes: { name: row.name, status: row.status, ownerId } });
+    return row.id;
+  });
+  return getClient(app, actor, id);
+}
+
+const DIFF_KEYS = ["name", "status", "industry", "website", "phone", "ownerId", "notes", "retainerAmountMinor", "retainerCurrency"] as const;
+
+/** Edits a client; status and owner changes get their own timeline entries, other fields one "updated" entry. */
+export async function updateClientDetails(app: AppContext, actor: Actor, id: string, body: UpdateClientBody): Promise<ClientDto> {
+  await withTransaction(app.database.pool, async (tx) => {
+    const before = await loadVisibleClient(tx.db, actor, id);
+    assertClientAbility(actor, "update");
+    if (body.ownerId) await assertStaffUsers(tx.db, actor, [body.ownerId], "body.ownerId");
+    const patch = toColumns(body);
+    const changes: Record<string, unknown> = { ...diffFields(before, patch, [...DIFF_KEYS]) };
+    if (patch.tags && patch.tags.join("\u0000") !== before.tags.join("\u0000")) changes.tags = { from: before.tags, to: patch.tags };
+    if (patch.address && JSON.stringify(patch.address) !== JSON.stringify(before.address)) changes.address = { from: before.address, to: patch.address };
+    if (Object.keys(changes).length === 0) return;
+    await updateClient(tx.db, actor.workspaceId, id, patch);
+    const entity = { type: "client" as const, id };
+    const { status, ownerId, ...rest } = changes;
+    if (status) await recordTimeline(tx.db, actor, entity, "status_changed", status as Record<string, unknown>);
+    if (ownerId) {
+      const { from, to } = ownerId as { from: string | null; to: string | null };
+      const names = new Map((await findStaffUsers(tx.db, actor.workspaceId, [from, to].filter((x): x is string => !!x))).map((u) => [u.id, u.name]));
+      const ref = (uid: string | null) => (uid ? { id: uid, name: names.get(uid) ?? "" } : null);
+      await recordTimeline(tx.db, actor, entity, "owner_changed", { from: ref(from), to: ref(to) });
+    }
+    if (Object.keys(rest).length) await recordTimeline(tx.db, actor, entity, "updated", { fields: Object.keys(rest), changes: rest });
+    await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "client.updated", entityType: "client", entityId: id, changes });
+  });
+  return getClient(app, actor, id);
+}
+
+/** Deletes a client with its contacts and timelines; 409 while a portal user is bound to it. */
+export async function removeClient(app: AppContext, actor: Actor, id: string): Promise<void> {
+  await withTransaction(app.database.pool, async (tx) => {
+    const client = await loadVisibleClient(tx.db, actor, id);
+    assertClientAbility(actor, "delete");
+    await deleteClientRecords(tx.db, actor, client);
+  });
+}
+
+/** Deletes one client the actor may delete (shared with bulk delete), auditing it. */
+export async function deleteClientRecords(db: Db, actor: Actor, client: ClientRow): Promise<void> {
+  if ((await clientsWithPortalUsers(db, actor.workspaceId, [client.id])).size) {
+    throw errors.conflict("A portal user is still bound to this client. Deactivate or move them first.", { reason: "portal_users_bound" });
+  }
+  await deleteEntityActivities(db, actor.workspaceId, "contact", await contactIdsOfClient(db, actor.workspaceId, client.id));
+  await deleteEntityActivities(db, actor.workspaceId, "client", [client.id]);
+  await deleteClient(db, actor.workspaceId, client.id);
+  await recordAudit(db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "client.deleted", entityType: "client", entityId: client.id, changes: { name: client.name } });
+}
+
+/** Replaces a client's assigned team members. */
+export async function setAssignees(app: AppContext, actor: Actor, id: string, body: SetAssigneesBody): Promise<ClientDto> {
+  const userIds = [...new Set(body.userIds)];
+  await withTransaction(app.database.pool, async (tx) => {
+    await loadVisibleClient(tx.db, actor, id);
+    assertClientAbility(actor, "manageAssignees");
+    await assertStaffUsers(tx.db, actor, userIds, "body.userIds");
+    const before = await assigneeIds(tx.db, actor.workspaceId, id);
+    await replaceAssignees(tx.db, actor.workspaceId, id, userIds);
+    await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "client.assignees_set", entityType: "client", entityId: id, changes: { userIds: { from: before, to: userIds } } });
+  });
+  return getClient(app, actor, id);
+}
+
+/** Switches portal sections on or off for a client. */
+export async function updatePortalSettings(app: AppContext, actor: Actor, id: string, body: UpdatePortalSettingsBody): Promise<ClientDto> {
+  await withTransaction(app.database.pool, async (tx) => {
+    const client = await loadVisibleClient(tx.db, actor, id);
+    assertClientAbility(actor, "managePortal");
+    const before = { ...DEFAULT_PORTAL_SETTINGS, ...client.portalSettings };
+    const after = { ...before, ...body };
+    const changes = diffFields(before, after, Object.keys(after) as (keyof typeof after)[]);
+    if (!changes) return;
+    await updateClient(tx.db, actor.workspaceId, id, { portalSettings: after });
+    await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "client.portal_settings_updated", entityType: "client", entityId: id, changes });
+  });
+  return getClient(app, actor, id);
 }

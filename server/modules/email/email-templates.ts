@@ -41,3 +41,17 @@ export function passwordResetEmail(p: { name: string; link: string; brandColor: 
     ),
   };
 }
+
+/** A team member was @mentioned in a timeline entry. */
+export function mentionEmail(p: { name: string; authorName: string; recordName: string; excerpt: string; link: string; brandColor: string }): RenderedEmail {
+  return {
+    template: "crm.mention",
+    subject: `${p.authorName} mentioned you on ${p.recordName}`,
+    text: `Hi ${p.name},\n\n${p.authorName} mentioned you on ${p.recordName}:\n\n${p.excerpt}\n\nOpen it here:\n${p.link}\n`,
+    html: layout(
+      p.brandColor,
+      `<p>Hi ${esc(p.name)},</p><p>${esc(p.authorName)} mentioned you on <strong>${esc(p.recordName)}</strong>:</p><blockquote style="border-left:3px solid #ddd;margin:0;padding-left:12px;color:#333">${esc(p.excerpt)}</blockquote>`,
+      { label: "Open", href: p.link },
+    ),
+  };
+}

@@ -1,10 +1,12 @@
 import type { InviteUserBody, ListUsersQuery, UpdateUserBody, UserDto } from "../../../shared/contracts/users";
 import { errors } from "../../../shared/errors";
 import type { AppContext } from "../../app-context";
+import type { Role } from "../../../shared/constants/roles";
 import type { Actor } from "../../auth/actor";
 import { invalidateAuthUser } from "../../auth/auth-user";
 import { revokeUserSessions } from "../../auth/sessions.repository";
 import { issueUserLink } from "../../auth/user-links";
+import type { UserRow } from "../../db/schema";
 import { type Tx, withTransaction } from "../../db/transaction";
 import { type Page, toPage } from "../../lib/pagination";
 import { diffFields, recordAudit } from "../audit/audit.service";
@@ -52,34 +54,49 @@ async function sendInvitation(app: AppContext, tx: Tx, actor: Actor, user: { id:
   );
 }
 
+/**
+ * The one invitation mechanism, inside the caller's transaction: checks the email is free (409),
+ * creates the user as `invited`, sends the single-use link and audits `user.invited`. Used by the
+ * team invite and by the contact → portal invite.
+ */
+export async function createInvitedUser(
+  app: AppContext,
+  tx: Tx,
+  actor: Actor,
+  invitee: { email: string; name: string; role: Role; clientId: string | null },
+): Promise<UserRow> {
+  assertCanAssignRole(actor, invitee.role);
+  if (await findUserByEmail(tx.db, invitee.email)) {
+    throw errors.alreadyExists("Someone with that email already has an account.");
+  }
+  if (invitee.role === "client") await assertClientInWorkspace(tx, actor, invitee.clientId!);
+  const user = await insertUser(tx.db, {
+    workspaceId: actor.workspaceId,
+    email: invitee.email,
+    name: invitee.name,
+    role: invitee.role,
+    status: "invited",
+    clientId: invitee.role === "client" ? invitee.clientId! : null,
+    invitedAt: new Date(),
+  });
+  await sendInvitation(app, tx, actor, user);
+  await recordAudit(tx.db, {
+    workspaceId: actor.workspaceId,
+    actorId: actor.id,
+    action: "user.invited",
+    entityType: "user",
+    entityId: user.id,
+    changes: { email: user.email, name: user.name, role: user.role, clientId: user.clientId },
+  });
+  return user;
+}
+
 /** Invites a new user by email: creates them as `invited` and sends a single-use link. */
 export async function inviteUser(app: AppContext, actor: Actor, body: InviteUserBody): Promise<UserDto> {
   assertCanAssignRole(actor, body.role);
-  const created = await withTransaction(app.database.pool, async (tx) => {
-    if (await findUserByEmail(tx.db, body.email)) {
-      throw errors.alreadyExists("Someone with that email already has an account.");
-    }
-    if (body.role === "client") await assertClientInWorkspace(tx, actor, body.clientId!);
-    const user = await insertUser(tx.db, {
-      workspaceId: actor.workspaceId,
-      email: body.email,
-      name: body.name,
-      role: body.role,
-      status: "invited",
-      clientId: body.role === "client" ? body.clientId! : null,
-      invitedAt: new Date(),
-    });
-    await sendInvitation(app, tx, actor, user);
-    await recordAudit(tx.db, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.id,
-      action: "user.invited",
-      entityType: "user",
-      entityId: user.id,
-      changes: { email: user.email, name: user.name, role: user.role, clientId: user.clientId },
-    });
-    return user;
-  });
+  const created = await withTransaction(app.database.pool, (tx) =>
+    createInvitedUser(app, tx, actor, { email: body.email, name: body.name, role: body.role, clientId: body.role === "client" ? body.clientId! : null }),
+  );
   return getWorkspaceUser(app, actor, created.id);
 }
 

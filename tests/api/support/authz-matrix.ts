@@ -5,7 +5,7 @@ import { sessionHandle } from "../../../server/auth/tokens";
 import type { AnyRoute } from "../../../server/http/define-route";
 import { DEFAULT_ROLE_PERMISSIONS, type Role } from "../../../shared/constants/roles";
 import type { ErrorCode } from "../../../shared/errors";
-import { type buildTeam, buildUser, FACTORY_PASSWORD, type FactoryUser } from "../../factories";
+import { assignClient, buildClient, buildContact, type buildTeam, buildUser, FACTORY_PASSWORD, type FactoryUser } from "../../factories";
 import type { ApiClient } from "../../setup/http-client";
 import type { TestApp } from "../../setup/test-app";
 import { issueToken, STRONG_PASSWORD, sidOf } from "./helpers";
@@ -115,6 +115,28 @@ async function sessionTarget(ctx: RowContext): Promise<{ handle: string; owner: 
 }
 
 const sessionOwners = new WeakMap<RowContext, ApiClient>();
+
+/**
+ * The client a CRM request targets: another workspace's (foreign), an unowned, unassigned one of the
+ * caller's workspace (same-workspace: invisible to sales agents and creators), or by default one the
+ * caller sees (a sales agent owns it, a creator is assigned to it).
+ */
+async function targetClient(ctx: RowContext): Promise<{ id: string; workspaceId: string }> {
+  const db = ctx.t.database.db;
+  if (ctx.relation === "foreign") return buildClient(db, { workspaceId: ctx.foreign.workspace.id });
+  if (ctx.relation === "same-workspace") return buildClient(db, { workspaceId: ctx.home.workspace.id });
+  const client = await buildClient(db, { workspaceId: ctx.home.workspace.id, ownerId: ctx.role === "sales_agent" ? ctx.actor?.id : null });
+  if (ctx.role === "creator" && ctx.actor) await assignClient(db, client, ctx.actor.id);
+  return client;
+}
+
+/** A contact of `targetClient`. */
+async function targetContact(ctx: RowContext, overrides: Parameters<typeof buildContact>[1] = {}): Promise<{ id: string }> {
+  const client = await targetClient(ctx);
+  return buildContact(ctx.t.database.db, { clientId: client.id, workspaceId: client.workspaceId, ...overrides });
+}
+
+const SEES_ALL: readonly Principal[] = ["admin", "manager", "staff"];
 
 /** Request builders: one per registered route. */
 export const routeSpecs: Record<RouteKey, RouteSpec> = {
@@ -250,9 +272,71 @@ export const routeSpecs: Record<RouteKey, RouteSpec> = {
     build: async () => ({ path: "/api/clients?limit=200" }),
     verify: (res, ctx) => {
       const ids = (res.body.data as { id: string }[]).map((c) => c.id);
-      expect(ids).toContain(ctx.home.client.id);
+      // Sales agents and creators see only their own/assigned clients (tests/api/clients.api.test.ts).
+      if (SEES_ALL.includes(ctx.role)) expect(ids).toContain(ctx.home.client.id);
+      else expect(ids).not.toContain(ctx.home.client.id);
       expect(ids).not.toContain(ctx.foreign.client.id);
     },
+  },
+  "GET /api/clients/export.csv": {
+    build: async () => ({ path: "/api/clients/export.csv" }),
+    verify: (res, ctx) => {
+      expect(res.headers["content-type"]).toContain("text/csv");
+      expect(res.text).toContain(ctx.home.client.id);
+      expect(res.text).not.toContain(ctx.foreign.client.id);
+    },
+  },
+  "POST /api/clients": {
+    build: async () => ({ path: "/api/clients", body: { name: `Matrix Client ${unique()}` } }),
+  },
+  "POST /api/clients/bulk": {
+    build: async (ctx) => ({ path: "/api/clients/bulk", body: { ids: [(await targetClient(ctx)).id], action: { type: "add_tag", tag: "matrix" } } }),
+    verify: (res, ctx) => {
+      if (ctx.relation === "same-workspace") expect(res.body).toEqual({ updated: 0, skipped: [{ id: expect.any(String), reason: "not_found" }] });
+      else expect(res.body).toEqual({ updated: 1, skipped: [] });
+    },
+  },
+  "GET /api/clients/:id": {
+    build: async (ctx) => ({ path: `/api/clients/${(await targetClient(ctx)).id}` }),
+  },
+  "PATCH /api/clients/:id": {
+    build: async (ctx) => ({ path: `/api/clients/${(await targetClient(ctx)).id}`, body: { industry: "Matrix" } }),
+  },
+  "DELETE /api/clients/:id": {
+    build: async (ctx) => ({ path: `/api/clients/${(await targetClient(ctx)).id}` }),
+  },
+  "PUT /api/clients/:id/assignees": {
+    build: async (ctx) => ({ path: `/api/clients/${(await targetClient(ctx)).id}/assignees`, body: { userIds: [ctx.home.users.staff.id] } }),
+  },
+  "PATCH /api/clients/:id/portal-settings": {
+    build: async (ctx) => ({ path: `/api/clients/${(await targetClient(ctx)).id}/portal-settings`, body: { tasks: true } }),
+  },
+  "GET /api/contacts": {
+    build: async () => ({ path: "/api/contacts?limit=200" }),
+  },
+  "POST /api/contacts": {
+    build: async (ctx) => ({ path: "/api/contacts", body: { clientId: (await targetClient(ctx)).id, firstName: "Matrix" } }),
+  },
+  "GET /api/contacts/:id": {
+    build: async (ctx) => ({ path: `/api/contacts/${(await targetContact(ctx)).id}` }),
+  },
+  "PATCH /api/contacts/:id": {
+    build: async (ctx) => ({ path: `/api/contacts/${(await targetContact(ctx)).id}`, body: { title: "Matrix" } }),
+  },
+  "DELETE /api/contacts/:id": {
+    build: async (ctx) => ({ path: `/api/contacts/${(await targetContact(ctx)).id}` }),
+  },
+  "POST /api/contacts/:id/invite-to-portal": {
+    build: async (ctx) => ({ path: `/api/contacts/${(await targetContact(ctx)).id}/invite-to-portal` }),
+    verify: (res) => {
+      expect(res.body.data.portalAccess).toBe("invited");
+    },
+  },
+  "GET /api/activities": {
+    build: async (ctx) => ({ path: `/api/activities?entityType=client&entityId=${(await targetClient(ctx)).id}` }),
+  },
+  "POST /api/activities": {
+    build: async (ctx) => ({ path: "/api/activities", body: { entityType: "client", entityId: (await targetClient(ctx)).id, kind: "note", body: "Matrix note" } }),
   },
   "GET /api/admin/jobs": {
     build: async () => ({ path: "/api/admin/jobs" }),
@@ -296,6 +380,23 @@ const staffOnly = (allowed: Partial<Record<Role, number>>): Partial<Record<Princ
   client: 403,
   ...allowed,
 });
+
+/**
+ * Rows for a route on one CRM record: the role grid, a foreign record (404) for admin and sales
+ * agent, and an unassigned colleague's record (404) for the sales agent and creator when they may
+ * call the route at all.
+ */
+function crmRecordRows(route: RouteKey, allowed: Partial<Record<Role, number>>): MatrixRow[] {
+  const rows: MatrixRow[] = [
+    ...grid(route, staffOnly(allowed)),
+    { route, role: "admin", relation: "foreign", expect: 404 },
+    { route, role: allowed.sales_agent ? "sales_agent" : "manager", relation: "foreign", expect: allowed.sales_agent || allowed.manager ? 404 : 403 },
+  ];
+  for (const role of ["sales_agent", "creator"] as const) {
+    if (allowed[role]) rows.push({ route, role, relation: "same-workspace", expect: 404, why: "a colleague's client they neither own nor are assigned to" });
+  }
+  return rows;
+}
 
 /** The matrix. Role grants are the defaults of a new workspace (shared/constants/roles.ts). */
 export const matrix: MatrixRow[] = [
@@ -403,9 +504,39 @@ export const matrix: MatrixRow[] = [
   ...grid("GET /api/workspace", staffOnly({ admin: 200, manager: 200, staff: 200, sales_agent: 200, creator: 200 })),
   ...grid("PATCH /api/workspace", staffOnly({ admin: 200 })),
 
-  // audit.read: admin, manager. clients.read: admin, manager, staff, sales agent.
+  // audit.read: admin, manager.
   ...grid("GET /api/audit-log", staffOnly({ admin: 200, manager: 200 })),
-  ...grid("GET /api/clients", staffOnly({ admin: 200, manager: 200, staff: 200, sales_agent: 200 })),
+
+  // CRM. clients.read: every staff role (sales agents and creators see only their clients: a
+  // same-workspace record outside that is 404); clients.write: all but creators; clients.delete:
+  // admin, manager; clients.export: admin, manager, staff.
+  ...grid("GET /api/clients", staffOnly({ admin: 200, manager: 200, staff: 200, sales_agent: 200, creator: 200 })),
+  ...grid("GET /api/clients/export.csv", staffOnly({ admin: 200, manager: 200, staff: 200 })),
+  ...grid("POST /api/clients", staffOnly({ admin: 201, manager: 201, staff: 201, sales_agent: 201 })),
+  ...grid("POST /api/clients/bulk", staffOnly({ admin: 200, manager: 200, staff: 200, sales_agent: 200 })),
+  {
+    route: "POST /api/clients/bulk",
+    role: "sales_agent",
+    relation: "same-workspace",
+    expect: 200,
+    why: "a client the agent cannot see is skipped, not changed",
+    setup: async (ctx) => ({ path: "/api/clients/bulk", body: { ids: [(await targetClient(ctx)).id], action: { type: "add_tag", tag: "x" } } }),
+  },
+  ...crmRecordRows("GET /api/clients/:id", { admin: 200, manager: 200, staff: 200, sales_agent: 200, creator: 200 }),
+  ...crmRecordRows("PATCH /api/clients/:id", { admin: 200, manager: 200, staff: 200, sales_agent: 200 }),
+  ...crmRecordRows("DELETE /api/clients/:id", { admin: 204, manager: 204 }),
+  ...crmRecordRows("PUT /api/clients/:id/assignees", { admin: 200, manager: 200, staff: 200, sales_agent: 200 }),
+  ...crmRecordRows("PATCH /api/clients/:id/portal-settings", { admin: 200, manager: 200, staff: 200, sales_agent: 200 }),
+  ...grid("GET /api/contacts", staffOnly({ admin: 200, manager: 200, staff: 200, sales_agent: 200, creator: 200 })),
+  ...grid("POST /api/contacts", staffOnly({ admin: 201, manager: 201, staff: 201, sales_agent: 201 })),
+  { route: "POST /api/contacts", role: "admin", relation: "foreign", expect: 400, code: "validation_failed", why: "another workspace's client cannot be chosen" },
+  { route: "POST /api/contacts", role: "sales_agent", relation: "same-workspace", expect: 400, code: "validation_failed", why: "a client the agent cannot see cannot be chosen" },
+  ...crmRecordRows("GET /api/contacts/:id", { admin: 200, manager: 200, staff: 200, sales_agent: 200, creator: 200 }),
+  ...crmRecordRows("PATCH /api/contacts/:id", { admin: 200, manager: 200, staff: 200, sales_agent: 200 }),
+  ...crmRecordRows("DELETE /api/contacts/:id", { admin: 204, manager: 204, staff: 204, sales_agent: 204 }),
+  ...crmRecordRows("POST /api/contacts/:id/invite-to-portal", { admin: 200, manager: 200 }),
+  ...crmRecordRows("GET /api/activities", { admin: 200, manager: 200, staff: 200, sales_agent: 200, creator: 200 }),
+  ...crmRecordRows("POST /api/activities", { admin: 201, manager: 201, staff: 201, sales_agent: 201 }),
 
   // admin.*: admin only.
   ...grid("GET /api/admin/jobs", staffOnly({ admin: 200 })),

@@ -1,0 +1,69 @@
+import { once } from "node:events";
+import type { Response } from "express";
+import type { ListClientsQuery } from "../../../shared/contracts/clients";
+import type { AppContext } from "../../app-context";
+import type { Actor } from "../../auth/actor";
+import { clientSortValue, effectiveSort, listVisibleClients, loadClientDetails } from "./clients.repository";
+import { encodeCursor } from "../../lib/pagination";
+import { recordAudit } from "../audit/audit.service";
+
+const BATCH = 500;
+const HEADER = ["id", "name", "status", "industry", "website", "phone", "owner", "assignees", "tags", "retainer_minor", "retainer_currency", "city", "country", "contacts", "created_at", "updated_at"];
+
+/** One CSV field: quoted when needed, quotes doubled; a leading =+-@ is defused against spreadsheet formula injection. */
+export function csvField(value: unknown): string {
+  let s = value === null || value === undefined ? "" : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * Streams the clients the actor may see (same filters and visibility as the list) as CSV, in keyset
+ * batches, honouring back-pressure: memory stays flat whatever the size of the book.
+ */
+export async function streamClientsCsv(app: AppContext, actor: Actor, query: ListClientsQuery, res: Response): Promise<void> {
+  const db = app.database.db;
+  const sort = effectiveSort(query);
+  await recordAudit(db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "client.exported", entityType: "client", changes: { filters: { ...query, cursor: undefined, limit: undefined } } });
+  res.status(200);
+  res.setHeader("Content-Type", "text/csv; charset=utf-8");
+  res.setHeader("Content-Disposition", `attachment; filename="clients-${new Date().toISOString().slice(0, 10)}.csv"`);
+  res.setHeader("Cache-Control", "no-store");
+  res.write(`${HEADER.join(",")}\r\n`);
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await listVisibleClients(db, actor, { ...query, cursor, limit: BATCH });
+    const page = rows.slice(0, BATCH);
+    const details = await loadClientDetails(db, actor.workspaceId, page);
+    const chunk = page
+      .map((c) =>
+        [
+          c.id,
+          c.name,
+          c.status,
+          c.industry,
+          c.website,
+          c.phone,
+          c.ownerId ? details.owners.get(c.ownerId) : "",
+          (details.assignees.get(c.id) ?? []).map((a) => a.name).join("; "),
+          c.tags.join("; "),
+          c.retainerAmountMinor,
+          c.retainerCurrency,
+          c.address?.city,
+          c.address?.country,
+          details.contactCounts.get(c.id) ?? 0,
+          c.createdAt.toISOString(),
+          c.updatedAt.toISOString(),
+        ]
+          .map(csvField)
+          .join(","),
+      )
+      .map((line) => `${line}\r\n`)
+      .join("");
+    if (chunk && !res.write(chunk)) await once(res, "drain");
+    if (rows.length <= BATCH || res.destroyed) break;
+    const last = page[page.length - 1]!;
+    cursor = encodeCursor([clientSortValue(last, sort), last.id]);
+  }
+  res.end();
+}

@@ -1,0 +1,122 @@
+import { and, asc, desc, eq, getTableColumns, ilike, or, type SQL, sql } from "drizzle-orm";
+import type { ListContactsQuery } from "../../../shared/contracts/contacts";
+import type { Actor } from "../../auth/actor";
+import type { Db } from "../../db/client";
+import { preparedStatement } from "../../db/prepared";
+import { type ContactRow, clients, contacts, users } from "../../db/schema";
+import { decodeKeysetCursor, keysetAfter } from "../../lib/pagination";
+import { clientVisibility, clientVisibilityCondition } from "../clients/clients.visibility";
+
+type Viewer = Pick<Actor, "role" | "id" | "workspaceId">;
+
+export type ContactWithClient = ContactRow & { clientName: string; userStatus: "invited" | "active" | "deactivated" | null };
+
+const selection = { ...getTableColumns(contacts), clientName: clients.name, userStatus: users.status };
+/** The name sort key (matches the contacts_workspace_name_idx expression). */
+const nameExpr = sql`(${contacts.firstName} || ' ' || coalesce(${contacts.lastName}, ''))`;
+const SORTS = { name: nameExpr, createdAt: sql`date_trunc('milliseconds', ${contacts.createdAt})` } as const;
+
+/** A contact whose client the actor may see. */
+export async function findVisibleContact(db: Db, actor: Viewer, id: string): Promise<ContactWithClient | undefined> {
+  const [row] = await db
+    .select(selection)
+    .from(contacts)
+    .innerJoin(clients, eq(clients.id, contacts.clientId))
+    .leftJoin(users, eq(users.id, contacts.userId))
+    .where(and(clientVisibilityCondition(actor), eq(contacts.workspaceId, actor.workspaceId), eq(contacts.id, id)))
+    .limit(1);
+  return row;
+}
+
+/** The sort key of a row as stored in a cursor. */
+export function contactSortValue(c: ContactRow, sort: ListContactsQuery["sort"]): string {
+  return sort === "name" ? `${c.firstName} ${c.lastName ?? ""}` : c.createdAt.toISOString();
+}
+
+/** One keyset page (limit + 1 rows) of the contacts of clients the actor may see; a prepared statement per shape. */
+export async function listVisibleContacts(db: Db, actor: Viewer, q: ListContactsQuery): Promise<ContactWithClient[]> {
+  const shape = `contacts_list_${clientVisibility(actor)}_${q.sort}_${q.order}_${q.cursor ? "c" : ""}${q.clientId ? "k" : ""}${q.q ? "q" : ""}`;
+  const isTime = q.sort === "createdAt";
+  const stmt = preparedStatement(db, shape, (name) => {
+    const conds: SQL[] = [
+      clientVisibilityCondition(actor, { workspaceId: sql`${sql.placeholder("workspaceId")}::uuid`, actorId: sql.placeholder("actorId") }),
+      sql`${contacts.workspaceId} = ${sql.placeholder("workspaceId")}::uuid`,
+    ];
+    if (q.clientId) conds.push(sql`${contacts.clientId} = ${sql.placeholder("clientId")}::uuid`);
+    if (q.q) {
+      const p = sql.placeholder("pattern");
+      conds.push(or(ilike(nameExpr, p), ilike(contacts.email, p), ilike(contacts.phone, p), ilike(contacts.title, p))!);
+    }
+    const sortExpr = SORTS[q.sort];
+    if (q.cursor) {
+      const after = isTime ? sql`${sql.placeholder("afterValue")}::timestamptz` : sql`${sql.placeholder("afterValue")}::text`;
+      conds.push(keysetAfter(sortExpr, contacts.id, q.order, [after, sql`${sql.placeholder("afterId")}::uuid`]));
+    }
+    const dir = q.order === "asc" ? asc : desc;
+    return db
+      .select(selection)
+      .from(contacts)
+      .innerJoin(clients, eq(clients.id, contacts.clientId))
+      .leftJoin(users, eq(users.id, contacts.userId))
+      .where(and(...conds))
+      .orderBy(dir(sortExpr), dir(contacts.id))
+      .limit(sql.placeholder("limit"))
+      .prepare(name);
+  });
+  const [afterValue, afterId] = q.cursor ? decodeKeysetCursor(q.cursor, isTime) : [null, null];
+  return stmt.execute({
+    workspaceId: actor.workspaceId,
+    actorId: actor.id,
+    clientId: q.clientId,
+    pattern: q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined,
+    afterValue,
+    afterId,
+    limit: q.limit + 1,
+  }) as Promise<ContactWithClient[]>;
+}
+
+/** Contacts of one client (the portal user's own client), primary first. */
+export async function listContactsOfClient(db: Db, workspaceId: string, clientId: string): Promise<ContactRow[]> {
+  return db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.clientId, clientId)))
+    .orderBy(desc(contacts.isPrimary), asc(nameExpr), asc(contacts.id))
+    .limit(200);
+}
+
+/** Ids of a client's contacts. */
+export async function contactIdsOfClient(db: Db, workspaceId: string, clientId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.clientId, clientId)));
+  return rows.map((r) => r.id);
+}
+
+/** Inserts a contact. */
+export async function insertContact(db: Db, row: typeof contacts.$inferInsert): Promise<ContactRow> {
+  const [created] = await db.insert(contacts).values(row).returning();
+  return created!;
+}
+
+/** Updates a workspace's contact. */
+export async function updateContact(db: Db, workspaceId: string, id: string, patch: Partial<typeof contacts.$inferInsert>): Promise<void> {
+  await db
+    .update(contacts)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)));
+}
+
+/** Clears the primary flag of a client's other contacts. */
+export async function clearPrimary(db: Db, workspaceId: string, clientId: string, exceptId: string): Promise<void> {
+  await db
+    .update(contacts)
+    .set({ isPrimary: false })
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.clientId, clientId), sql`${contacts.id} <> ${exceptId}`, eq(contacts.isPrimary, true)));
+}
+
+/** Deletes a workspace's contact. */
+export async function deleteContact(db: Db, workspaceId: string, id: string): Promise<void> {
+  await db.delete(contacts).where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)));
+}

@@ -1,0 +1,71 @@
+import { IdParams } from "../../../shared/contracts/common";
+import { ContactListResponse, ContactResponse, CreateContactBody, ListContactsQuery, UpdateContactBody } from "../../../shared/contracts/contacts";
+import { defineRoute } from "../../http/define-route";
+import * as contacts from "./contacts.service";
+
+const tags = ["Contacts"];
+
+export const contactsRoutes = [
+  defineRoute({
+    method: "get",
+    path: "/contacts",
+    summary: "List contacts of the clients you can see (search, client filter, keyset paging)",
+    tags,
+    access: { kind: "staff", permission: "clients.read" },
+    request: { query: ListContactsQuery },
+    responses: { 200: ContactListResponse },
+    handler: ({ app, actor, input }) => contacts.listContacts(app, actor, input.query),
+  }),
+  defineRoute({
+    method: "post",
+    path: "/contacts",
+    summary: "Add a contact to a client",
+    tags,
+    access: { kind: "staff", permission: "clients.write" },
+    request: { body: CreateContactBody },
+    responses: { 201: ContactResponse },
+    handler: async ({ app, actor, input }) => ({ data: await contacts.createContact(app, actor, input.body) }),
+  }),
+  defineRoute({
+    method: "get",
+    path: "/contacts/:id",
+    summary: "Get a contact",
+    tags,
+    access: { kind: "staff", permission: "clients.read" },
+    request: { params: IdParams },
+    responses: { 200: ContactResponse },
+    handler: async ({ app, actor, input }) => ({ data: await contacts.getContact(app, actor, input.params.id) }),
+  }),
+  defineRoute({
+    method: "patch",
+    path: "/contacts/:id",
+    summary: "Edit a contact",
+    tags,
+    access: { kind: "staff", permission: "clients.write" },
+    request: { params: IdParams, body: UpdateContactBody },
+    responses: { 200: ContactResponse },
+    handler: async ({ app, actor, input }) => ({ data: await contacts.updateContactDetails(app, actor, input.params.id, input.body) }),
+  }),
+  defineRoute({
+    method: "delete",
+    path: "/contacts/:id",
+    summary: "Delete a contact",
+    tags,
+    access: { kind: "staff", permission: "clients.write" },
+    request: { params: IdParams },
+    responses: { 204: null },
+    handler: async ({ app, actor, input }) => {
+      await contacts.removeContact(app, actor, input.params.id);
+    },
+  }),
+  defineRoute({
+    method: "post",
+    path: "/contacts/:id/invite-to-portal",
+    summary: "Invite the contact to the client portal (creates a client-role user bound to their client)",
+    tags,
+    access: { kind: "staff", permission: "users.invite" },
+    request: { params: IdParams },
+    responses: { 200: ContactResponse },
+    handler: async ({ app, actor, input }) => ({ data: await contacts.inviteContactToPortal(app, actor, input.params.id) }),
+  }),
+];

@@ -1,0 +1,117 @@
+import type { ContactDto, ContactListResponse, CreateContactBody, ListContactsQuery, UpdateContactBody } from "../../../shared/contracts/contacts";
+import { errors } from "../../../shared/errors";
+import type { AppContext } from "../../app-context";
+import type { Actor } from "../../auth/actor";
+import type { Db } from "../../db/client";
+import { withTransaction } from "../../db/transaction";
+import { toPage } from "../../lib/pagination";
+import { deleteEntityActivities } from "../activities/activities.repository";
+import { recordTimeline } from "../activities/timeline";
+import { diffFields, recordAudit } from "../audit/audit.service";
+import { assertClientAbility } from "../clients/clients.policy";
+import { findVisibleClient } from "../clients/clients.repository";
+import { createInvitedUser } from "../users/users.service";
+import { contactAbilities, presentContact } from "./contacts.presenter";
+import {
+  type ContactWithClient,
+  clearPrimary,
+  contactSortValue,
+  deleteContact,
+  findVisibleContact,
+  insertContact,
+  listVisibleContacts,
+  updateContact,
+} from "./contacts.repository";
+
+/** E.164 when the number parses (spaces, dashes, dots and parentheses stripped, a leading + kept); as typed otherwise. */
+export function normalisePhone(raw: string | null | undefined): string | null | undefined {
+  if (raw === null || raw === undefined) return raw;
+  const trimmed = raw.trim();
+  if (!trimmed) return null;
+  const compact = trimmed.replace(/[\s\-().]/g, "");
+  return /^\+[1-9]\d{6,14}$/.test(compact) ? compact : trimmed;
+}
+
+/** Lists contacts of the clients the actor may see. */
+export async function listContacts(app: AppContext, actor: Actor, q: ListContactsQuery): Promise<ContactListResponse> {
+  const rows = await listVisibleContacts(app.database.db, actor, q);
+  return toPage(rows, q.limit, (c) => [contactSortValue(c, q.sort), c.id], (c) => presentContact(actor, c));
+}
+
+/** A visible contact or 404. */
+export async function loadVisibleContact(db: Db, actor: Actor, id: string): Promise<ContactWithClient> {
+  const row = await findVisibleContact(db, actor, id);
+  if (!row) throw errors.notFound("Contact");
+  return row;
+}
+
+/** One contact as a DTO. */
+export async function getContact(app: AppContext, actor: Actor, id: string): Promise<ContactDto> {
+  return presentContact(actor, await loadVisibleContact(app.database.db, actor, id));
+}
+
+/** Adds a contact to a client the actor may change. */
+export async function createContact(app: AppContext, actor: Actor, body: CreateContactBody): Promise<ContactDto> {
+  const id = await withTransaction(app.database.pool, async (tx) => {
+    const client = await findVisibleClient(tx.db, actor, body.clientId);
+    if (!client) throw errors.validation([{ path: "body.clientId", message: "Choose a client you can see" }]);
+    assertClientAbility(actor, "update");
+    const row = await insertContact(tx.db, {
+      workspaceId: actor.workspaceId,
+      clientId: client.id,
+      firstName: body.firstName,
+      lastName: body.lastName ?? null,
+      email: body.email ?? null,
+      phone: normalisePhone(body.phone) ?? null,
+      title: body.title ?? null,
+      isPrimary: body.isPrimary ?? false,
+    });
+    if (row.isPrimary) await clearPrimary(tx.db, actor.workspaceId, client.id, row.id);
+    await recordTimeline(tx.db, actor, { type: "contact", id: row.id }, "created");
+    await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "contact.created", entityType: "contact", entityId: row.id, changes: { clientId: client.id, firstName: row.firstName, lastName: row.lastName, email: row.email } });
+    return row.id;
+  });
+  return getContact(app, actor, id);
+}
+
+/** Edits a contact. */
+export async function updateContactDetails(app: AppContext, actor: Actor, id: string, body: UpdateContactBody): Promise<ContactDto> {
+  await withTransaction(app.database.pool, async (tx) => {
+    const before = await loadVisibleContact(tx.db, actor, id);
+    if (!contactAbilities(actor, before).update) throw errors.forbidden();
+    const patch = { ...body, ...(body.phone !== undefined ? { phone: normalisePhone(body.phone) ?? null } : {}) };
+    const changes = diffFields(before, patch, ["firstName", "lastName", "email", "phone", "title", "isPrimary"]);
+    if (!changes) return;
+    await updateContact(tx.db, actor.workspaceId, id, patch);
+    if (patch.isPrimary) await clearPrimary(tx.db, actor.workspaceId, before.clientId, id);
+    await recordTimeline(tx.db, actor, { type: "contact", id }, "updated", { fields: Object.keys(changes), changes });
+    await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "contact.updated", entityType: "contact", entityId: id, changes });
+  });
+  return getContact(app, actor, id);
+}
+
+/** Deletes a contact (their portal login, if any, stays; an admin deactivates it). */
+export async function removeContact(app: AppContext, actor: Actor, id: string): Promise<void> {
+  await withTransaction(app.database.pool, async (tx) => {
+    const contact = await loadVisibleContact(tx.db, actor, id);
+    if (!contactAbilities(actor, contact).delete) throw errors.forbidden();
+    await deleteEntityActivities(tx.db, actor.workspaceId, "contact", [id]);
+    await deleteContact(tx.db, actor.workspaceId, id);
+    await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "contact.deleted", entityType: "contact", entityId: id, changes: { clientId: contact.clientId, email: contact.email } });
+  });
+}
+
+/** Gives a contact a portal login for their client, through the same invitation as team invites. */
+export async function inviteContactToPortal(app: AppContext, actor: Actor, id: string): Promise<ContactDto> {
+  await withTransaction(app.database.pool, async (tx) => {
+    const contact = await loadVisibleContact(tx.db, actor, id);
+    if (contact.userId) throw errors.invalidState("This contact already has a portal login.");
+    if (!contact.email) throw errors.invalidState("Add an email address to this contact first.");
+    if (!contactAbilities(actor, contact).inviteToPortal) throw errors.forbidden();
+    const name = [contact.firstName, contact.lastName].filter(Boolean).join(" ");
+    const user = await createInvitedUser(app, tx, actor, { email: contact.email, name, role: "client", clientId: contact.clientId });
+    await updateContact(tx.db, actor.workspaceId, id, { userId: user.id });
+    await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "contact.invited_to_portal", entityType: "contact", entityId: id, changes: { userId: user.id } });
+  });
+  return getContact(app, actor, id);
+}

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { emailField, pageQueryFields, paginated, sortOrder } from "./common";
+
+export const PORTAL_ACCESS = ["none", "invited", "active", "deactivated"] as const;
+
+export const ContactDto = z
+  .object({
+    id: z.uuid(),
+    clientId: z.uuid(),
+    clientName: z.string(),
+    firstName: z.string(),
+    lastName: z.string().nullable(),
+    name: z.string().describe("First and last name"),
+    email: z.string().nullable(),
+    phone: z.string().nullable().describe("E.164 when it could be normalised"),
+    title: z.string().nullable(),
+    isPrimary: z.boolean(),
+    portalAccess: z.enum(PORTAL_ACCESS).describe("State of this contact's portal login"),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    abilities: z.object({ update: z.boolean(), delete: z.boolean(), inviteToPortal: z.boolean() }),
+  })
+  .meta({ id: "ContactDto" });
+export type ContactDto = z.infer<typeof ContactDto>;
+
+export const CONTACT_SORTS = ["name", "createdAt"] as const;
+
+export const ListContactsQuery = z
+  .strictObject({
+    q: z.string().trim().max(120).optional().describe("Search name, email, phone and title"),
+    clientId: z.uuid().optional(),
+    sort: z.enum(CONTACT_SORTS).default("name"),
+    order: sortOrder.default("asc"),
+    ...pageQueryFields,
+  })
+  .meta({ id: "ListContactsQuery" });
+export type ListContactsQuery = z.infer<typeof ListContactsQuery>;
+
+export const ContactListResponse = paginated(ContactDto, "ContactListResponse");
+export type ContactListResponse = z.infer<typeof ContactListResponse>;
+export const ContactResponse = z.object({ data: ContactDto }).meta({ id: "ContactResponse" });
+
+const contactFields = {
+  clientId: z.uuid(),
+  firstName: z.string().trim().min(1, "Enter a first name").max(80),
+  lastName: z.string().trim().max(80).nullable(),
+  email: emailField.nullable(),
+  phone: z.string().trim().max(40).nullable(),
+  title: z.string().trim().max(120).nullable(),
+  isPrimary: z.boolean(),
+};
+
+export const CreateContactBody = z
+  .strictObject(contactFields)
+  .partial({ lastName: true, email: true, phone: true, title: true, isPrimary: true })
+  .meta({ id: "CreateContactBody" });
+export type CreateContactBody = z.infer<typeof CreateContactBody>;
+
+export const UpdateContactBody = z
+  .strictObject(contactFields)
+  .omit({ clientId: true })
+  .partial()
+  .meta({ id: "UpdateContactBody" });
+export type UpdateContactBody = z.infer<typeof UpdateContactBody>;
