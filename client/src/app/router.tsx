@@ -16,6 +16,10 @@ const AcceptInvitePage = lazyPage(() => import("@/pages/auth/accept-invite-page"
 const DashboardPage = lazyPage(() => import("@/pages/dashboard/dashboard-page"), "DashboardPage");
 const UsersPage = lazyPage(() => import("@/pages/users/users-page"), "UsersPage");
 const UserDetailPage = lazyPage(() => import("@/pages/users/user-detail-page"), "UserDetailPage");
+const ClientsPage = lazyPage(() => import("@/pages/clients/clients-page"), "ClientsPage");
+const ClientDetailPage = lazyPage(() => import("@/pages/clients/client-detail-page"), "ClientDetailPage");
+const ContactsPage = lazyPage(() => import("@/pages/contacts/contacts-page"), "ContactsPage");
+const ContactDetailPage = lazyPage(() => import("@/pages/contacts/contact-detail-page"), "ContactDetailPage");
 const RolesPage = lazyPage(() => import("@/pages/settings/roles-page"), "RolesPage");
 const WorkspacePage = lazyPage(() => import("@/pages/settings/workspace-page"), "WorkspacePage");
 const ProfilePage = lazyPage(() => import("@/pages/profile/profile-page"), "ProfilePage");
@@ -68,6 +72,10 @@ function StaffArea() {
             <Route path={paths.dashboard.pattern}>{page(DashboardPage)}</Route>
             <Route path={paths.users.pattern}>{page(UsersPage, "users.read")}</Route>
             <Route path={paths.user.pattern}>{page(UserDetailPage, "users.read")}</Route>
+            <Route path={paths.clients.pattern}>{page(ClientsPage, "clients.read")}</Route>
+            <Route path={paths.client.pattern}>{page(ClientDetailPage, "clients.read")}</Route>
+            <Route path={paths.contacts.pattern}>{page(ContactsPage, "clients.read")}</Route>
+            <Route path={paths.contact.pattern}>{page(ContactDetailPage, "clients.read")}</Route>
             <Route path={paths.roles.pattern}>{page(RolesPage, "users.read")}</Route>
             <Route path={paths.workspace.pattern}>{page(WorkspacePage, "workspace.read")}</Route>
             <Route path={paths.profile.pattern}>{page(ProfilePage)}</Route>

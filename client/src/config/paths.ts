@@ -18,6 +18,13 @@ export const paths = {
   dashboard: { pattern: "/", href: () => "/" },
   users: { pattern: "/users", href: () => "/users" },
   user: { pattern: "/users/:id", href: (id: string) => `/users/${encodeURIComponent(id)}` },
+  clients: { pattern: "/clients", href: () => "/clients" },
+  client: {
+    pattern: "/clients/:id",
+    href: (id: string, tab?: string) => withParams(`/clients/${encodeURIComponent(id)}`, { tab }),
+  },
+  contacts: { pattern: "/contacts", href: () => "/contacts" },
+  contact: { pattern: "/contacts/:id", href: (id: string) => `/contacts/${encodeURIComponent(id)}` },
   roles: { pattern: "/settings/roles", href: () => "/settings/roles" },
   workspace: { pattern: "/settings/workspace", href: () => "/settings/workspace" },
   profile: { pattern: "/profile", href: () => "/profile" },

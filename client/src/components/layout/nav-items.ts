@@ -1,7 +1,9 @@
 import type { Permission } from "@shared/constants/roles";
 import {
   Activity,
+  Briefcase,
   Building2,
+  Contact,
   LayoutDashboard,
   ListChecks,
   type LucideIcon,
@@ -31,6 +33,8 @@ export const STAFF_NAV: NavGroup[] = [
   {
     items: [
       { label: "Dashboard", href: paths.dashboard.href(), icon: LayoutDashboard },
+      { label: "Clients", href: paths.clients.href(), icon: Briefcase, permission: "clients.read", prefix: true },
+      { label: "Contacts", href: paths.contacts.href(), icon: Contact, permission: "clients.read", prefix: true },
       { label: "Team", href: paths.users.href(), icon: Users, permission: "users.read", prefix: true },
       { label: "Audit log", href: paths.auditLog.href(), icon: ScrollText, permission: "audit.read" },
     ],

@@ -1,8 +1,16 @@
-import type { PortalOverviewResponse } from "@shared/contracts/clients";
-import { Building2, CalendarDays, MessageSquare } from "lucide-react";
+import { PORTAL_SECTIONS, type PortalOverviewResponse } from "@shared/contracts/clients";
+import { Building2, CalendarDays, CheckCircle2, Mail, MessageSquare, Star, UsersRound } from "lucide-react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardBody } from "@/components/ui/card";
 import { formatDate, greeting } from "@/lib/format";
+
+const SECTION_TEXT: Record<(typeof PORTAL_SECTIONS)[number], { label: string; description: string }> = {
+  tasks: { label: "Tasks", description: "Follow the work in progress and what's waiting on you." },
+  invoices: { label: "Invoices", description: "See your invoices and their payment status." },
+  tickets: { label: "Tickets", description: "Raise and track support requests." },
+  messages: { label: "Messages", description: "Talk to the team working on your account." },
+  reports: { label: "Reports", description: "Read the performance reports we share." },
+};
 
 const STATUS: Record<PortalOverviewResponse["client"]["status"], { label: string; tone: BadgeTone }> = {
   prospect: { label: "Getting started", tone: "info" },
@@ -63,15 +71,93 @@ export function PortalOverview({ data }: { data: PortalOverviewResponse }) {
           </CardBody>
         </Card>
       </div>
+      <PortalSections sections={data.sections} />
+      <PortalContacts contacts={data.contacts} clientName={data.client.name} />
+    </div>
+  );
+}
+
+/** A card for each section the agency switched on; switched-off sections are not shown at all. */
+function PortalSections({ sections }: { sections: PortalOverviewResponse["sections"] }) {
+  const enabled = PORTAL_SECTIONS.filter((s) => sections[s]);
+  if (enabled.length === 0) {
+    return (
       <Card>
         <CardBody>
           <h2 className="font-semibold text-zinc-900">What's next</h2>
           <p className="mt-1 text-sm text-zinc-500">
-            Campaigns, approvals and invoices will appear here as your agency shares them. You'll get an email when
-            something needs your attention.
+            Your agency will share tasks, invoices and reports here. You'll get an email when something needs your attention.
           </p>
         </CardBody>
       </Card>
-    </div>
+    );
+  }
+  return (
+    <section aria-labelledby="portal-sections">
+      <h2 id="portal-sections" className="mb-3 font-semibold text-zinc-900">
+        Your portal
+      </h2>
+      <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="portal-sections">
+        {enabled.map((s) => (
+          <li key={s}>
+            <Card className="h-full">
+              <CardBody>
+                <div className="flex items-center justify-between gap-2">
+                  <p className="font-semibold text-zinc-900">{SECTION_TEXT[s].label}</p>
+                  <Badge tone="success">
+                    <CheckCircle2 className="size-3" aria-hidden />
+                    Enabled
+                  </Badge>
+                </div>
+                <p className="mt-1 text-sm text-zinc-500">{SECTION_TEXT[s].description}</p>
+                <p className="mt-2 text-xs text-zinc-400">Coming soon to your portal.</p>
+              </CardBody>
+            </Card>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The client's people on record with the agency. */
+function PortalContacts({ contacts, clientName }: { contacts: PortalOverviewResponse["contacts"]; clientName: string }) {
+  return (
+    <Card>
+      <CardBody>
+        <h2 className="flex items-center gap-2 font-semibold text-zinc-900">
+          <UsersRound className="size-4 text-brand" aria-hidden />
+          Contacts at {clientName}
+        </h2>
+        {contacts.length === 0 ? (
+          <p className="mt-1 text-sm text-zinc-500">No contacts on record yet.</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-zinc-100" data-testid="portal-contacts">
+            {contacts.map((c) => (
+              <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5">
+                <div className="min-w-0">
+                  <p className="flex items-center gap-2 font-medium text-zinc-900">
+                    {c.name}
+                    {c.isPrimary ? (
+                      <Badge tone="brand">
+                        <Star className="size-3" aria-hidden />
+                        Primary
+                      </Badge>
+                    ) : null}
+                  </p>
+                  {c.title ? <p className="text-xs text-zinc-500">{c.title}</p> : null}
+                </div>
+                {c.email ? (
+                  <a href={`mailto:${c.email}`} className="inline-flex min-w-0 items-center gap-1.5 text-sm text-zinc-600 hover:text-brand">
+                    <Mail className="size-3.5 shrink-0" aria-hidden />
+                    <span className="truncate">{c.email}</span>
+                  </a>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </CardBody>
+    </Card>
   );
 }

@@ -1,0 +1,179 @@
+import { type BulkClientsBody, type BulkResult, CLIENT_STATUSES, type ClientStatus } from "@shared/contracts/clients";
+import { ChevronDown, Tag, Trash2, UserRound, X } from "lucide-react";
+import { type FormEvent, useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { FormField } from "@/components/ui/form-field";
+import { Input, NativeSelect } from "@/components/ui/input";
+import { errorMessage } from "@/lib/api-client";
+import { useBulkClients } from "../api/bulk-clients";
+import { CLIENT_STATUS_LABELS } from "./client-badges";
+import type { PersonOption } from "./client-form-fields";
+
+type Pending = "owner" | "tag" | "status" | "delete" | null;
+type BulkAction = BulkClientsBody["action"];
+
+/** "3 updated, 1 skipped: Acme (no permission)". */
+export function describeBulkResult(result: BulkResult, names: ReadonlyMap<string, string>, verb = "updated"): string {
+  const head = `${result.updated} ${verb}`;
+  if (result.skipped.length === 0) return head;
+  const why = result.skipped.map((s) => `${names.get(s.id) ?? "a client"} (${s.reason})`).join(", ");
+  return `${head}, ${result.skipped.length} skipped: ${why}`;
+}
+
+/** Actions on the selected rows; shown while something is selected. */
+export function BulkActionsBar({
+  selected,
+  names,
+  members,
+  canWrite,
+  canDelete,
+  onDone,
+}: {
+  selected: ReadonlySet<string>;
+  names: ReadonlyMap<string, string>;
+  members: PersonOption[];
+  canWrite: boolean;
+  canDelete: boolean;
+  onDone: (summary: string) => void;
+}) {
+  const [pending, setPending] = useState<Pending>(null);
+  const [ownerId, setOwnerId] = useState("");
+  const [tag, setTag] = useState("");
+  const [status, setStatus] = useState<ClientStatus>("active");
+  const bulk = useBulkClients();
+  const count = selected.size;
+  if (count === 0 || (!canWrite && !canDelete)) return null;
+
+  const run = (action: BulkAction) =>
+    bulk.mutate(
+      { ids: [...selected], action },
+      {
+        onSuccess: (result) => {
+          const summary = describeBulkResult(result, names, action.type === "delete" ? "deleted" : "updated");
+          if (result.skipped.length > 0) toast.warning(summary);
+          else toast.success(summary);
+          setPending(null);
+          onDone(summary);
+        },
+        onError: (error) => toast.error(errorMessage(error)),
+      },
+    );
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (pending === "owner") run({ type: "assign_owner", ownerId: ownerId || null });
+    if (pending === "tag" && tag.trim()) run({ type: "add_tag", tag: tag.trim() });
+    if (pending === "status") run({ type: "set_status", status });
+  };
+  const titles = { owner: "Assign owner", tag: "Add tag", status: "Set status" } as const;
+  const noun = `${count} client${count === 1 ? "" : "s"}`;
+
+  return (
+    <section className="flex flex-wrap items-center gap-2 border-b border-zinc-100 bg-brand-soft/60 px-4 py-2.5 text-sm" aria-label="Bulk actions">
+      <span className="font-medium text-zinc-900" aria-live="polite">
+        {noun} selected
+      </span>
+      <DropdownMenu modal={false}>
+        <DropdownMenuTrigger asChild>
+          <Button variant="secondary" size="sm">
+            Bulk actions
+            <ChevronDown aria-hidden />
+          </Button>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="start">
+          {canWrite ? (
+            <>
+              <DropdownMenuItem onSelect={() => setPending("owner")}>
+                <UserRound aria-hidden />
+                Assign owner…
+              </DropdownMenuItem>
+              <DropdownMenuItem onSelect={() => setPending("tag")}>
+                <Tag aria-hidden />
+                Add tag…
+              </DropdownMenuItem>
+              <DropdownMenuItem onSelect={() => setPending("status")}>
+                <ChevronDown aria-hidden />
+                Set status…
+              </DropdownMenuItem>
+            </>
+          ) : null}
+          {canWrite && canDelete ? <DropdownMenuSeparator /> : null}
+          {canDelete ? (
+            <DropdownMenuItem destructive onSelect={() => setPending("delete")}>
+              <Trash2 aria-hidden />
+              Delete…
+            </DropdownMenuItem>
+          ) : null}
+        </DropdownMenuContent>
+      </DropdownMenu>
+      <Button variant="ghost" size="sm" onClick={() => onDone("")}>
+        <X aria-hidden />
+        Clear selection
+      </Button>
+
+      <Dialog open={pending === "owner" || pending === "tag" || pending === "status"} onOpenChange={(open) => !open && setPending(null)}>
+        {pending && pending !== "delete" ? (
+          <DialogContent title={titles[pending]} description={`Applies to ${noun}. Clients you can't change are skipped.`}>
+            <form onSubmit={submit} className="space-y-4">
+              {pending === "owner" ? (
+                <FormField label="Owner">
+                  {(f) => (
+                    <NativeSelect {...f} value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
+                      <option value="">No owner</option>
+                      {members.map((m) => (
+                        <option key={m.id} value={m.id}>
+                          {m.name}
+                        </option>
+                      ))}
+                    </NativeSelect>
+                  )}
+                </FormField>
+              ) : pending === "tag" ? (
+                <FormField label="Tag">
+                  {(f) => <Input {...f} value={tag} maxLength={40} onChange={(e) => setTag(e.target.value)} autoComplete="off" />}
+                </FormField>
+              ) : (
+                <FormField label="Status">
+                  {(f) => (
+                    <NativeSelect {...f} value={status} onChange={(e) => setStatus(e.target.value as ClientStatus)}>
+                      {CLIENT_STATUSES.map((s) => (
+                        <option key={s} value={s}>
+                          {CLIENT_STATUS_LABELS[s]}
+                        </option>
+                      ))}
+                    </NativeSelect>
+                  )}
+                </FormField>
+              )}
+              <DialogFooter>
+                <DialogClose asChild>
+                  <Button variant="secondary">Cancel</Button>
+                </DialogClose>
+                <Button type="submit" loading={bulk.isPending} disabled={pending === "tag" && !tag.trim()}>
+                  Apply to {noun}
+                </Button>
+              </DialogFooter>
+            </form>
+          </DialogContent>
+        ) : null}
+      </Dialog>
+      <ConfirmDialog
+        open={pending === "delete"}
+        onOpenChange={(open) => setPending(open ? "delete" : null)}
+        title={`Delete ${noun}?`}
+        description={
+          <p>
+            This can't be undone. Clients with a portal user are skipped — deactivate that user first.
+          </p>
+        }
+        confirmLabel={`Delete ${noun}`}
+        pending={bulk.isPending}
+        onConfirm={() => run({ type: "delete" })}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { ClientDto } from "@shared/contracts/clients";
+import { useEffect, useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { errorMessage } from "@/lib/api-client";
+import { applyFieldErrors } from "@/lib/form-errors";
+import { useUpdateClient } from "../api/update-client";
+import { CLIENT_FORM_FIELDS, ClientFormSchema, clientBody, clientFormValues, toFormError } from "./client-form-schema";
+import { ClientFormFields, type PersonOption } from "./client-form-fields";
+
+/** Every field of a client; read-only without abilities.update. */
+export function ClientDetailsForm({ client, members, onSaved }: { client: ClientDto; members: PersonOption[]; onSaved?: () => void }) {
+  const update = useUpdateClient();
+  const form = useForm({ resolver: zodResolver(ClientFormSchema), defaultValues: clientFormValues(client) });
+  const [fieldError, setFieldError] = useState(false);
+  const canEdit = client.abilities.update;
+
+  // Fresh server data (another tab, a bulk action) resets the form unless the user is mid-edit.
+  useEffect(() => {
+    if (!form.formState.isDirty) form.reset(clientFormValues(client));
+  }, [client, form]);
+
+  // An owner no longer in the active team still shows by name.
+  const options = client.owner && !members.some((m) => m.id === client.owner?.id) ? [client.owner, ...members] : members;
+
+  const submit = form.handleSubmit((values) =>
+    update.mutate(
+      { id: client.id, body: clientBody(values) },
+      {
+        onSuccess: (saved) => {
+          form.reset(clientFormValues(saved));
+          setFieldError(false);
+          toast.success("Client details saved.");
+          onSaved?.();
+        },
+        onError: (error) => setFieldError(applyFieldErrors(toFormError(error), form.setError, CLIENT_FORM_FIELDS)),
+      },
+    ),
+  );
+
+  return (
+    <Card>
+      <CardHeader
+        title="Details"
+        description={canEdit ? "Everything about this client in one place." : "You can view these details but not change them."}
+      />
+      <CardBody>
+        <form onSubmit={submit} noValidate className="space-y-4">
+          {update.isError && !fieldError ? <Alert tone="error">{errorMessage(update.error)}</Alert> : null}
+          <fieldset disabled={!canEdit} className="min-w-0">
+            <ClientFormFields form={form} members={options} full />
+          </fieldset>
+          {canEdit ? (
+            <div className="flex justify-end gap-2 border-t border-zinc-100 pt-4">
+              <Button variant="secondary" disabled={!form.formState.isDirty || update.isPending} onClick={() => form.reset(clientFormValues(client))}>
+                Discard changes
+              </Button>
+              <Button type="submit" loading={update.isPending} disabled={!form.formState.isDirty}>
+                Save changes
+              </Button>
+            </div>
+          ) : null}
+        </form>
+      </CardBody>
+    </Card>
+  );
+}

@@ -1,0 +1,94 @@
+import type { ClientDto } from "@shared/contracts/clients";
+import { Link } from "wouter";
+import { Checkbox } from "@/components/ui/input";
+import { SortableTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { paths } from "@/config/paths";
+import { formatRelative } from "@/lib/format";
+import { ClientStatusBadge, formatMoney, TagList } from "./client-badges";
+
+export type ClientSort = "name" | "createdAt" | "updatedAt";
+
+/** The client table: sortable headers, a checkbox per row for bulk actions, rows link to the client. */
+export function ClientsTable({
+  clients,
+  sort,
+  order,
+  onSort,
+  selected,
+  onSelectedChange,
+}: {
+  clients: ClientDto[];
+  sort: ClientSort;
+  order: "asc" | "desc";
+  onSort: (sort: ClientSort) => void;
+  selected: ReadonlySet<string>;
+  /** Omit when the user has no bulk actions: no checkbox column then. */
+  onSelectedChange?: (next: Set<string>) => void;
+}) {
+  const selectable = !!onSelectedChange;
+  const th = (key: ClientSort, label: string, className?: string) => (
+    <SortableTH label={label} active={sort === key} order={order} onSort={() => onSort(key)} className={className} />
+  );
+  const allSelected = clients.length > 0 && clients.every((c) => selected.has(c.id));
+  const someSelected = !allSelected && clients.some((c) => selected.has(c.id));
+  const toggle = (id: string) => {
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    onSelectedChange?.(next);
+  };
+  return (
+    <Table data-testid="clients-table">
+      <THead>
+        <tr>
+          {selectable ? (
+          <TH className="w-10 pr-0">
+            <Checkbox
+              aria-label={allSelected ? "Deselect all clients" : "Select all clients"}
+              checked={allSelected}
+              ref={(el) => {
+                if (el) el.indeterminate = someSelected;
+              }}
+              onChange={() => onSelectedChange?.(allSelected ? new Set() : new Set(clients.map((c) => c.id)))}
+            />
+          </TH>
+          ) : null}
+          {th("name", "Name")}
+          <TH>Status</TH>
+          <TH className="hidden md:table-cell">Owner</TH>
+          <TH className="hidden lg:table-cell">Tags</TH>
+          <TH className="text-right">Retainer</TH>
+          {th("updatedAt", "Updated", "hidden sm:table-cell")}
+        </tr>
+      </THead>
+      <TBody>
+        {clients.map((c) => (
+          <TR key={c.id} data-testid="client-row" aria-selected={selected.has(c.id)} className={selected.has(c.id) ? "bg-brand-soft/50" : undefined}>
+            {selectable ? (
+              <TD className="w-10 pr-0">
+                <Checkbox aria-label={`Select ${c.name}`} checked={selected.has(c.id)} onChange={() => toggle(c.id)} />
+              </TD>
+            ) : null}
+            <TD className="max-w-48 sm:max-w-72">
+              <Link href={paths.client.href(c.id)} className="block truncate font-medium text-zinc-900 hover:text-brand hover:underline">
+                {c.name}
+              </Link>
+              <p className="truncate text-xs text-zinc-500">{c.industry ?? "No industry"}</p>
+            </TD>
+            <TD>
+              <ClientStatusBadge status={c.status} />
+            </TD>
+            <TD className="hidden whitespace-nowrap md:table-cell">{c.owner?.name ?? <span className="text-zinc-400">Unassigned</span>}</TD>
+            <TD className="hidden lg:table-cell">
+              <TagList tags={c.tags} />
+            </TD>
+            <TD className="text-right whitespace-nowrap tabular-nums">{formatMoney(c.retainer)}</TD>
+            <TD className="hidden whitespace-nowrap sm:table-cell" title={c.updatedAt}>
+              {formatRelative(c.updatedAt)}
+            </TD>
+          </TR>
+        ))}
+      </TBody>
+    </Table>
+  );
+}

@@ -1,0 +1,146 @@
+import { CLIENT_SORTS, type ClientStatus } from "@shared/contracts/clients";
+import { Briefcase, Download } from "lucide-react";
+import { useMemo, useState } from "react";
+import { useLocation } from "wouter";
+import { PageHeader } from "@/components/layout/page-header";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { LoadMore } from "@/components/ui/load-more";
+import { SkeletonRows } from "@/components/ui/skeleton";
+import { paths } from "@/config/paths";
+import { clientsExportHref, useInfiniteClients } from "@/features/clients/api/get-clients";
+import { BulkActionsBar } from "@/features/clients/components/bulk-actions-bar";
+import { ClientsFilters } from "@/features/clients/components/clients-filters";
+import { type ClientSort, ClientsTable } from "@/features/clients/components/clients-table";
+import { CreateClientDialog } from "@/features/clients/components/create-client-dialog";
+import { hasPermission, useCurrentUser } from "@/lib/auth";
+import { useUrlFilters } from "@/lib/url-filters";
+import { useTeamMembers } from "./use-team-members";
+
+const FILTER_KEYS = ["q", "status", "ownerId", "tag", "sort", "order"] as const;
+
+/** /clients — the client list with filters, bulk actions and CSV export. */
+export function ClientsPage() {
+  const me = useCurrentUser();
+  const [, navigate] = useLocation();
+  const { values, setFilters, clear } = useUrlFilters(FILTER_KEYS);
+  const { members } = useTeamMembers();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [lastBulk, setLastBulk] = useState("");
+  const sort: ClientSort = (CLIENT_SORTS as readonly string[]).includes(values.sort) ? (values.sort as ClientSort) : "name";
+  const order = values.order === "desc" ? "desc" : "asc";
+  const filters = {
+    q: values.q || undefined,
+    status: (values.status || undefined) as ClientStatus | undefined,
+    ownerId: values.ownerId || undefined,
+    tag: values.tag || undefined,
+    sort,
+    order,
+  } as const;
+  const clients = useInfiniteClients(filters);
+  const rows = useMemo(() => clients.data?.pages.flatMap((p) => p.data) ?? [], [clients.data]);
+  const names = useMemo(() => new Map(rows.map((c) => [c.id, c.name])), [rows]);
+  const filtering = !!(values.q || values.status || values.ownerId || values.tag);
+  const canWrite = hasPermission(me, "clients.write");
+  const canDelete = hasPermission(me, "clients.delete");
+  // Rows that vanished (filtered out, deleted) drop out of the selection.
+  const visibleSelection = useMemo(() => new Set([...selected].filter((id) => names.has(id))), [selected, names]);
+
+  const onSort = (key: ClientSort) =>
+    setFilters({ sort: key, order: key === sort ? (order === "asc" ? "desc" : "asc") : key === "name" ? "asc" : "desc" });
+
+  return (
+    <>
+      <PageHeader
+        title="Clients"
+        description="Every company you work with, its owner, team and retainer."
+        actions={
+          <>
+            {hasPermission(me, "clients.export") ? (
+              <Button variant="secondary" asChild>
+                <a href={clientsExportHref(filters)} download>
+                  <Download aria-hidden />
+                  Export CSV
+                </a>
+              </Button>
+            ) : null}
+            {canWrite ? <CreateClientDialog members={members} onCreated={(id) => navigate(paths.client.href(id))} /> : null}
+          </>
+        }
+      />
+      {lastBulk ? (
+        <Alert tone="info" className="mb-4">
+          <span className="flex flex-wrap items-center justify-between gap-2">
+            {lastBulk}
+            <Button variant="link" size="sm" onClick={() => setLastBulk("")}>
+              Dismiss
+            </Button>
+          </span>
+        </Alert>
+      ) : null}
+      <Card className="min-w-0">
+        <ClientsFilters
+          values={{ q: values.q, status: values.status, ownerId: values.ownerId, tag: values.tag }}
+          onChange={setFilters}
+          onClear={clear}
+          active={filtering}
+          members={members}
+        />
+        <BulkActionsBar
+          selected={visibleSelection}
+          names={names}
+          members={members}
+          canWrite={canWrite}
+          canDelete={canDelete}
+          onDone={(summary) => {
+            setSelected(new Set());
+            setLastBulk(summary);
+          }}
+        />
+        {clients.isPending ? (
+          <SkeletonRows rows={6} />
+        ) : rows.length === 0 ? (
+          filtering ? (
+            <EmptyState
+              icon={Briefcase}
+              title="No clients match these filters"
+              description="Try a different search, or clear the filters to see every client."
+              action={
+                <Button variant="secondary" onClick={clear}>
+                  Clear filters
+                </Button>
+              }
+            />
+          ) : (
+            <EmptyState
+              icon={Briefcase}
+              title="No clients yet — add your first client"
+              description={canWrite ? "Use “New client” to add the first company you work with." : "Clients you're assigned to will show up here."}
+              action={canWrite ? <CreateClientDialog members={members} onCreated={(id) => navigate(paths.client.href(id))} /> : undefined}
+            />
+          )
+        ) : (
+          <>
+            <ClientsTable
+              clients={rows}
+              sort={sort}
+              order={order}
+              onSort={onSort}
+              selected={visibleSelection}
+              onSelectedChange={canWrite || canDelete ? setSelected : undefined}
+            />
+            <LoadMore
+              hasNextPage={clients.hasNextPage}
+              isFetchingNextPage={clients.isFetchingNextPage}
+              fetchNextPage={() => clients.fetchNextPage()}
+              shown={rows.length}
+              noun={rows.length === 1 ? "client" : "clients"}
+            />
+          </>
+        )}
+      </Card>
+    </>
+  );
+}
