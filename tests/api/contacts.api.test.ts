@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ContactListResponse, ContactResponse } from "../../shared/contracts/contacts";
+import { PortalOverviewResponse } from "../../shared/contracts/clients";
+import { assignClient, buildClient, buildContact, buildTeam } from "../factories";
+import { type ApiClient, anonymous, loginAs } from "../setup/http-client";
+import { createTestApp, type TestApp } from "../setup/test-app";
+import { auditRows, deliveredTextTo, expectError, issuePaths, STRONG_PASSWORD, tokenFromEmail } from "./support/helpers";
+
+let t: TestApp;
+let team: Awaited<ReturnType<typeof buildTeam>>;
+let admin: ApiClient;
+let sales: ApiClient;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  team = await buildTeam(t.database.db);
+  [admin, sales] = await Promise.all([loginAs(t, team.users.admin), loginAs(t, team.users.sales_agent)]);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const w = () => team.workspace.id;
+
+describe("POST /api/contacts", () => {
+  it("201, normalises a parsable phone to E.164 and keeps an unparsable one as typed; a new primary demotes the old", async () => {
+    const client = await buildClient(t.database.db, { workspaceId: w() });
+    const first = await admin.post("/api/contacts", { clientId: client.id, firstName: "Ada", lastName: "Lovelace", email: "ADA@Example.test", phone: "+44 (20) 7946-0958", isPrimary: true });
+    expect(first.status).toBe(201);
+    const dto = ContactResponse.parse(first.body).data;
+    expect(dto).toMatchObject({ name: "Ada Lovelace", email: "ada@example.test", phone: "+442079460958", isPrimary: true, portalAccess: "none", clientName: client.name });
+    expect(dto.abilities).toEqual({ update: true, delete: true, inviteToPortal: true });
+    const second = await admin.post("/api/contacts", { clientId: client.id, firstName: "Bob", phone: "ext. 42", isPrimary: true });
+    expect(second.body.data.phone).toBe("ext. 42");
+    expect((await admin.get(`/api/contacts/${dto.id}`)).body.data.isPrimary).toBe(false);
+    expect((await auditRows(t, { entityId: dto.id, action: "contact.created" })).length).toBe(1);
+  });
+
+  it("400 listing each bad field, and for a client outside the caller's visibility", async () => {
+    const res = await admin.post("/api/contacts", { clientId: "nope", firstName: "", email: "not-an-email" });
+    expectError(res, 400, "validation_failed");
+    expect(issuePaths(res)).toEqual(["body.clientId", "body.email", "body.firstName"]);
+    const hidden = await buildClient(t.database.db, { workspaceId: w() });
+    const res2 = await sales.post("/api/contacts", { clientId: hidden.id, firstName: "X" });
+    expectError(res2, 400, "validation_failed");
+    expect(issuePaths(res2)).toEqual(["body.clientId"]);
+  });
+});
+
+describe("GET /api/contacts", () => {
+  it("lists contacts of visible clients only, with search, client filter and keyset paging", async () => {
+    const ws = await buildTeam(t.database.db);
+    const mine = await buildClient(t.database.db, { workspaceId: ws.workspace.id, ownerId: ws.users.sales_agent.id });
+    const hidden = await buildClient(t.database.db, { workspaceId: ws.workspace.id });
+    const made = [];
+    for (const firstName of ["Cleo", "Abe", "Bea", "Abe"]) made.push(await buildContact(t.database.db, { clientId: mine.id, workspaceId: ws.workspace.id, firstName, lastName: "Zed" }));
+    const secret = await buildContact(t.database.db, { clientId: hidden.id, workspaceId: ws.workspace.id, firstName: "Secret" });
+    const agent = await loginAs(t, ws.users.sales_agent);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await agent.get(`/api/contacts?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+      const body = ContactListResponse.parse(res.body);
+      seen.push(...body.data.map((c) => c.name));
+      cursor = body.meta.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(["Abe Zed", "Abe Zed", "Bea Zed", "Cleo Zed"]);
+    expect((await agent.get("/api/contacts?q=secret")).body.data).toEqual([]);
+    expectError(await agent.get(`/api/contacts/${secret.id}`), 404, "not_found");
+    const wsAdmin = await loginAs(t, ws.users.admin);
+    expect((await wsAdmin.get("/api/contacts?q=secret")).body.data.map((c: { id: string }) => c.id)).toEqual([secret.id]);
+    expect((await wsAdmin.get(`/api/contacts?clientId=${mine.id}&sort=createdAt&order=desc`)).body.data.map((c: { id: string }) => c.id)).toEqual(
+      made.map((c) => c.id).reverse(),
+    );
+    const maker = await loginAs(t, ws.users.creator);
+    expect((await maker.get("/api/contacts")).body.data).toEqual([]);
+    await assignClient(t.database.db, mine, ws.users.creator.id);
+    expect((await maker.get("/api/contacts")).body.data).toHaveLength(4);
+  });
+});
+
+describe("PATCH and DELETE /api/contacts/:id", () => {
+  it("edits (timeline + audit) and deletes", async () => {
+    const contact = await buildContact(t.database.db, { workspaceId: w(), clientId: team.client.id });
+    const res = await admin.patch(`/api/contacts/${contact.id}`, { title: "CTO", phone: "+1 415-555-0100" });
+    expect(res.body.data).toMatchObject({ title: "CTO", phone: "+14155550100" });
+    const timeline = await admin.get(`/api/activities?entityType=contact&entityId=${contact.id}`);
+    expect(timeline.body.data[0]).toMatchObject({ kind: "updated", meta: { fields: ["phone", "title"] } });
+    expectError(await admin.patch(`/api/contacts/${contact.id}`, { clientId: team.client.id }), 400, "validation_failed");
+    expect((await admin.delete(`/api/contacts/${contact.id}`)).status).toBe(204);
+    expectError(await admin.get(`/api/contacts/${contact.id}`), 404, "not_found");
+  });
+});
+
+describe("POST /api/contacts/:id/invite-to-portal", () => {
+  it("invites through the team invitation; accepting lands in a portal showing only that client and its contacts", async () => {
+    const ws = await buildTeam(t.database.db);
+    const wsAdmin = await loginAs(t, ws.users.admin);
+    const client = await buildClient(t.database.db, { workspaceId: ws.workspace.id, name: "Portal Co", portalSettings: { tasks: true, invoices: false, tickets: false, messages: true, reports: false } });
+    const other = await buildClient(t.database.db, { workspaceId: ws.workspace.id, name: "Other Co" });
+    const email = `portal-${Date.now()}@example.test`;
+    const contact = await buildContact(t.database.db, { workspaceId: ws.workspace.id, clientId: client.id, firstName: "Pat", lastName: "Portal", email });
+    const colleague = await buildContact(t.database.db, { workspaceId: ws.workspace.id, clientId: client.id, firstName: "Col" });
+    const stranger = await buildContact(t.database.db, { workspaceId: ws.workspace.id, clientId: other.id, firstName: "Stranger" });
+
+    const res = await wsAdmin.post(`/api/contacts/${contact.id}/invite-to-portal`);
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ portalAccess: "invited", abilities: { inviteToPortal: false } });
+    expect((await auditRows(t, { action: "user.invited", actorId: ws.users.admin.id })).length).toBe(1);
+    expectError(await wsAdmin.post(`/api/contacts/${contact.id}/invite-to-portal`), 409, "invalid_state");
+
+    const token = tokenFromEmail(await deliveredTextTo(t, email), "/accept-invite");
+    expect((await anonymous(t).post("/api/auth/invitations/accept", { token, password: STRONG_PASSWORD })).status).toBe(200);
+    expect((await wsAdmin.get(`/api/contacts/${contact.id}`)).body.data.portalAccess).toBe("active");
+
+    const portal = await loginAs(t, { email, password: STRONG_PASSWORD });
+    const overview = PortalOverviewResponse.parse((await portal.get("/api/portal/overview")).body);
+    expect(overview.client.id).toBe(client.id);
+    expect(overview.sections).toEqual({ tasks: true, invoices: false, tickets: false, messages: true, reports: false });
+    expect(overview.contacts.map((c) => c.id).sort()).toEqual([contact.id, colleague.id].sort());
+    expect(JSON.stringify(overview)).not.toContain(stranger.id);
+    expect(JSON.stringify(overview)).not.toContain(other.id);
+
+    expectError(await wsAdmin.delete(`/api/clients/${client.id}`), 409, "conflict");
+  });
+
+  it("409 when the email already has an account; 409 without an email; 403 for staff without users.invite", async () => {
+    const taken = await buildContact(t.database.db, { workspaceId: w(), clientId: team.client.id, email: team.users.staff.email });
+    expectError(await admin.post(`/api/contacts/${taken.id}/invite-to-portal`), 409, "already_exists");
+    const noEmail = await buildContact(t.database.db, { workspaceId: w(), clientId: team.client.id, email: null });
+    expectError(await admin.post(`/api/contacts/${noEmail.id}/invite-to-portal`), 409, "invalid_state");
+    expectError(await sales.post(`/api/contacts/${noEmail.id}/invite-to-portal`), 403, "forbidden");
+  });
+});
