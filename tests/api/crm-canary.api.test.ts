@@ -1,0 +1,130 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { apiRoutes } from "../../server/http/route-registry";
+import { assignClient, buildActivity, buildClient, buildContact, buildUser, buildWorkspace, type FactoryUser } from "../factories";
+import { type ApiClient, loginAs } from "../setup/http-client";
+import { createTestApp, type TestApp } from "../setup/test-app";
+
+/**
+ * The canary: two clients of one workspace, each with a unique marker in every text field, note and
+ * contact. Users who may see only client A crawl every GET route of the registry (with each list
+ * filter, `q` search and the export) and client B's marker must never appear in any response.
+ */
+let t: TestApp;
+const markerA = `canarya${randomBytes(4).toString("hex")}`;
+const markerB = `canaryb${randomBytes(4).toString("hex")}`;
+let ids: { clientA: string; clientB: string; contactA: string; contactB: string; ownerB: string; salesAgent: string; creator: string };
+const callers: Record<string, FactoryUser> = {};
+
+async function seedClient(workspaceId: string, marker: string, ownerId: string | null) {
+  const db = t.database.db;
+  const client = await buildClient(db, {
+    workspaceId,
+    name: `Client ${marker}`,
+    industry: `Industry ${marker}`,
+    website: `https://${marker}.example.test`,
+    phone: `${marker} phone`,
+    address: { line1: `1 ${marker} Street`, city: `${marker}ville`, country: "GB" },
+    tags: [marker, "shared"],
+    notes: `Notes about ${marker}`,
+    ownerId,
+  });
+  const contact = await buildContact(db, {
+    workspaceId,
+    clientId: client.id,
+    firstName: `First${marker}`,
+    lastName: `Last${marker}`,
+    email: `${marker}@example.test`,
+    phone: `${marker} ext`,
+    title: `Title ${marker}`,
+  });
+  await buildActivity(db, { workspaceId, entityType: "client", entityId: client.id }, { body: `Note on ${marker}` });
+  await buildActivity(db, { workspaceId, entityType: "contact", entityId: contact.id }, { body: `Call with ${marker}` });
+  return { client, contact };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  const ws = await buildWorkspace(db, { name: "Canary Agency" });
+  const w = ws.id;
+  const salesAgent = await buildUser(db, { workspaceId: w, role: "sales_agent", name: "Canary Sales" });
+  const creator = await buildUser(db, { workspaceId: w, role: "creator", name: "Canary Creator" });
+  // The owner is a colleague every staff member may list; the marker lives only in client B's own data.
+  const ownerB = await buildUser(db, { workspaceId: w, role: "manager", name: "Canary Owner B" });
+  const a = await seedClient(w, markerA, salesAgent.id);
+  const b = await seedClient(w, markerB, ownerB.id);
+  await assignClient(db, a.client, creator.id);
+  const portal = await buildUser(db, { workspaceId: w, role: "client", clientId: a.client.id, name: "Canary Portal" });
+  Object.assign(callers, { sales_agent: salesAgent, creator, portal });
+  ids = { clientA: a.client.id, clientB: b.client.id, contactA: a.contact.id, contactB: b.contact.id, ownerB: ownerB.id, salesAgent: salesAgent.id, creator: creator.id };
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+/** Values to try for each list filter a route's query schema declares. */
+function queryVariants(schema: z.ZodType | undefined): string[] {
+  const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
+  if (!shape) return [""];
+  const keys = Object.keys(shape);
+  if (keys.includes("entityType")) {
+    return [
+      `entityType=client&entityId=${ids.clientA}`,
+      `entityType=client&entityId=${ids.clientB}`,
+      `entityType=contact&entityId=${ids.contactA}`,
+      `entityType=contact&entityId=${ids.contactB}`,
+    ];
+  }
+  const values: Record<string, string[]> = {
+    q: [markerA, markerB, "canary", "Client", `${markerB.slice(0, -1)}x`],
+    status: ["active"],
+    ownerId: [ids.ownerB, ids.salesAgent],
+    assigneeId: [ids.creator, ids.ownerB],
+    tag: [markerB, "shared"],
+    clientId: [ids.clientA, ids.clientB],
+    sort: ["name", "createdAt", "updatedAt", "relevance"],
+    entityId: [ids.clientB],
+    actorId: [ids.ownerB],
+  };
+  const out = ["", "limit=200"];
+  for (const key of keys) for (const v of values[key] ?? []) out.push(`${key}=${encodeURIComponent(v)}`);
+  return out;
+}
+
+/** Concrete paths for a GET route: its params filled with A's and B's records. */
+function pathsFor(path: string): string[] {
+  if (!path.includes(":")) return [`/api${path}`];
+  if (path === "/clients/:id") return [ids.clientA, ids.clientB].map((id) => `/api/clients/${id}`);
+  if (path === "/contacts/:id") return [ids.contactA, ids.contactB].map((id) => `/api/contacts/${id}`);
+  if (path === "/users/:id") return [ids.ownerB, ids.salesAgent].map((id) => `/api/users/${id}`);
+  throw new Error(`canary: teach pathsFor the GET route ${path}`);
+}
+
+for (const role of ["sales_agent", "creator", "portal"] as const) {
+  describe(`canary as ${role}`, () => {
+    it("no response of any GET route carries client B's marker", async () => {
+      const client: ApiClient = await loginAs(t, callers[role]!);
+      const leaks: string[] = [];
+      let sawA = 0;
+      let calls = 0;
+      for (const route of apiRoutes.filter((r) => r.method === "get" && r.access.kind !== "public")) {
+        for (const path of pathsFor(route.path)) {
+          for (const query of queryVariants(route.request?.query)) {
+            const url = query ? `${path}?${query}` : path;
+            const res = await client.get(url);
+            calls++;
+            const text = (res.text ?? "").toLowerCase();
+            if (text.includes(markerB)) leaks.push(`${url} → ${res.status}`);
+            if (res.status === 200 && text.includes(markerA)) sawA++;
+          }
+        }
+      }
+      expect(leaks).toEqual([]);
+      expect(calls).toBeGreaterThan(20);
+      // The crawl really reached client A's data (so the absence of B's marker means something).
+      expect(sawA).toBeGreaterThan(role === "portal" ? 0 : 10);
+    });
+  });
+}
