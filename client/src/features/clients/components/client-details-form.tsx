@@ -43,7 +43,7 @@ export function ClientDetailsForm({ client, members, onSaved }: { client: Client
   );
 
   return (
-    <Card>
+    <Card className="max-w-4xl">
       <CardHeader
         title="Details"
         description={canEdit ? "Everything about this client in one place." : "You can view these details but not change them."}
