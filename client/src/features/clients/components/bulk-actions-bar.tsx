@@ -16,11 +16,17 @@ import type { PersonOption } from "./client-form-fields";
 type Pending = "owner" | "tag" | "status" | "delete" | null;
 type BulkAction = BulkClientsBody["action"];
 
-/** "3 updated, 1 skipped: Acme (no permission)". */
+const SKIP_REASONS: Record<string, string> = {
+  not_found: "not found",
+  forbidden: "you can't change it",
+  portal_users_bound: "a portal user is linked",
+};
+
+/** "3 updated, 1 skipped: Acme (a portal user is linked)". */
 export function describeBulkResult(result: BulkResult, names: ReadonlyMap<string, string>, verb = "updated"): string {
   const head = `${result.updated} ${verb}`;
   if (result.skipped.length === 0) return head;
-  const why = result.skipped.map((s) => `${names.get(s.id) ?? "a client"} (${s.reason})`).join(", ");
+  const why = result.skipped.map((s) => `${names.get(s.id) ?? "a client"} (${SKIP_REASONS[s.reason] ?? s.reason.replaceAll("_", " ")})`).join(", ");
   return `${head}, ${result.skipped.length} skipped: ${why}`;
 }
 

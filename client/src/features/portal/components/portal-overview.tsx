@@ -63,8 +63,8 @@ export function PortalOverview({ data }: { data: PortalOverviewResponse }) {
         </Card>
         <Card>
           <CardBody className="flex items-start gap-3">
-            <MessageSquare className="mt-0.5 size-5 text-brand" aria-hidden />
-            <div>
+            <MessageSquare className="mt-0.5 size-5 shrink-0 text-brand" aria-hidden />
+            <div className="min-w-0">
               <p className="text-xs text-zinc-500">Signed in as</p>
               <p className="truncate font-semibold text-zinc-900">{data.user.email}</p>
             </div>
