@@ -159,6 +159,19 @@ describe("GET /api/clients search", () => {
     expect(ranked.body.data[0].id).toBe(acme.id);
     expect(ids(await wsAdmin.get("/api/clients?q=zzzqqq"))).toEqual([]);
   });
+
+  it("pages through relevance-ranked results (best first) without gaps or repeats", async () => {
+    const full = ids(await wsAdmin.get("/api/clients?q=acme&sort=relevance&limit=200"));
+    expect(full.length).toBe(2);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await wsAdmin.get(`/api/clients?q=acme&sort=relevance&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+      paged.push(...ids(res));
+      cursor = res.body.meta.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(full);
+  });
 });
 
 describe("GET /api/clients keyset paging", () => {

@@ -30,6 +30,19 @@ export async function streamClientsCsv(app: AppContext, actor: Actor, query: Lis
   res.setHeader("Content-Disposition", `attachment; filename="clients-${new Date().toISOString().slice(0, 10)}.csv"`);
   res.setHeader("Cache-Control", "no-store");
   res.write(`${HEADER.join(",")}\r\n`);
+  try {
+    await writeBatches(app, actor, query, res, sort);
+  } catch (err) {
+    // Headers are gone: abort the download (the client sees a failed transfer, not a silently short file).
+    res.destroy();
+    throw err;
+  }
+  res.end();
+}
+
+/** Writes keyset batches of BATCH rows until the last page (or the client goes away). */
+async function writeBatches(app: AppContext, actor: Actor, query: ListClientsQuery, res: Response, sort: ReturnType<typeof effectiveSort>): Promise<void> {
+  const db = app.database.db;
   let cursor: string | undefined;
   for (;;) {
     const rows = await listVisibleClients(db, actor, { ...query, cursor, limit: BATCH });
@@ -60,10 +73,10 @@ export async function streamClientsCsv(app: AppContext, actor: Actor, query: Lis
       )
       .map((line) => `${line}\r\n`)
       .join("");
-    if (chunk && !res.write(chunk)) await once(res, "drain");
+    // Back-pressure: wait for the socket to drain, or stop if the client disconnected meanwhile.
+    if (chunk && !res.write(chunk)) await Promise.race([once(res, "drain"), once(res, "close")]);
     if (rows.length <= BATCH || res.destroyed) break;
     const last = page[page.length - 1]!;
     cursor = encodeCursor([clientSortValue(last, sort), last.id]);
   }
-  res.end();
 }

@@ -213,11 +213,11 @@ export async function clientsWithPortalUsers(db: Db, workspaceId: string, client
   return new Set(rows.map((r) => r.clientId!));
 }
 
-/** Staff users (not portal clients) of the workspace among `ids`. */
+/** Staff users (not portal clients, not deactivated) of the workspace among `ids`. */
 export async function findStaffUsers(db: Db, workspaceId: string, ids: string[]): Promise<{ id: string; name: string; email: string }[]> {
   if (!ids.length) return [];
   return db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
-    .where(and(eq(users.workspaceId, workspaceId), inArray(users.id, ids), ne(users.role, "client")));
+    .where(and(eq(users.workspaceId, workspaceId), inArray(users.id, ids), ne(users.role, "client"), ne(users.status, "deactivated")));
 }
