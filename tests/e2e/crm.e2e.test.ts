@@ -122,6 +122,14 @@ describe("crm: client → contact → portal invitation → the contact's portal
     await admin.goto(`${app.url}/contacts?q=${encodeURIComponent(email)}`);
     await admin.getByTestId("contacts-table").getByText("Portal active").waitFor();
     await snap(admin, "crm-07-contacts");
+
+    // Typing in the search box filters the list (typo-tolerant) and keeps the query in the URL.
+    await admin.goto(`${app.url}/clients`);
+    await admin.getByText("Acme Coffee Roasters").first().waitFor();
+    await admin.getByLabel("Search clients").fill("Orchard Analytcs");
+    await admin.waitForURL((url) => url.searchParams.get("q") === "Orchard Analytcs");
+    await admin.getByText(clientName).first().waitFor();
+    await expect.poll(() => admin.getByText("Acme Coffee Roasters").count()).toBe(0);
     await contactContext.close();
     await adminContext.close();
   });

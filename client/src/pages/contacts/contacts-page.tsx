@@ -1,17 +1,17 @@
-import { Search, UsersRound, X } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { UsersRound, X } from "lucide-react";
+import { useCallback } from "react";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
 import { LoadMore } from "@/components/ui/load-more";
+import { SearchField } from "@/components/ui/search-field";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { paths } from "@/config/paths";
 import { useInfiniteContacts } from "@/features/contacts/api/get-contacts";
 import { type ContactSort, ContactsTable } from "@/features/contacts/components/contacts-table";
 import { useUrlFilters } from "@/lib/url-filters";
-import { useDebouncedValue } from "@/lib/use-debounced-value";
+import { useUrlSyncedText } from "@/lib/use-url-synced-text";
 import { Link } from "wouter";
 
 const FILTER_KEYS = ["q", "sort", "order"] as const;
@@ -19,19 +19,8 @@ const FILTER_KEYS = ["q", "sort", "order"] as const;
 /** /contacts — everyone you deal with, across clients. */
 export function ContactsPage() {
   const { values, setFilters, clear } = useUrlFilters(FILTER_KEYS);
-  const [q, setQ] = useState(values.q);
-  const debounced = useDebouncedValue(q, 300);
-  const synced = useRef(values.q);
-  useEffect(() => {
-    if (debounced === synced.current) return;
-    synced.current = debounced;
-    setFilters({ q: debounced });
-  }, [debounced, setFilters]);
-  useEffect(() => {
-    if (values.q === synced.current) return;
-    synced.current = values.q;
-    setQ(values.q);
-  }, [values.q]);
+  const commitQ = useCallback((q: string) => setFilters({ q }), [setFilters]);
+  const [q, setQ] = useUrlSyncedText(values.q, commitQ);
 
   const sort: ContactSort = values.sort === "createdAt" ? "createdAt" : "name";
   const order = values.order === "desc" ? "desc" : "asc";
@@ -43,17 +32,7 @@ export function ContactsPage() {
       <PageHeader title="Contacts" description="The people you work with at every client. Add contacts from a client's page." />
       <Card className="min-w-0">
         <div className="flex flex-col gap-2 border-b border-zinc-100 p-4 sm:flex-row sm:items-center">
-          <div className="relative flex-1">
-            <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" aria-hidden />
-            <Input
-              type="search"
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-              placeholder="Search name, email, phone or title"
-              aria-label="Search contacts"
-              className="pl-9"
-            />
-          </div>
+          <SearchField value={q} onChange={setQ} label="Search contacts" placeholder="Search name, email, phone or title" />
           {values.q ? (
             <Button variant="ghost" size="sm" onClick={clear}>
               <X aria-hidden />

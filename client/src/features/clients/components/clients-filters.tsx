@@ -1,9 +1,10 @@
 import { CLIENT_STATUSES } from "@shared/contracts/clients";
-import { Search, X } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { X } from "lucide-react";
+import { useCallback } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
-import { useDebouncedValue } from "@/lib/use-debounced-value";
+import { SearchField } from "@/components/ui/search-field";
+import { useUrlSyncedText } from "@/lib/use-url-synced-text";
 import { CLIENT_STATUS_LABELS } from "./client-badges";
 import type { PersonOption } from "./client-form-fields";
 
@@ -28,42 +29,15 @@ export function ClientsFilters({
   active: boolean;
   members: PersonOption[];
 }) {
-  const [q, setQ] = useState(values.q);
-  const [tag, setTag] = useState(values.tag);
-  const debounced = useDebouncedValue(q, 300);
-  const debouncedTag = useDebouncedValue(tag, 400);
-  const synced = useRef({ q: values.q, tag: values.tag });
-
   // Typing updates the URL once the user pauses; URL changes (back button, clear) update the boxes.
-  useEffect(() => {
-    if (debounced === synced.current.q && debouncedTag === synced.current.tag) return;
-    synced.current = { q: debounced, tag: debouncedTag.trim() };
-    onChange({ q: debounced, tag: debouncedTag.trim() });
-  }, [debounced, debouncedTag, onChange]);
-  useEffect(() => {
-    if (values.q !== synced.current.q) {
-      synced.current.q = values.q;
-      setQ(values.q);
-    }
-    if (values.tag !== synced.current.tag) {
-      synced.current.tag = values.tag;
-      setTag(values.tag);
-    }
-  }, [values.q, values.tag]);
+  const commitQ = useCallback((q: string) => onChange({ q }), [onChange]);
+  const commitTag = useCallback((tag: string) => onChange({ tag }), [onChange]);
+  const [q, setQ] = useUrlSyncedText(values.q, commitQ);
+  const [tag, setTag] = useUrlSyncedText(values.tag, commitTag, 400);
 
   return (
     <div className="flex flex-col gap-2 border-b border-zinc-100 p-4 lg:flex-row lg:items-center">
-      <div className="relative flex-1">
-        <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" aria-hidden />
-        <Input
-          type="search"
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          placeholder="Search name, industry, website, tags, notes"
-          aria-label="Search clients"
-          className="pl-9"
-        />
-      </div>
+      <SearchField value={q} onChange={setQ} label="Search clients" placeholder="Search name, industry, website, tags, notes" />
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:flex">
         <NativeSelect aria-label="Status" value={values.status} onChange={(e) => onChange({ status: e.target.value })} className="lg:w-36">
           <option value="">All statuses</option>
