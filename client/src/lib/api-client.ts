@@ -58,7 +58,7 @@ export function setUnauthorizedHandler(handler: () => void): void {
 // Calls where 401 is an expected answer rather than "your session ended".
 const AUTH_PROBES = new Set(["/api/auth/me", "/api/auth/login", "/api/auth/logout"]);
 
-export type QueryValue = string | number | boolean | null | undefined;
+export type QueryValue = string | number | boolean | null | undefined | readonly string[];
 
 export interface ApiRequest {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -67,13 +67,14 @@ export interface ApiRequest {
   signal?: AbortSignal;
 }
 
-/** Builds `path?query`, leaving out empty values. */
+/** Builds `path?query`, leaving out empty values; arrays repeat the key (`cf=a:1&cf=b:2`). */
 export function withQuery(path: string, query?: Record<string, QueryValue>): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === "") continue;
-    params.set(key, String(value));
+    if (Array.isArray(value)) for (const item of value) params.append(key, item);
+    else params.set(key, String(value));
   }
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;

@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageSkeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { paths } from "@/config/paths";
+import { CustomFieldsProvider } from "@/features/custom-fields/components/custom-fields-provider";
 import { activitiesKeys } from "@/features/activities/api/activities-keys";
 import { Timeline } from "@/features/activities/components/timeline";
 import { useClient } from "@/features/clients/api/get-client";
@@ -28,6 +29,14 @@ const TAB_KEYS = ["tab"] as const;
 
 /** /clients/:id — one client: details, contacts, team, portal switches and timeline. */
 export function ClientDetailPage() {
+  return (
+    <CustomFieldsProvider>
+      <ClientDetailPageBody />
+    </CustomFieldsProvider>
+  );
+}
+
+function ClientDetailPageBody() {
   const { id = "" } = useParams<{ id: string }>();
   const me = useCurrentUser();
   const [, navigate] = useLocation();

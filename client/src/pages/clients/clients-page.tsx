@@ -1,11 +1,12 @@
-import { CLIENT_SORTS, type ClientStatus } from "@shared/contracts/clients";
+import { CLIENT_SORTS, type ClientDto, type ClientStatus } from "@shared/contracts/clients";
 import { Briefcase, Download } from "lucide-react";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useLocation } from "wouter";
 import { PageHeader } from "@/components/layout/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ColumnChooser } from "@/components/ui/column-chooser";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadMore } from "@/components/ui/load-more";
 import { SkeletonRows } from "@/components/ui/skeleton";
@@ -13,43 +14,61 @@ import { paths } from "@/config/paths";
 import { clientsExportHref, useInfiniteClients } from "@/features/clients/api/get-clients";
 import { BulkActionsBar } from "@/features/clients/components/bulk-actions-bar";
 import { ClientsFilters } from "@/features/clients/components/clients-filters";
-import { type ClientSort, ClientsTable } from "@/features/clients/components/clients-table";
+import { CLIENT_COLUMNS, type ClientSort, ClientsTable } from "@/features/clients/components/clients-table";
 import { CreateClientDialog } from "@/features/clients/components/create-client-dialog";
+import { CustomFieldFilter, parseCustomFieldFilter } from "@/features/custom-fields/components/custom-field-filter";
+import { CustomFieldsProvider } from "@/features/custom-fields/components/custom-fields-provider";
 import { hasPermission, useCurrentUser } from "@/lib/auth";
 import { useUrlFilters } from "@/lib/url-filters";
+import { useCustomColumns } from "./use-custom-columns";
 import { useTeamMembers } from "./use-team-members";
 
-const FILTER_KEYS = ["q", "status", "ownerId", "tag", "sort", "order"] as const;
+const FILTER_KEYS = ["q", "status", "ownerId", "tag", "cf", "sort", "sortKey", "order"] as const;
 
-/** /clients — the client list with filters, bulk actions and CSV export. */
+/** /clients — the client list with filters, custom-field columns, bulk actions and CSV export. */
 export function ClientsPage() {
+  return (
+    <CustomFieldsProvider>
+      <ClientsList />
+    </CustomFieldsProvider>
+  );
+}
+
+function ClientsList() {
   const me = useCurrentUser();
   const [, navigate] = useLocation();
   const { values, setFilters, clear } = useUrlFilters(FILTER_KEYS);
   const { members } = useTeamMembers();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [lastBulk, setLastBulk] = useState("");
-  const sort: ClientSort = (CLIENT_SORTS as readonly string[]).includes(values.sort) ? (values.sort as ClientSort) : "name";
+  const customSort = values.sort === "custom" && values.sortKey !== "";
+  const sort = customSort ? "custom" : (CLIENT_SORTS as readonly string[]).includes(values.sort) && values.sort !== "custom" ? (values.sort as ClientSort) : "name";
   const order = values.order === "desc" ? "desc" : "asc";
+  const cf = parseCustomFieldFilter(values.cf).value ? [values.cf] : undefined;
   const filters = {
     q: values.q || undefined,
     status: (values.status || undefined) as ClientStatus | undefined,
     ownerId: values.ownerId || undefined,
     tag: values.tag || undefined,
+    cf,
     sort,
+    sortKey: customSort ? values.sortKey : undefined,
     order,
   } as const;
+  const onSortCustom = useCallback((key: string, next: "asc" | "desc") => setFilters({ sort: "custom", sortKey: key, order: next }), [setFilters]);
+  const columns = useCustomColumns<ClientDto>({ entity: "client", builtIn: CLIENT_COLUMNS, sort, sortKey: values.sortKey, order, onSortCustom });
+  const onCfChange = useCallback((next: string) => setFilters({ cf: next }), [setFilters]);
   const clients = useInfiniteClients(filters);
   const rows = useMemo(() => clients.data?.pages.flatMap((p) => p.data) ?? [], [clients.data]);
   const names = useMemo(() => new Map(rows.map((c) => [c.id, c.name])), [rows]);
-  const filtering = !!(values.q || values.status || values.ownerId || values.tag);
+  const filtering = !!(values.q || values.status || values.ownerId || values.tag || cf);
   const canWrite = hasPermission(me, "clients.write");
   const canDelete = hasPermission(me, "clients.delete");
   // Rows that vanished (filtered out, deleted) drop out of the selection.
   const visibleSelection = useMemo(() => new Set([...selected].filter((id) => names.has(id))), [selected, names]);
 
   const onSort = (key: ClientSort) =>
-    setFilters({ sort: key, order: key === sort ? (order === "asc" ? "desc" : "asc") : key === "name" ? "asc" : "desc" });
+    setFilters({ sort: key, sortKey: "", order: key === sort ? (order === "asc" ? "desc" : "asc") : key === "name" ? "asc" : "desc" });
 
   return (
     <>
@@ -88,6 +107,12 @@ export function ClientsPage() {
           active={filtering}
           members={members}
         />
+        <div className="flex flex-wrap items-center justify-between gap-2 border-b border-zinc-100 px-4 py-2">
+          <CustomFieldFilter definitions={columns.definitions} value={values.cf} onChange={onCfChange} />
+          <div className="ml-auto">
+            <ColumnChooser columns={columns.chooserColumns} hidden={columns.hidden} onToggle={columns.toggle} />
+          </div>
+        </div>
         <BulkActionsBar
           selected={visibleSelection}
           names={names}
@@ -130,6 +155,8 @@ export function ClientsPage() {
               onSort={onSort}
               selected={visibleSelection}
               onSelectedChange={canWrite || canDelete ? setSelected : undefined}
+              hidden={columns.hidden}
+              extraColumns={columns.extraColumns}
             />
             <LoadMore
               hasNextPage={clients.hasNextPage}

@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageSkeleton } from "@/components/ui/skeleton";
 import { paths } from "@/config/paths";
+import { CustomFieldsProvider } from "@/features/custom-fields/components/custom-fields-provider";
 import { activitiesKeys } from "@/features/activities/api/activities-keys";
 import { Timeline } from "@/features/activities/components/timeline";
 import { useContact } from "@/features/contacts/api/get-contact";
@@ -20,6 +21,14 @@ import { useTeamMembers } from "../clients/use-team-members";
 
 /** /contacts/:id — a contact's details and timeline. */
 export function ContactDetailPage() {
+  return (
+    <CustomFieldsProvider>
+      <ContactDetailPageBody />
+    </CustomFieldsProvider>
+  );
+}
+
+function ContactDetailPageBody() {
   const { id = "" } = useParams<{ id: string }>();
   const me = useCurrentUser();
   const [, navigate] = useLocation();

@@ -1,20 +1,24 @@
+import type { ContactDto } from "@shared/contracts/contacts";
 import { UsersRound, X } from "lucide-react";
 import { useCallback } from "react";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ColumnChooser } from "@/components/ui/column-chooser";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadMore } from "@/components/ui/load-more";
 import { SearchField } from "@/components/ui/search-field";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { paths } from "@/config/paths";
 import { useInfiniteContacts } from "@/features/contacts/api/get-contacts";
-import { type ContactSort, ContactsTable } from "@/features/contacts/components/contacts-table";
+import { CONTACT_COLUMNS, type ContactSort, ContactsTable } from "@/features/contacts/components/contacts-table";
+import { CustomFieldFilter, parseCustomFieldFilter } from "@/features/custom-fields/components/custom-field-filter";
 import { useUrlFilters } from "@/lib/url-filters";
 import { useUrlSyncedText } from "@/lib/use-url-synced-text";
 import { Link } from "wouter";
+import { useCustomColumns } from "../clients/use-custom-columns";
 
-const FILTER_KEYS = ["q", "sort", "order"] as const;
+const FILTER_KEYS = ["q", "cf", "sort", "sortKey", "order"] as const;
 
 /** /contacts — everyone you deal with, across clients. */
 export function ContactsPage() {
@@ -22,9 +26,15 @@ export function ContactsPage() {
   const commitQ = useCallback((q: string) => setFilters({ q }), [setFilters]);
   const [q, setQ] = useUrlSyncedText(values.q, commitQ);
 
-  const sort: ContactSort = values.sort === "createdAt" ? "createdAt" : "name";
+  const customSort = values.sort === "custom" && values.sortKey !== "";
+  const sort: ContactSort | "custom" = customSort ? "custom" : values.sort === "createdAt" ? "createdAt" : "name";
   const order = values.order === "desc" ? "desc" : "asc";
-  const contacts = useInfiniteContacts({ q: values.q || undefined, sort, order });
+  const cf = parseCustomFieldFilter(values.cf).value ? [values.cf] : undefined;
+  const contacts = useInfiniteContacts({ q: values.q || undefined, cf, sort, sortKey: customSort ? values.sortKey : undefined, order });
+  const onSortCustom = useCallback((key: string, next: "asc" | "desc") => setFilters({ sort: "custom", sortKey: key, order: next }), [setFilters]);
+  const columns = useCustomColumns<ContactDto>({ entity: "contact", builtIn: CONTACT_COLUMNS, sort, sortKey: values.sortKey, order, onSortCustom });
+  const onCfChange = useCallback((next: string) => setFilters({ cf: next }), [setFilters]);
+  const filtering = !!(values.q || cf);
   const rows = contacts.data?.pages.flatMap((p) => p.data) ?? [];
 
   return (
@@ -33,23 +43,27 @@ export function ContactsPage() {
       <Card className="min-w-0">
         <div className="flex flex-col gap-2 border-b border-zinc-100 p-4 sm:flex-row sm:items-center">
           <SearchField value={q} onChange={setQ} label="Search contacts" placeholder="Search name, email, phone or title" />
-          {values.q ? (
+          <CustomFieldFilter definitions={columns.definitions} value={values.cf} onChange={onCfChange} />
+          {filtering ? (
             <Button variant="ghost" size="sm" onClick={clear}>
               <X aria-hidden />
-              Clear search
+              Clear filters
             </Button>
           ) : null}
+          <div className="sm:ml-auto">
+            <ColumnChooser columns={columns.chooserColumns} hidden={columns.hidden} onToggle={columns.toggle} />
+          </div>
         </div>
         {contacts.isPending ? (
           <SkeletonRows rows={6} />
         ) : rows.length === 0 ? (
-          values.q ? (
+          filtering ? (
             <EmptyState
               icon={UsersRound}
-              title="No contacts match this search"
+              title="No contacts match these filters"
               action={
                 <Button variant="secondary" onClick={clear}>
-                  Clear search
+                  Clear filters
                 </Button>
               }
             />
@@ -71,7 +85,9 @@ export function ContactsPage() {
               contacts={rows}
               sort={sort}
               order={order}
-              onSort={(key) => setFilters({ sort: key, order: key === sort && order === "asc" ? "desc" : "asc" })}
+              onSort={(key) => setFilters({ sort: key, sortKey: "", order: key === sort && order === "asc" ? "desc" : "asc" })}
+              hidden={columns.hidden}
+              extraColumns={columns.extraColumns}
             />
             <LoadMore
               hasNextPage={contacts.hasNextPage}

@@ -1,43 +1,46 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ClientDto } from "@shared/contracts/clients";
-import { useEffect, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useEffect, useMemo, useState } from "react";
+import { FormProvider, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { errorMessage } from "@/lib/api-client";
+import { customFieldPaths, useCustomFieldsSlot } from "@/lib/custom-fields";
 import { applyFieldErrors } from "@/lib/form-errors";
 import { useUpdateClient } from "../api/update-client";
-import { CLIENT_FORM_FIELDS, ClientFormSchema, clientBody, clientFormValues, toFormError } from "./client-form-schema";
+import { CLIENT_FORM_FIELDS, clientBody, clientFormSchema, clientFormValues, toFormError } from "./client-form-schema";
 import { ClientFormFields, type PersonOption } from "./client-form-fields";
 
 /** Every field of a client; read-only without abilities.update. */
 export function ClientDetailsForm({ client, members, onSaved }: { client: ClientDto; members: PersonOption[]; onSaved?: () => void }) {
   const update = useUpdateClient();
-  const form = useForm({ resolver: zodResolver(ClientFormSchema), defaultValues: clientFormValues(client) });
+  const { definitions, Inputs } = useCustomFieldsSlot("client");
+  const resolver = useMemo(() => zodResolver(clientFormSchema(definitions)), [definitions]);
+  const form = useForm({ resolver, defaultValues: clientFormValues(client, definitions) });
   const [fieldError, setFieldError] = useState(false);
   const canEdit = client.abilities.update;
 
   // Fresh server data (another tab, a bulk action) resets the form unless the user is mid-edit.
   useEffect(() => {
-    if (!form.formState.isDirty) form.reset(clientFormValues(client));
-  }, [client, form]);
+    if (!form.formState.isDirty) form.reset(clientFormValues(client, definitions));
+  }, [client, definitions, form]);
 
   // An owner no longer in the active team still shows by name.
   const options = client.owner && !members.some((m) => m.id === client.owner?.id) ? [client.owner, ...members] : members;
 
   const submit = form.handleSubmit((values) =>
     update.mutate(
-      { id: client.id, body: clientBody(values) },
+      { id: client.id, body: clientBody(values, definitions) },
       {
         onSuccess: (saved) => {
-          form.reset(clientFormValues(saved));
+          form.reset(clientFormValues(saved, definitions));
           setFieldError(false);
           toast.success("Client details saved.");
           onSaved?.();
         },
-        onError: (error) => setFieldError(applyFieldErrors(toFormError(error), form.setError, CLIENT_FORM_FIELDS)),
+        onError: (error) => setFieldError(applyFieldErrors(toFormError(error), form.setError, [...CLIENT_FORM_FIELDS, ...customFieldPaths(definitions)])),
       },
     ),
   );
@@ -49,14 +52,18 @@ export function ClientDetailsForm({ client, members, onSaved }: { client: Client
         description={canEdit ? "Everything about this client in one place." : "You can view these details but not change them."}
       />
       <CardBody>
+        <FormProvider {...form}>
         <form onSubmit={submit} noValidate className="space-y-4">
           {update.isError && !fieldError ? <Alert tone="error">{errorMessage(update.error)}</Alert> : null}
           <fieldset disabled={!canEdit} className="min-w-0">
             <ClientFormFields form={form} members={options} full />
+            <div className="mt-4">
+              <Inputs definitions={definitions} />
+            </div>
           </fieldset>
           {canEdit ? (
             <div className="flex justify-end gap-2 border-t border-zinc-100 pt-4">
-              <Button variant="secondary" disabled={!form.formState.isDirty || update.isPending} onClick={() => form.reset(clientFormValues(client))}>
+              <Button variant="secondary" disabled={!form.formState.isDirty || update.isPending} onClick={() => form.reset(clientFormValues(client, definitions))}>
                 Discard changes
               </Button>
               <Button type="submit" loading={update.isPending} disabled={!form.formState.isDirty}>
@@ -65,6 +72,7 @@ export function ClientDetailsForm({ client, members, onSaved }: { client: Client
             </div>
           ) : null}
         </form>
+        </FormProvider>
       </CardBody>
     </Card>
   );

@@ -3,6 +3,8 @@ import { CURRENCIES } from "@shared/contracts/workspace";
 import { NAME_MAX } from "@shared/constants/limits";
 import { z } from "zod";
 import { ApiError } from "@/lib/api-client";
+import type { CustomFieldValues } from "@shared/contracts/custom-fields";
+import { type CustomFieldDef, type CustomFieldFormValues, customFieldBody, customFieldFormValues, customValuesOf, refineCustomFields } from "@/lib/custom-fields";
 import { issueField } from "@/lib/form-errors";
 import { fromMinorUnits, toMinorUnits } from "./client-badges";
 
@@ -30,9 +32,15 @@ export const ClientFormSchema = z.object({
     .trim()
     .toUpperCase()
     .refine((v) => v === "" || /^[A-Z]{2}$/.test(v), "Use a two-letter country code, e.g. GB"),
+  customFields: z.custom<CustomFieldFormValues>(() => true),
 });
 export type ClientFormValues = z.infer<typeof ClientFormSchema>;
 export const CLIENT_FORM_FIELDS = Object.keys(ClientFormSchema.shape) as (keyof ClientFormValues)[];
+
+/** The client form schema with the workspace's custom fields checked by the shared validator. */
+export function clientFormSchema(defs: readonly CustomFieldDef[]) {
+  return ClientFormSchema.superRefine(refineCustomFields(defs));
+}
 
 /** "seo, retail ,  b2b" → ["seo", "retail", "b2b"] without duplicates. */
 export function splitTags(text: string): string[] {
@@ -40,7 +48,11 @@ export function splitTags(text: string): string[] {
 }
 
 /** Form defaults for a new client, or the values of an existing one. */
-export function clientFormValues(client: ClientDto | null, currency: ClientFormValues["retainerCurrency"] = "USD"): ClientFormValues {
+export function clientFormValues(
+  client: ClientDto | null,
+  defs: readonly CustomFieldDef[] = [],
+  currency: ClientFormValues["retainerCurrency"] = "USD",
+): ClientFormValues {
   const a = client?.address ?? {};
   return {
     name: client?.name ?? "",
@@ -59,16 +71,21 @@ export function clientFormValues(client: ClientDto | null, currency: ClientFormV
     region: a.region ?? "",
     postalCode: a.postalCode ?? "",
     country: a.country ?? "",
+    customFields: customFieldFormValues(defs, client ? customValuesOf(client) : {}),
   };
 }
 
 const orNull = (v: string) => (v.trim() === "" ? null : v.trim());
 const orUndefined = (v: string) => (v.trim() === "" ? undefined : v.trim());
 
-/** Form values → the create/update body (empty text becomes null). */
-export function clientBody(v: ClientFormValues): Required<Omit<CreateClientBody, "status">> & Pick<CreateClientBody, "status"> {
+/** Form values → the create/update body (empty text becomes null; custom fields only when defined). */
+export function clientBody(
+  v: ClientFormValues,
+  defs: readonly CustomFieldDef[] = [],
+): Required<Omit<CreateClientBody, "status" | "customFields">> & Pick<CreateClientBody, "status"> & { customFields?: CustomFieldValues } {
   const amountMinor = toMinorUnits(v.retainerAmount, v.retainerCurrency);
   return {
+    ...(defs.length > 0 ? { customFields: customFieldBody(defs, v.customFields) } : {}),
     name: v.name.trim(),
     status: v.status,
     industry: orNull(v.industry),

@@ -4,9 +4,19 @@ import { Checkbox } from "@/components/ui/input";
 import { SortableTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { paths } from "@/config/paths";
 import { formatRelative } from "@/lib/format";
+import type { ExtraColumn } from "@/lib/table-columns";
 import { ClientStatusBadge, formatMoney, TagList } from "./client-badges";
 
 export type ClientSort = "name" | "createdAt" | "updatedAt";
+
+/** Built-in columns that can be hidden (name always shows). */
+export const CLIENT_COLUMNS = [
+  { id: "status", label: "Status" },
+  { id: "owner", label: "Owner" },
+  { id: "tags", label: "Tags" },
+  { id: "retainer", label: "Retainer" },
+  { id: "updatedAt", label: "Updated" },
+] as const;
 
 /** The client table: sortable headers, a checkbox per row for bulk actions, rows link to the client. */
 export function ClientsTable({
@@ -16,15 +26,23 @@ export function ClientsTable({
   onSort,
   selected,
   onSelectedChange,
+  hidden = new Set(),
+  extraColumns = [],
 }: {
   clients: ClientDto[];
-  sort: ClientSort;
+  /** The active sort; built-in headers show it (a custom column's header shows its own). */
+  sort: string;
   order: "asc" | "desc";
   onSort: (sort: ClientSort) => void;
   selected: ReadonlySet<string>;
   /** Omit when the user has no bulk actions: no checkbox column then. */
   onSelectedChange?: (next: Set<string>) => void;
+  /** Built-in column ids to leave out. */
+  hidden?: ReadonlySet<string>;
+  /** Columns the page adds after the built-in ones (custom fields). */
+  extraColumns?: ExtraColumn<ClientDto>[];
 }) {
+  const show = (id: string) => !hidden.has(id);
   const selectable = !!onSelectedChange;
   const th = (key: ClientSort, label: string, className?: string) => (
     <SortableTH label={label} active={sort === key} order={order} onSort={() => onSort(key)} className={className} />
@@ -54,11 +72,18 @@ export function ClientsTable({
           </TH>
           ) : null}
           {th("name", "Name")}
-          <TH>Status</TH>
-          <TH className="hidden md:table-cell">Owner</TH>
-          <TH className="hidden lg:table-cell">Tags</TH>
-          <TH className="text-right">Retainer</TH>
-          {th("updatedAt", "Updated", "hidden sm:table-cell")}
+          {show("status") ? <TH>Status</TH> : null}
+          {show("owner") ? <TH className="hidden md:table-cell">Owner</TH> : null}
+          {show("tags") ? <TH className="hidden lg:table-cell">Tags</TH> : null}
+          {show("retainer") ? <TH className="text-right">Retainer</TH> : null}
+          {show("updatedAt") ? th("updatedAt", "Updated", "hidden sm:table-cell") : null}
+          {extraColumns.map((col) =>
+            col.sort ? (
+              <SortableTH key={col.id} label={col.label} active={col.sort.active} order={col.sort.order} onSort={col.sort.onSort} />
+            ) : (
+              <TH key={col.id}>{col.label}</TH>
+            ),
+          )}
         </tr>
       </THead>
       <TBody>
@@ -75,17 +100,30 @@ export function ClientsTable({
               </Link>
               <p className="truncate text-xs text-zinc-500">{c.industry ?? "No industry"}</p>
             </TD>
-            <TD>
-              <ClientStatusBadge status={c.status} />
-            </TD>
-            <TD className="hidden whitespace-nowrap md:table-cell">{c.owner?.name ?? <span className="text-zinc-400">Unassigned</span>}</TD>
-            <TD className="hidden lg:table-cell">
-              <TagList tags={c.tags} />
-            </TD>
-            <TD className="text-right whitespace-nowrap tabular-nums">{formatMoney(c.retainer)}</TD>
-            <TD className="hidden whitespace-nowrap sm:table-cell" title={c.updatedAt}>
-              {formatRelative(c.updatedAt)}
-            </TD>
+            {show("status") ? (
+              <TD>
+                <ClientStatusBadge status={c.status} />
+              </TD>
+            ) : null}
+            {show("owner") ? (
+              <TD className="hidden whitespace-nowrap md:table-cell">{c.owner?.name ?? <span className="text-zinc-400">Unassigned</span>}</TD>
+            ) : null}
+            {show("tags") ? (
+              <TD className="hidden lg:table-cell">
+                <TagList tags={c.tags} />
+              </TD>
+            ) : null}
+            {show("retainer") ? <TD className="text-right whitespace-nowrap tabular-nums">{formatMoney(c.retainer)}</TD> : null}
+            {show("updatedAt") ? (
+              <TD className="hidden whitespace-nowrap sm:table-cell" title={c.updatedAt}>
+                {formatRelative(c.updatedAt)}
+              </TD>
+            ) : null}
+            {extraColumns.map((col) => (
+              <TD key={col.id} className="max-w-48 truncate whitespace-nowrap">
+                {col.render(c)}
+              </TD>
+            ))}
           </TR>
         ))}
       </TBody>

@@ -1,38 +1,41 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ContactDto } from "@shared/contracts/contacts";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { errorMessage } from "@/lib/api-client";
+import { useCustomFieldsSlot } from "@/lib/custom-fields";
 import { applyFieldErrors } from "@/lib/form-errors";
 import { useUpdateContact } from "../api/update-contact";
-import { CONTACT_FIELDS, ContactFields, ContactFormSchema, contactBody, contactFormValues } from "./contact-form-dialog";
+import { ContactFields, contactBody, contactFieldPaths, contactFormSchema, contactFormValues } from "./contact-form-dialog";
 
 /** A contact's fields on its own page; read-only without abilities.update. */
 export function ContactDetailsForm({ contact, onSaved }: { contact: ContactDto; onSaved?: () => void }) {
   const update = useUpdateContact();
-  const form = useForm({ resolver: zodResolver(ContactFormSchema), defaultValues: contactFormValues(contact) });
+  const { definitions } = useCustomFieldsSlot("contact");
+  const resolver = useMemo(() => zodResolver(contactFormSchema(definitions)), [definitions]);
+  const form = useForm({ resolver, defaultValues: contactFormValues(contact, definitions) });
   const [fieldError, setFieldError] = useState(false);
   const canEdit = contact.abilities.update;
 
   useEffect(() => {
-    if (!form.formState.isDirty) form.reset(contactFormValues(contact));
-  }, [contact, form]);
+    if (!form.formState.isDirty) form.reset(contactFormValues(contact, definitions));
+  }, [contact, definitions, form]);
 
   const submit = form.handleSubmit((values) =>
     update.mutate(
-      { id: contact.id, body: contactBody(values) },
+      { id: contact.id, body: contactBody(values, definitions) },
       {
         onSuccess: (saved) => {
-          form.reset(contactFormValues(saved));
+          form.reset(contactFormValues(saved, definitions));
           setFieldError(false);
           toast.success("Contact saved.");
           onSaved?.();
         },
-        onError: (error) => setFieldError(applyFieldErrors(error, form.setError, CONTACT_FIELDS, { already_exists: "email", conflict: "email" })),
+        onError: (error) => setFieldError(applyFieldErrors(error, form.setError, contactFieldPaths(definitions), { already_exists: "email", conflict: "email" })),
       },
     ),
   );

@@ -2,9 +2,18 @@ import type { ContactDto } from "@shared/contracts/contacts";
 import { Link } from "wouter";
 import { SortableTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { paths } from "@/config/paths";
+import type { ExtraColumn } from "@/lib/table-columns";
 import { PortalAccessBadge } from "./portal-access-badge";
 
 export type ContactSort = "name" | "createdAt";
+
+/** Built-in columns that can be hidden (name always shows). */
+export const CONTACT_COLUMNS = [
+  { id: "client", label: "Client" },
+  { id: "email", label: "Email" },
+  { id: "phone", label: "Phone" },
+  { id: "portal", label: "Portal" },
+] as const;
 
 /** Contacts across every client. */
 export function ContactsTable({
@@ -12,21 +21,35 @@ export function ContactsTable({
   sort,
   order,
   onSort,
+  hidden = new Set(),
+  extraColumns = [],
 }: {
   contacts: ContactDto[];
-  sort: ContactSort;
+  sort: string;
   order: "asc" | "desc";
   onSort: (sort: ContactSort) => void;
+  /** Built-in column ids to leave out. */
+  hidden?: ReadonlySet<string>;
+  /** Columns the page adds after the built-in ones (custom fields). */
+  extraColumns?: ExtraColumn<ContactDto>[];
 }) {
+  const show = (id: string) => !hidden.has(id);
   return (
     <Table data-testid="contacts-table">
       <THead>
         <tr>
           <SortableTH label="Name" active={sort === "name"} order={order} onSort={() => onSort("name")} />
-          <TH>Client</TH>
-          <TH className="hidden md:table-cell">Email</TH>
-          <TH className="hidden lg:table-cell">Phone</TH>
-          <TH className="hidden sm:table-cell">Portal</TH>
+          {show("client") ? <TH>Client</TH> : null}
+          {show("email") ? <TH className="hidden md:table-cell">Email</TH> : null}
+          {show("phone") ? <TH className="hidden lg:table-cell">Phone</TH> : null}
+          {show("portal") ? <TH className="hidden sm:table-cell">Portal</TH> : null}
+          {extraColumns.map((col) =>
+            col.sort ? (
+              <SortableTH key={col.id} label={col.label} active={col.sort.active} order={col.sort.order} onSort={col.sort.onSort} />
+            ) : (
+              <TH key={col.id}>{col.label}</TH>
+            ),
+          )}
         </tr>
       </THead>
       <TBody>
@@ -38,11 +61,14 @@ export function ContactsTable({
               </Link>
               <p className="truncate text-xs text-zinc-500">{c.title ?? (c.isPrimary ? "Primary contact" : "—")}</p>
             </TD>
-            <TD className="max-w-48">
-              <Link href={paths.client.href(c.clientId)} className="block truncate hover:text-brand hover:underline">
-                {c.clientName}
-              </Link>
-            </TD>
+            {show("client") ? (
+              <TD className="max-w-48">
+                <Link href={paths.client.href(c.clientId)} className="block truncate hover:text-brand hover:underline">
+                  {c.clientName}
+                </Link>
+              </TD>
+            ) : null}
+            {show("email") ? (
             <TD className="hidden max-w-56 truncate md:table-cell">
               {c.email ? (
                 <a href={`mailto:${c.email}`} className="hover:text-brand hover:underline">
@@ -52,10 +78,18 @@ export function ContactsTable({
                 <span className="text-zinc-400">—</span>
               )}
             </TD>
-            <TD className="hidden whitespace-nowrap lg:table-cell">{c.phone ?? <span className="text-zinc-400">—</span>}</TD>
-            <TD className="hidden sm:table-cell">
-              <PortalAccessBadge access={c.portalAccess} />
-            </TD>
+            ) : null}
+            {show("phone") ? <TD className="hidden whitespace-nowrap lg:table-cell">{c.phone ?? <span className="text-zinc-400">—</span>}</TD> : null}
+            {show("portal") ? (
+              <TD className="hidden sm:table-cell">
+                <PortalAccessBadge access={c.portalAccess} />
+              </TD>
+            ) : null}
+            {extraColumns.map((col) => (
+              <TD key={col.id} className="max-w-48 truncate whitespace-nowrap">
+                {col.render(c)}
+              </TD>
+            ))}
           </TR>
         ))}
       </TBody>
