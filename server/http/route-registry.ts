@@ -4,6 +4,7 @@ import { adminRoutes } from "../modules/admin/admin.routes";
 import { auditRoutes } from "../modules/audit/audit.routes";
 import { clientsRoutes } from "../modules/clients/clients.routes";
 import { contactsRoutes } from "../modules/contacts/contacts.routes";
+import { customFieldsRoutes } from "../modules/custom-fields/custom-fields.routes";
 import { profileRoutes } from "../modules/profile/profile.routes";
 import { rolesRoutes } from "../modules/roles/roles.routes";
 import { usersRoutes } from "../modules/users/users.routes";
@@ -23,6 +24,7 @@ export const apiRoutes: AnyRoute[] = [
   ...auditRoutes,
   ...clientsRoutes,
   ...contactsRoutes,
+  ...customFieldsRoutes,
   ...activitiesRoutes,
   ...adminRoutes,
 ];

@@ -28,6 +28,7 @@ export const PERMISSIONS = {
   "clients.write": "Create and edit clients and contacts, log timeline entries",
   "clients.delete": "Delete clients",
   "clients.export": "Export the client list as CSV",
+  "custom_fields.manage": "Define, edit and delete the custom fields of clients and contacts",
   "admin.jobs": "See background jobs and retry failed ones",
   "admin.outbox": "See captured outgoing email",
   "admin.system": "See integrations, circuit breakers and system health",

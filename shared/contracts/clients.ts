@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NAME_MAX } from "../constants/limits";
 import { pageQueryFields, paginated, sortOrder } from "./common";
+import { CUSTOM_FIELD_KEY, CustomFieldValues, customFieldFilterParam } from "./custom-fields";
 import { CURRENCIES } from "./workspace";
 
 export const CLIENT_STATUSES = ["prospect", "active", "paused", "churned"] as const;
@@ -62,6 +63,7 @@ export const ClientDto = z
     retainer: Money.nullable().describe("Monthly retainer"),
     portalSettings: PortalSettings,
     contactCount: z.number().int(),
+    customFields: CustomFieldValues.describe("Custom field values keyed by field key (set fields only)"),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     abilities: z.object({ update: z.boolean(), delete: z.boolean(), manageAssignees: z.boolean(), managePortal: z.boolean() }),
@@ -69,8 +71,19 @@ export const ClientDto = z
   .meta({ id: "ClientDto" });
 export type ClientDto = z.infer<typeof ClientDto>;
 
-/** `relevance` (best match first, needs `q`; without it the list falls back to name order). */
-export const CLIENT_SORTS = ["name", "createdAt", "updatedAt", "relevance"] as const;
+/**
+ * `relevance` (best match first, needs `q`; without it the list falls back to name order); `custom`
+ * sorts by the custom field named in `sortKey` (records without a value last).
+ */
+export const CLIENT_SORTS = ["name", "createdAt", "updatedAt", "relevance", "custom"] as const;
+
+/** The custom field a `sort=custom` list orders by. */
+export const customSortKeyParam = z.string().regex(CUSTOM_FIELD_KEY, "Use a custom field key").optional().describe("Custom field key to sort by (with sort=custom)");
+
+/** Body field: custom values; on update a patch merged into the stored values (null or "" clears a key). */
+export const customFieldsBodyField = z
+  .record(z.string().max(40), z.unknown())
+  .describe("Custom field values by key; on update a patch merged into the stored values (null or \"\" clears a key)");
 
 const tagField = z.string().trim().min(1).max(40);
 
@@ -81,7 +94,9 @@ export const ListClientsQuery = z
     ownerId: z.uuid().optional(),
     assigneeId: z.uuid().optional(),
     tag: tagField.optional(),
+    cf: customFieldFilterParam,
     sort: z.enum(CLIENT_SORTS).default("name"),
+    sortKey: customSortKeyParam,
     order: sortOrder.default("asc"),
     ...pageQueryFields,
   })
@@ -104,11 +119,12 @@ const clientFields = {
   tags: z.array(tagField).max(30),
   notes: z.string().max(10_000).nullable(),
   retainer: Money.nullable(),
+  customFields: customFieldsBodyField,
 };
 
 export const CreateClientBody = z
   .strictObject({ ...clientFields, status: clientFields.status.default("prospect") })
-  .partial({ industry: true, website: true, phone: true, address: true, ownerId: true, tags: true, notes: true, retainer: true })
+  .partial({ industry: true, website: true, phone: true, address: true, ownerId: true, tags: true, notes: true, retainer: true, customFields: true })
   .meta({ id: "CreateClientBody" });
 export type CreateClientBody = z.infer<typeof CreateClientBody>;
 

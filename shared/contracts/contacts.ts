@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { customFieldsBodyField, customSortKeyParam } from "./clients";
 import { emailField, pageQueryFields, paginated, sortOrder } from "./common";
+import { CustomFieldValues, customFieldFilterParam } from "./custom-fields";
 
 export const PORTAL_ACCESS = ["none", "invited", "active", "deactivated"] as const;
 
@@ -16,6 +18,7 @@ export const ContactDto = z
     title: z.string().nullable(),
     isPrimary: z.boolean(),
     portalAccess: z.enum(PORTAL_ACCESS).describe("State of this contact's portal login"),
+    customFields: CustomFieldValues.describe("Custom field values keyed by field key (set fields only)"),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     abilities: z.object({ update: z.boolean(), delete: z.boolean(), inviteToPortal: z.boolean() }),
@@ -23,13 +26,16 @@ export const ContactDto = z
   .meta({ id: "ContactDto" });
 export type ContactDto = z.infer<typeof ContactDto>;
 
-export const CONTACT_SORTS = ["name", "createdAt"] as const;
+/** `custom` sorts by the custom field named in `sortKey` (records without a value last). */
+export const CONTACT_SORTS = ["name", "createdAt", "custom"] as const;
 
 export const ListContactsQuery = z
   .strictObject({
     q: z.string().trim().max(120).optional().describe("Search name, email, phone and title"),
     clientId: z.uuid().optional(),
+    cf: customFieldFilterParam,
     sort: z.enum(CONTACT_SORTS).default("name"),
+    sortKey: customSortKeyParam,
     order: sortOrder.default("asc"),
     ...pageQueryFields,
   })
@@ -48,11 +54,12 @@ const contactFields = {
   phone: z.string().trim().max(40).nullable(),
   title: z.string().trim().max(120).nullable(),
   isPrimary: z.boolean(),
+  customFields: customFieldsBodyField,
 };
 
 export const CreateContactBody = z
   .strictObject(contactFields)
-  .partial({ lastName: true, email: true, phone: true, title: true, isPrimary: true })
+  .partial({ lastName: true, email: true, phone: true, title: true, isPrimary: true, customFields: true })
   .meta({ id: "CreateContactBody" });
 export type CreateContactBody = z.infer<typeof CreateContactBody>;
 

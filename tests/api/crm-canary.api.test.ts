@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { apiRoutes } from "../../server/http/route-registry";
-import { assignClient, buildActivity, buildClient, buildContact, buildUser, buildWorkspace, type FactoryUser } from "../factories";
+import { assignClient, buildActivity, buildClient, buildContact, buildCustomField, buildUser, buildWorkspace, type FactoryUser } from "../factories";
 import { type ApiClient, loginAs } from "../setup/http-client";
 import { createTestApp, type TestApp } from "../setup/test-app";
 
@@ -28,6 +28,7 @@ async function seedClient(workspaceId: string, marker: string, ownerId: string |
     address: { line1: `1 ${marker} Street`, city: `${marker}ville`, country: "GB" },
     tags: [marker, "shared"],
     notes: `Notes about ${marker}`,
+    customFields: { code: `Code ${marker}`, site: `https://${marker}.example.test/cf` },
     ownerId,
   });
   const contact = await buildContact(db, {
@@ -38,6 +39,7 @@ async function seedClient(workspaceId: string, marker: string, ownerId: string |
     email: `${marker}@example.test`,
     phone: `${marker} ext`,
     title: `Title ${marker}`,
+    customFields: { code: `Code ${marker}` },
   });
   await buildActivity(db, { workspaceId, entityType: "client", entityId: client.id }, { body: `Note on ${marker}` });
   await buildActivity(db, { workspaceId, entityType: "contact", entityId: contact.id }, { body: `Call with ${marker}` });
@@ -49,6 +51,10 @@ beforeAll(async () => {
   const db = t.database.db;
   const ws = await buildWorkspace(db, { name: "Canary Agency" });
   const w = ws.id;
+  // Custom fields: values carry the markers too (definitions are workspace-wide, so labels do not).
+  await buildCustomField(db, { workspaceId: w, entityType: "client", key: "code", label: "Code", type: "text" });
+  await buildCustomField(db, { workspaceId: w, entityType: "client", key: "site", label: "Site", type: "url" });
+  await buildCustomField(db, { workspaceId: w, entityType: "contact", key: "code", label: "Code", type: "text" });
   const salesAgent = await buildUser(db, { workspaceId: w, role: "sales_agent", name: "Canary Sales" });
   const creator = await buildUser(db, { workspaceId: w, role: "creator", name: "Canary Creator" });
   // The owner is a colleague every staff member may list; the marker lives only in client B's own data.
@@ -87,9 +93,11 @@ function queryVariants(schema: z.ZodType | undefined): string[] {
     sort: ["name", "createdAt", "updatedAt", "relevance"],
     entityId: [ids.clientB],
     actorId: [ids.ownerB],
+    cf: [`code:${markerB}`, `code:${markerA}`, "code:canary"],
   };
   const out = ["", "limit=200"];
   for (const key of keys) for (const v of values[key] ?? []) out.push(`${key}=${encodeURIComponent(v)}`);
+  if (keys.includes("sortKey")) out.push("sort=custom&sortKey=code", "sort=custom&sortKey=code&order=desc&limit=1", `sort=custom&sortKey=code&cf=code%3A${markerB}`);
   return out;
 }
 

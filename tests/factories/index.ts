@@ -6,6 +6,8 @@ import type { ActivityRow, ClientRow, ContactRow, UserRow, WorkspaceRow } from "
 import { insertActivity } from "../../server/modules/activities/activities.repository";
 import { addAssignees, insertClient } from "../../server/modules/clients/clients.repository";
 import { insertContact } from "../../server/modules/contacts/contacts.repository";
+import { insertDefinition } from "../../server/modules/custom-fields/custom-fields.repository";
+import type { CustomFieldDefinitionRow } from "../../server/db/schema";
 import { insertUser } from "../../server/modules/users/users.repository";
 import { insertWorkspace } from "../../server/modules/workspace/workspace.repository";
 
@@ -95,4 +97,20 @@ export async function buildActivity(
   overrides: Partial<ActivityRow> = {},
 ): Promise<ActivityRow> {
   return insertActivity(db, { kind: "note", body: `Note ${unique()}`, ...overrides, ...entity });
+}
+
+/**
+ * A custom field definition (a text field on clients unless told otherwise); builds its own workspace
+ * unless given one. Written straight to the table: create definitions through the API when a test
+ * depends on the definitions cache being invalidated.
+ */
+export async function buildCustomField(
+  db: Db,
+  overrides: Partial<Omit<CustomFieldDefinitionRow, "id" | "createdAt">> & { workspaceId?: string } = {},
+): Promise<CustomFieldDefinitionRow> {
+  const workspaceId = overrides.workspaceId ?? (await buildWorkspace(db)).id;
+  const key = overrides.key ?? `f_${unique()}`;
+  const row = await insertDefinition(db, { entityType: "client", label: `Field ${key}`, type: "text", ...overrides, key, workspaceId });
+  if (!row) throw new Error(`custom field key ${key} is taken`);
+  return row;
 }

@@ -10,7 +10,7 @@ describe("role permission defaults", () => {
       .map((f) => readFileSync(`migrations/${f}`, "utf8"))
       .filter((text) => text.includes("role_permission_defaults") && /INSERT INTO "role_permission_defaults"/.test(text))
       .join("\n");
-    const inserted = new Set([...sql.matchAll(/\('([a-z_]+)', '([a-z.]+)'\)/g)].map((m) => `${m[1]}:${m[2]}`));
+    const inserted = new Set([...sql.matchAll(/\('([a-z_]+)', '([a-z_.]+)'\)/g)].map((m) => `${m[1]}:${m[2]}`));
     const expected = new Set(ROLES.flatMap((r) => DEFAULT_ROLE_PERMISSIONS[r].map((p) => `${r}:${p}`)));
     expect(inserted).toEqual(expected);
   });

@@ -31,6 +31,7 @@ export const clients = pgTable(
     notes: text("notes"),
     retainerAmountMinor: bigint("retainer_amount_minor", { mode: "number" }),
     retainerCurrency: text("retainer_currency"),
+    customFields: jsonb("custom_fields").$type<Record<string, unknown>>().notNull().default({}),
     portalSettings: jsonb("portal_settings").$type<PortalSettings>().notNull().default(DEFAULT_PORTAL_SETTINGS),
     // Full-text document over the searchable fields ('simple': names and tags are not English prose).
     // array_to_string is only STABLE, so migration 0003 defines an IMMUTABLE wrapper for the generated column.
@@ -46,6 +47,7 @@ export const clients = pgTable(
     index("clients_workspace_owner_idx").on(t.workspaceId, t.ownerId),
     index("clients_search_idx").using("gin", t.search),
     index("clients_tags_idx").using("gin", t.tags),
+    index("clients_custom_fields_idx").using("gin", sql`${t.customFields} jsonb_path_ops`),
     index("clients_name_trgm_idx").using("gin", sql`(lower(${t.name})) gin_trgm_ops`),
   ],
 );

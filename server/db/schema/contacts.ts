@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { clients } from "./clients";
 import { idColumn, timestamps } from "./columns";
 import { users } from "./users";
@@ -22,6 +22,7 @@ export const contacts = pgTable(
     phone: text("phone"),
     title: text("title"),
     isPrimary: boolean("is_primary").notNull().default(false),
+    customFields: jsonb("custom_fields").$type<Record<string, unknown>>().notNull().default({}),
     userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
     ...timestamps(),
   },
@@ -29,6 +30,7 @@ export const contacts = pgTable(
     index("contacts_workspace_name_idx").on(t.workspaceId, sql`(${t.firstName} || ' ' || coalesce(${t.lastName}, ''))`, t.id),
     index("contacts_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id),
     index("contacts_client_idx").on(t.clientId),
+    index("contacts_custom_fields_idx").using("gin", sql`${t.customFields} jsonb_path_ops`),
     index("contacts_email_lower_idx").on(sql`lower(${t.email})`),
   ],
 );

@@ -9,3 +9,4 @@ export * from "./sessions";
 export * from "./user-tokens";
 export * from "./users";
 export * from "./workspaces";
+export * from "./custom-fields";

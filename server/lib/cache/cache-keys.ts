@@ -11,6 +11,8 @@ export const CacheKeys = {
   rolePermissions: (workspaceId: string) => `workspace:${workspaceId}:role-permissions`,
   /** A workspace's settings row. */
   workspace: (workspaceId: string) => `workspace:${workspaceId}:settings`,
+  /** A workspace's custom field definitions of one record type. */
+  customFields: (workspaceId: string, entityType: string) => `workspace:${workspaceId}:custom-fields:${entityType}`,
   /** A session's data, keyed by its public handle (the raw session id never reaches the cache). */
   session: (handle: string) => `session:${handle}`,
   /** Every key about one workspace. */

@@ -6,6 +6,10 @@ import type { Actor } from "../../auth/actor";
 import { clientSortValue, effectiveSort, listVisibleClients, loadClientDetails } from "./clients.repository";
 import { encodeCursor } from "../../lib/pagination";
 import { recordAudit } from "../audit/audit.service";
+import type { CustomFieldDefinitionDto } from "../../../shared/contracts/custom-fields";
+import { loadDefinitions } from "../custom-fields/custom-fields.service";
+import { clientCustomFieldQuery } from "./clients.service";
+import type { ClientCustomFieldQuery } from "./clients.repository";
 
 const BATCH = 500;
 const HEADER = ["id", "name", "status", "industry", "website", "phone", "owner", "assignees", "tags", "retainer_minor", "retainer_currency", "city", "country", "contacts", "created_at", "updated_at"];
@@ -17,6 +21,17 @@ export function csvField(value: unknown): string {
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** A custom value as one CSV cell: choices joined by "; ", money as "amount currency" in minor units. */
+export function customFieldCell(def: Pick<CustomFieldDefinitionDto, "type">, value: unknown): unknown {
+  if (value === null || value === undefined) return "";
+  if (Array.isArray(value)) return value.join("; ");
+  if (def.type === "money" && typeof value === "object") {
+    const m = value as { amountMinor?: unknown; currency?: unknown };
+    return `${m.amountMinor} ${m.currency}`;
+  }
+  return value;
+}
+
 /**
  * Streams the clients the actor may see (same filters and visibility as the list) as CSV, in keyset
  * batches, honouring back-pressure: memory stays flat whatever the size of the book.
@@ -24,14 +39,17 @@ export function csvField(value: unknown): string {
 export async function streamClientsCsv(app: AppContext, actor: Actor, query: ListClientsQuery, res: Response): Promise<void> {
   const db = app.database.db;
   const sort = effectiveSort(query);
+  // Resolved before any byte is written, so an unknown cf key is still a clean 400.
+  const cf = await clientCustomFieldQuery(app, actor, query);
+  const definitions = await loadDefinitions(app, actor.workspaceId, "client");
   await recordAudit(db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "client.exported", entityType: "client", changes: { filters: { ...query, cursor: undefined, limit: undefined } } });
   res.status(200);
   res.setHeader("Content-Type", "text/csv; charset=utf-8");
   res.setHeader("Content-Disposition", `attachment; filename="clients-${new Date().toISOString().slice(0, 10)}.csv"`);
   res.setHeader("Cache-Control", "no-store");
-  res.write(`${HEADER.join(",")}\r\n`);
+  res.write(`${[...HEADER, ...definitions.map((d) => d.label)].map(csvField).join(",")}\r\n`);
   try {
-    await writeBatches(app, actor, query, res, sort);
+    await writeBatches(app, actor, query, res, sort, cf, definitions);
   } catch (err) {
     // Headers are gone: abort the download (the client sees a failed transfer, not a silently short file).
     res.destroy();
@@ -41,11 +59,19 @@ export async function streamClientsCsv(app: AppContext, actor: Actor, query: Lis
 }
 
 /** Writes keyset batches of BATCH rows until the last page (or the client goes away). */
-async function writeBatches(app: AppContext, actor: Actor, query: ListClientsQuery, res: Response, sort: ReturnType<typeof effectiveSort>): Promise<void> {
+async function writeBatches(
+  app: AppContext,
+  actor: Actor,
+  query: ListClientsQuery,
+  res: Response,
+  sort: ReturnType<typeof effectiveSort>,
+  cf: ClientCustomFieldQuery,
+  definitions: CustomFieldDefinitionDto[],
+): Promise<void> {
   const db = app.database.db;
   let cursor: string | undefined;
   for (;;) {
-    const rows = await listVisibleClients(db, actor, { ...query, cursor, limit: BATCH });
+    const rows = await listVisibleClients(db, actor, { ...query, cursor, limit: BATCH }, cf);
     const page = rows.slice(0, BATCH);
     const details = await loadClientDetails(db, actor.workspaceId, page);
     const chunk = page
@@ -67,6 +93,7 @@ async function writeBatches(app: AppContext, actor: Actor, query: ListClientsQue
           details.contactCounts.get(c.id) ?? 0,
           c.createdAt.toISOString(),
           c.updatedAt.toISOString(),
+          ...definitions.map((d) => customFieldCell(d, c.customFields?.[d.key])),
         ]
           .map(csvField)
           .join(","),

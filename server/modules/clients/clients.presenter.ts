@@ -30,6 +30,7 @@ export function presentClient(actor: Actor, c: ClientRow, details: ClientDetails
         : null,
     portalSettings: { ...DEFAULT_PORTAL_SETTINGS, ...c.portalSettings },
     contactCount: details.contactCounts.get(c.id) ?? 0,
+    customFields: c.customFields ?? {},
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
     abilities: clientAbilities(actor),

@@ -5,6 +5,16 @@ import type { Db } from "../../db/client";
 import { preparedStatement } from "../../db/prepared";
 import { type ClientRow, clientAssignments, clients, contacts, users } from "../../db/schema";
 import { decodeKeysetCursor, keysetAfter } from "../../lib/pagination";
+import {
+  type CustomFieldFilter,
+  type CustomFieldSort,
+  customFieldConditions,
+  customFieldParams,
+  customFieldShape,
+  customKeysetAfter,
+  customSortExpr,
+  decodeCustomCursor,
+} from "../custom-fields/custom-fields.query";
 import { clientVisibility, clientVisibilityCondition } from "./clients.visibility";
 
 type Viewer = Pick<Actor, "role" | "id" | "workspaceId">;
@@ -63,7 +73,7 @@ const relevance = sql`round((ts_rank(${clients.search}, ${tsQuery}) + word_simil
 // Every column but the search document (the list never needs it).
 const { search: _search, ...clientColumns } = getTableColumns(clients);
 
-export type ClientSortKey = "name" | "createdAt" | "updatedAt" | "relevance";
+export type ClientSortKey = "name" | "createdAt" | "updatedAt" | "relevance" | "custom";
 
 /** The effective sort: relevance needs a search term. */
 export function effectiveSort(q: Pick<ListClientsQuery, "sort" | "q">): ClientSortKey {
@@ -71,24 +81,34 @@ export function effectiveSort(q: Pick<ListClientsQuery, "sort" | "q">): ClientSo
 }
 
 /** The sort key of a row as stored in a cursor. */
-export function clientSortValue(c: ClientRow & { rank?: string | null }, sort: ClientSortKey): string {
+export function clientSortValue(c: ClientRow & { rank?: string | null; cfSort?: string | null }, sort: ClientSortKey): string | null {
+  if (sort === "custom") return c.cfSort ?? null;
   if (sort === "name") return c.name;
   if (sort === "createdAt") return c.createdAt.toISOString();
   if (sort === "updatedAt") return c.updatedAt.toISOString();
   return String(c.rank ?? "0");
 }
 
-export type ListedClient = ClientRow & { rank: string | null };
+export type ListedClient = ClientRow & { rank: string | null; cfSort: string | null };
+
+/** Resolved custom field filters and sort of a list (validated against the definitions by the service). */
+export interface ClientCustomFieldQuery {
+  filters: CustomFieldFilter[];
+  sort?: CustomFieldSort;
+}
 
 /**
  * One keyset page of the clients the actor may see (limit + 1 rows), filtered and searched, through
  * a prepared statement per shape (visibility, filters present, sort, order, cursor).
  */
-export async function listVisibleClients(db: Db, actor: Viewer, q: ListClientsQuery): Promise<ListedClient[]> {
+export async function listVisibleClients(db: Db, actor: Viewer, q: ListClientsQuery, cf: ClientCustomFieldQuery = { filters: [] }): Promise<ListedClient[]> {
   const sort = effectiveSort(q);
   const order = sort === "relevance" ? "desc" : q.order;
-  const flags = `${q.cursor ? "c" : ""}${q.status ? "s" : ""}${q.ownerId ? "o" : ""}${q.assigneeId ? "a" : ""}${q.tag ? "t" : ""}${q.q ? "q" : ""}`;
-  const shape = `clients_list_${clientVisibility(actor)}_${sort}_${order}_${flags}`;
+  const cfSort = sort === "custom" ? cf.sort : undefined;
+  if (sort === "custom" && !cfSort) throw new Error("sort=custom needs a resolved custom sort");
+  const [afterValue, afterId] = q.cursor ? (cfSort ? decodeCustomCursor(q.cursor, cfSort.numeric) : decodeKeysetCursor(q.cursor, sort === "createdAt" || sort === "updatedAt")) : [null, null];
+  const flags = `${q.cursor ? (afterValue === null ? "n" : "c") : ""}${q.status ? "s" : ""}${q.ownerId ? "o" : ""}${q.assigneeId ? "a" : ""}${q.tag ? "t" : ""}${q.q ? "q" : ""}`;
+  const shape = `clients_list_${clientVisibility(actor)}_${sort}_${order}_${flags}_${customFieldShape(cf.filters, cfSort)}`;
   const isTime = sort === "createdAt" || sort === "updatedAt";
   const stmt = preparedStatement(db, shape, (name) => {
     const conds: SQL[] = [clientVisibilityCondition(actor, { workspaceId: sql`${sql.placeholder("workspaceId")}::uuid`, actorId: sql.placeholder("actorId") })];
@@ -101,22 +121,30 @@ export async function listVisibleClients(db: Db, actor: Viewer, q: ListClientsQu
     }
     if (q.tag) conds.push(sql`${clients.tags} @> array[${sql.placeholder("tag")}::text]`);
     if (q.q) conds.push(searchMatch);
-    const sortExpr = sort === "relevance" ? relevance : SORTS[sort];
-    if (q.cursor) {
+    conds.push(...customFieldConditions(clients.customFields, cf.filters));
+    const sortExpr = cfSort ? customSortExpr(clients.customFields, cfSort) : sort === "relevance" ? relevance : SORTS[sort as keyof typeof SORTS];
+    if (q.cursor && cfSort) {
+      conds.push(customKeysetAfter(sortExpr, clients.id, order, afterValue === null, cfSort.numeric));
+    } else if (q.cursor) {
       const cast = sort === "relevance" ? sql`::numeric` : isTime ? sql`::timestamptz` : sql`::text`;
       conds.push(keysetAfter(sortExpr, clients.id, order, [sql`${sql.placeholder("afterValue")}${cast}`, sql`${sql.placeholder("afterId")}::uuid`]));
     }
     const dir = order === "asc" ? asc : desc;
+    const first = cfSort ? sql`${sortExpr} ${sql.raw(order)} nulls last` : dir(sortExpr);
     return db
-      .select({ ...clientColumns, rank: q.q && sort === "relevance" ? sql<string>`${relevance}::text` : sql<null>`null` })
+      .select({
+        ...clientColumns,
+        rank: q.q && sort === "relevance" ? sql<string>`${relevance}::text` : sql<null>`null`,
+        cfSort: cfSort ? sql<string | null>`${sortExpr}::text` : sql<null>`null`,
+      })
       .from(clients)
       .where(and(...conds))
-      .orderBy(dir(sortExpr), dir(clients.id))
+      .orderBy(first, dir(clients.id))
       .limit(sql.placeholder("limit"))
       .prepare(name);
   });
-  const [afterValue, afterId] = q.cursor ? decodeKeysetCursor(q.cursor, isTime) : [null, null];
   return stmt.execute({
+    ...customFieldParams(cf.filters),
     workspaceId: actor.workspaceId,
     actorId: actor.id,
     status: q.status,

@@ -18,6 +18,8 @@ import { deleteEntityActivities } from "../activities/activities.repository";
 import { recordTimeline } from "../activities/timeline";
 import { diffFields, recordAudit } from "../audit/audit.service";
 import { contactIdsOfClient } from "../contacts/contacts.repository";
+import { parseCustomFieldFilters, parseCustomFieldSort } from "../custom-fields/custom-fields.query";
+import { loadDefinitions, resolveCustomFieldValues } from "../custom-fields/custom-fields.service";
 import { assertClientAbility } from "./clients.policy";
 import { presentClient } from "./clients.presenter";
 import {
@@ -31,6 +33,7 @@ import {
   insertClient,
   listVisibleClients,
   loadClientDetails,
+  type ClientCustomFieldQuery,
   replaceAssignees,
   updateClient,
 } from "./clients.repository";
@@ -41,10 +44,17 @@ export async function presentClients(db: Db, actor: Actor, rows: ClientRow[]): P
   return rows.map((r) => presentClient(actor, r, details));
 }
 
+/** Resolves a list's `cf` filters and custom sort against the workspace's client fields (400 on unknown keys). */
+export async function clientCustomFieldQuery(app: AppContext, actor: Actor, q: ListClientsQuery): Promise<ClientCustomFieldQuery> {
+  if (!q.cf?.length && q.sort !== "custom") return { filters: [] };
+  const definitions = await loadDefinitions(app, actor.workspaceId, "client");
+  return { filters: parseCustomFieldFilters(definitions, q.cf), ...(q.sort === "custom" ? { sort: parseCustomFieldSort(definitions, q.sortKey) } : {}) };
+}
+
 /** Lists the clients the actor may see. */
 export async function listClients(app: AppContext, actor: Actor, q: ListClientsQuery): Promise<ClientListResponse> {
   const db = app.database.db;
-  const rows = await listVisibleClients(db, actor, q);
+  const rows = await listVisibleClients(db, actor, q, await clientCustomFieldQuery(app, actor, q));
   const sort = effectiveSort(q);
   const page = toPage(rows, q.limit, (c) => [clientSortValue(c, sort), c.id], (c) => c);
   return { data: await presentClients(db, actor, page.data), meta: page.meta };
@@ -76,7 +86,7 @@ type ClientFields = Partial<Omit<UpdateClientBody, "retainer">> & { retainer?: U
 
 /** Body → column values (only the keys present). */
 function toColumns(body: ClientFields) {
-  const { retainer, tags, ...rest } = body;
+  const { retainer, tags, customFields: _customFields, ...rest } = body;
   return {
     ...rest,
     ...(tags !== undefined ? { tags: [...new Set(tags)] } : {}),
@@ -88,11 +98,13 @@ function toColumns(body: ClientFields) {
 export async function createClient(app: AppContext, actor: Actor, body: CreateClientBody): Promise<ClientDto> {
   assertClientAbility(actor, "update");
   const ownerId = body.ownerId !== undefined ? body.ownerId : actor.role === "sales_agent" ? actor.id : null;
+  // Required fields apply to every new record, with or without a customFields body.
+  const { values: customFields } = await resolveCustomFieldValues(app, actor.workspaceId, "client", {}, body.customFields ?? {});
   const id = await withTransaction(app.database.pool, async (tx) => {
     if (ownerId) await assertStaffUsers(tx.db, actor, [ownerId], "body.ownerId");
-    const row = await insertClient(tx.db, { ...toColumns(body), name: body.name, ownerId, workspaceId: actor.workspaceId, portalSettings: DEFAULT_PORTAL_SETTINGS });
+    const row = await insertClient(tx.db, { ...toColumns(body), name: body.name, ownerId, customFields, workspaceId: actor.workspaceId, portalSettings: DEFAULT_PORTAL_SETTINGS });
     await recordTimeline(tx.db, actor, { type: "client", id: row.id }, "created");
-    await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "client.created", entityType: "client", entityId: row.id, changes: { name: row.name, status: row.status, ownerId } });
+    await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "client.created", entityType: "client", entityId: row.id, changes: { name: row.name, status: row.status, ownerId, ...(Object.keys(customFields).length ? { customFields } : {}) } });
     return row.id;
   });
   return getClient(app, actor, id);
@@ -106,8 +118,17 @@ export async function updateClientDetails(app: AppContext, actor: Actor, id: str
     const before = await loadVisibleClient(tx.db, actor, id);
     assertClientAbility(actor, "update");
     if (body.ownerId) await assertStaffUsers(tx.db, actor, [body.ownerId], "body.ownerId");
-    const patch = toColumns(body);
+    const patch: ReturnType<typeof toColumns> & { customFields?: Record<string, unknown> } = toColumns(body);
     const changes: Record<string, unknown> = { ...diffFields(before, patch, [...DIFF_KEYS]) };
+    // Custom values: a patch merged into the stored ones (validated only when the body carries it, so a
+    // field made required later does not block unrelated edits).
+    if (body.customFields !== undefined) {
+      const { values, diff } = await resolveCustomFieldValues(app, actor.workspaceId, "client", before.customFields, body.customFields);
+      if (Object.keys(diff).length) {
+        patch.customFields = values;
+        changes.customFields = diff;
+      }
+    }
     if (patch.tags && patch.tags.join("\u0000") !== before.tags.join("\u0000")) changes.tags = { from: before.tags, to: patch.tags };
     if (patch.address && JSON.stringify(patch.address) !== JSON.stringify(before.address)) changes.address = { from: before.address, to: patch.address };
     if (Object.keys(changes).length === 0) return;

@@ -27,6 +27,7 @@ export function presentContact(actor: Actor, c: ContactWithClient): ContactDto {
     title: c.title,
     isPrimary: c.isPrimary,
     portalAccess: c.userId ? (c.userStatus ?? "none") : "none",
+    customFields: c.customFields ?? {},
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
     abilities: contactAbilities(actor, c),

@@ -6,10 +6,27 @@ import { preparedStatement } from "../../db/prepared";
 import { type ContactRow, clients, contacts, users } from "../../db/schema";
 import { decodeKeysetCursor, keysetAfter } from "../../lib/pagination";
 import { clientVisibility, clientVisibilityCondition } from "../clients/clients.visibility";
+import {
+  type CustomFieldFilter,
+  type CustomFieldSort,
+  customFieldConditions,
+  customFieldParams,
+  customFieldShape,
+  customKeysetAfter,
+  customSortExpr,
+  decodeCustomCursor,
+} from "../custom-fields/custom-fields.query";
 
 type Viewer = Pick<Actor, "role" | "id" | "workspaceId">;
 
 export type ContactWithClient = ContactRow & { clientName: string; userStatus: "invited" | "active" | "deactivated" | null };
+export type ListedContact = ContactWithClient & { cfSort: string | null };
+
+/** Resolved custom field filters and sort of a list (validated against the definitions by the service). */
+export interface ContactCustomFieldQuery {
+  filters: CustomFieldFilter[];
+  sort?: CustomFieldSort;
+}
 
 const selection = { ...getTableColumns(contacts), clientName: clients.name, userStatus: users.status };
 /** The name sort key (matches the contacts_workspace_name_idx expression). */
@@ -29,14 +46,19 @@ export async function findVisibleContact(db: Db, actor: Viewer, id: string): Pro
 }
 
 /** The sort key of a row as stored in a cursor. */
-export function contactSortValue(c: ContactRow, sort: ListContactsQuery["sort"]): string {
+export function contactSortValue(c: ContactRow & { cfSort?: string | null }, sort: ListContactsQuery["sort"]): string | null {
+  if (sort === "custom") return c.cfSort ?? null;
   return sort === "name" ? `${c.firstName} ${c.lastName ?? ""}` : c.createdAt.toISOString();
 }
 
 /** One keyset page (limit + 1 rows) of the contacts of clients the actor may see; a prepared statement per shape. */
-export async function listVisibleContacts(db: Db, actor: Viewer, q: ListContactsQuery): Promise<ContactWithClient[]> {
-  const shape = `contacts_list_${clientVisibility(actor)}_${q.sort}_${q.order}_${q.cursor ? "c" : ""}${q.clientId ? "k" : ""}${q.q ? "q" : ""}`;
+export async function listVisibleContacts(db: Db, actor: Viewer, q: ListContactsQuery, cf: ContactCustomFieldQuery = { filters: [] }): Promise<ListedContact[]> {
+  const cfSort = q.sort === "custom" ? cf.sort : undefined;
+  if (q.sort === "custom" && !cfSort) throw new Error("sort=custom needs a resolved custom sort");
   const isTime = q.sort === "createdAt";
+  const [afterValue, afterId] = q.cursor ? (cfSort ? decodeCustomCursor(q.cursor, cfSort.numeric) : decodeKeysetCursor(q.cursor, isTime)) : [null, null];
+  const cursorFlag = q.cursor ? (afterValue === null ? "n" : "c") : "";
+  const shape = `contacts_list_${clientVisibility(actor)}_${q.sort}_${q.order}_${cursorFlag}${q.clientId ? "k" : ""}${q.q ? "q" : ""}_${customFieldShape(cf.filters, cfSort)}`;
   const stmt = preparedStatement(db, shape, (name) => {
     const conds: SQL[] = [
       clientVisibilityCondition(actor, { workspaceId: sql`${sql.placeholder("workspaceId")}::uuid`, actorId: sql.placeholder("actorId") }),
@@ -47,24 +69,28 @@ export async function listVisibleContacts(db: Db, actor: Viewer, q: ListContacts
       const p = sql.placeholder("pattern");
       conds.push(or(ilike(nameExpr, p), ilike(contacts.email, p), ilike(contacts.phone, p), ilike(contacts.title, p))!);
     }
-    const sortExpr = SORTS[q.sort];
-    if (q.cursor) {
+    conds.push(...customFieldConditions(contacts.customFields, cf.filters));
+    const sortExpr = cfSort ? customSortExpr(contacts.customFields, cfSort) : SORTS[q.sort as keyof typeof SORTS];
+    if (q.cursor && cfSort) {
+      conds.push(customKeysetAfter(sortExpr, contacts.id, q.order, afterValue === null, cfSort.numeric));
+    } else if (q.cursor) {
       const after = isTime ? sql`${sql.placeholder("afterValue")}::timestamptz` : sql`${sql.placeholder("afterValue")}::text`;
       conds.push(keysetAfter(sortExpr, contacts.id, q.order, [after, sql`${sql.placeholder("afterId")}::uuid`]));
     }
     const dir = q.order === "asc" ? asc : desc;
+    const first = cfSort ? sql`${sortExpr} ${sql.raw(q.order)} nulls last` : dir(sortExpr);
     return db
-      .select(selection)
+      .select({ ...selection, cfSort: cfSort ? sql<string | null>`${sortExpr}::text` : sql<null>`null` })
       .from(contacts)
       .innerJoin(clients, eq(clients.id, contacts.clientId))
       .leftJoin(users, eq(users.id, contacts.userId))
       .where(and(...conds))
-      .orderBy(dir(sortExpr), dir(contacts.id))
+      .orderBy(first, dir(contacts.id))
       .limit(sql.placeholder("limit"))
       .prepare(name);
   });
-  const [afterValue, afterId] = q.cursor ? decodeKeysetCursor(q.cursor, isTime) : [null, null];
   return stmt.execute({
+    ...customFieldParams(cf.filters),
     workspaceId: actor.workspaceId,
     actorId: actor.id,
     clientId: q.clientId,
@@ -72,7 +98,7 @@ export async function listVisibleContacts(db: Db, actor: Viewer, q: ListContacts
     afterValue,
     afterId,
     limit: q.limit + 1,
-  }) as Promise<ContactWithClient[]>;
+  }) as Promise<ListedContact[]>;
 }
 
 /** Contacts of one client (the portal user's own client), primary first. */

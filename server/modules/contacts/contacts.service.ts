@@ -10,9 +10,12 @@ import { recordTimeline } from "../activities/timeline";
 import { diffFields, recordAudit } from "../audit/audit.service";
 import { assertClientAbility } from "../clients/clients.policy";
 import { findVisibleClient } from "../clients/clients.repository";
+import { parseCustomFieldFilters, parseCustomFieldSort } from "../custom-fields/custom-fields.query";
+import { loadDefinitions, resolveCustomFieldValues } from "../custom-fields/custom-fields.service";
 import { createInvitedUser } from "../users/users.service";
 import { contactAbilities, presentContact } from "./contacts.presenter";
 import {
+  type ContactCustomFieldQuery,
   type ContactWithClient,
   clearPrimary,
   contactSortValue,
@@ -34,8 +37,15 @@ export function normalisePhone(raw: string | null | undefined): string | null | 
 
 /** Lists contacts of the clients the actor may see. */
 export async function listContacts(app: AppContext, actor: Actor, q: ListContactsQuery): Promise<ContactListResponse> {
-  const rows = await listVisibleContacts(app.database.db, actor, q);
+  const rows = await listVisibleContacts(app.database.db, actor, q, await contactCustomFieldQuery(app, actor, q));
   return toPage(rows, q.limit, (c) => [contactSortValue(c, q.sort), c.id], (c) => presentContact(actor, c));
+}
+
+/** Resolves a list's `cf` filters and custom sort against the workspace's contact fields (400 on unknown keys). */
+async function contactCustomFieldQuery(app: AppContext, actor: Actor, q: ListContactsQuery): Promise<ContactCustomFieldQuery> {
+  if (!q.cf?.length && q.sort !== "custom") return { filters: [] };
+  const definitions = await loadDefinitions(app, actor.workspaceId, "contact");
+  return { filters: parseCustomFieldFilters(definitions, q.cf), ...(q.sort === "custom" ? { sort: parseCustomFieldSort(definitions, q.sortKey) } : {}) };
 }
 
 /** A visible contact or 404. */
@@ -52,6 +62,8 @@ export async function getContact(app: AppContext, actor: Actor, id: string): Pro
 
 /** Adds a contact to a client the actor may change. */
 export async function createContact(app: AppContext, actor: Actor, body: CreateContactBody): Promise<ContactDto> {
+  // Required fields apply to every new record, with or without a customFields body.
+  const { values: customFields } = await resolveCustomFieldValues(app, actor.workspaceId, "contact", {}, body.customFields ?? {});
   const id = await withTransaction(app.database.pool, async (tx) => {
     const client = await findVisibleClient(tx.db, actor, body.clientId);
     if (!client) throw errors.validation([{ path: "body.clientId", message: "Choose a client you can see" }]);
@@ -65,10 +77,11 @@ export async function createContact(app: AppContext, actor: Actor, body: CreateC
       phone: normalisePhone(body.phone) ?? null,
       title: body.title ?? null,
       isPrimary: body.isPrimary ?? false,
+      customFields,
     });
     if (row.isPrimary) await clearPrimary(tx.db, actor.workspaceId, client.id, row.id);
     await recordTimeline(tx.db, actor, { type: "contact", id: row.id }, "created");
-    await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "contact.created", entityType: "contact", entityId: row.id, changes: { clientId: client.id, firstName: row.firstName, lastName: row.lastName, email: row.email } });
+    await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "contact.created", entityType: "contact", entityId: row.id, changes: { clientId: client.id, firstName: row.firstName, lastName: row.lastName, email: row.email, ...(Object.keys(customFields).length ? { customFields } : {}) } });
     return row.id;
   });
   return getContact(app, actor, id);
@@ -79,9 +92,21 @@ export async function updateContactDetails(app: AppContext, actor: Actor, id: st
   await withTransaction(app.database.pool, async (tx) => {
     const before = await loadVisibleContact(tx.db, actor, id);
     if (!contactAbilities(actor, before).update) throw errors.forbidden();
-    const patch = { ...body, ...(body.phone !== undefined ? { phone: normalisePhone(body.phone) ?? null } : {}) };
-    const changes = diffFields(before, patch, ["firstName", "lastName", "email", "phone", "title", "isPrimary"]);
-    if (!changes) return;
+    const { customFields: cfChange, ...fields } = body;
+    const patch: Omit<UpdateContactBody, "customFields"> & { customFields?: Record<string, unknown> } = {
+      ...fields,
+      ...(body.phone !== undefined ? { phone: normalisePhone(body.phone) ?? null } : {}),
+    };
+    const changes: Record<string, unknown> = { ...diffFields(before, patch, ["firstName", "lastName", "email", "phone", "title", "isPrimary"]) };
+    // Custom values: a patch merged into the stored ones (validated only when the body carries it).
+    if (cfChange !== undefined) {
+      const { values, diff } = await resolveCustomFieldValues(app, actor.workspaceId, "contact", before.customFields, cfChange);
+      if (Object.keys(diff).length) {
+        patch.customFields = values;
+        changes.customFields = diff;
+      }
+    }
+    if (Object.keys(changes).length === 0) return;
     await updateContact(tx.db, actor.workspaceId, id, patch);
     if (patch.isPrimary) await clearPrimary(tx.db, actor.workspaceId, before.clientId, id);
     await recordTimeline(tx.db, actor, { type: "contact", id }, "updated", { fields: Object.keys(changes), changes });

@@ -5,7 +5,7 @@ import { sessionHandle } from "../../../server/auth/tokens";
 import type { AnyRoute } from "../../../server/http/define-route";
 import { DEFAULT_ROLE_PERMISSIONS, type Role } from "../../../shared/constants/roles";
 import type { ErrorCode } from "../../../shared/errors";
-import { assignClient, buildClient, buildContact, type buildTeam, buildUser, FACTORY_PASSWORD, type FactoryUser } from "../../factories";
+import { assignClient, buildClient, buildContact, buildCustomField, type buildTeam, buildUser, FACTORY_PASSWORD, type FactoryUser } from "../../factories";
 import type { ApiClient } from "../../setup/http-client";
 import type { TestApp } from "../../setup/test-app";
 import { issueToken, STRONG_PASSWORD, sidOf } from "./helpers";
@@ -134,6 +134,12 @@ async function targetClient(ctx: RowContext): Promise<{ id: string; workspaceId:
 async function targetContact(ctx: RowContext, overrides: Parameters<typeof buildContact>[1] = {}): Promise<{ id: string }> {
   const client = await targetClient(ctx);
   return buildContact(ctx.t.database.db, { clientId: client.id, workspaceId: client.workspaceId, ...overrides });
+}
+
+/** A custom field of the caller's workspace, or of another workspace for the foreign relation. */
+async function targetCustomField(ctx: RowContext): Promise<{ id: string }> {
+  const workspaceId = ctx.relation === "foreign" ? ctx.foreign.workspace.id : ctx.home.workspace.id;
+  return buildCustomField(ctx.t.database.db, { workspaceId });
 }
 
 const SEES_ALL: readonly Principal[] = ["admin", "manager", "staff"];
@@ -356,6 +362,21 @@ export const routeSpecs: Record<RouteKey, RouteSpec> = {
   "GET /api/admin/system": {
     build: async () => ({ path: "/api/admin/system" }),
   },
+  "GET /api/custom-fields": {
+    build: async () => ({ path: "/api/custom-fields?entityType=client" }),
+    verify: (res, ctx) => {
+      expect(res.body.abilities.manage).toBe(ctx.role === "admin");
+    },
+  },
+  "POST /api/custom-fields": {
+    build: async () => ({ path: "/api/custom-fields", body: { entityType: "client", label: `Matrix ${unique()}`, type: "text" } }),
+  },
+  "PATCH /api/custom-fields/:id": {
+    build: async (ctx) => ({ path: `/api/custom-fields/${(await targetCustomField(ctx)).id}`, body: { label: "Matrix" } }),
+  },
+  "DELETE /api/custom-fields/:id": {
+    build: async (ctx) => ({ path: `/api/custom-fields/${(await targetCustomField(ctx)).id}` }),
+  },
   "GET /api/portal/overview": {
     build: async () => ({ path: "/api/portal/overview" }),
     verify: (res, ctx) => {
@@ -537,6 +558,15 @@ export const matrix: MatrixRow[] = [
   ...crmRecordRows("POST /api/contacts/:id/invite-to-portal", { admin: 200, manager: 200 }),
   ...crmRecordRows("GET /api/activities", { admin: 200, manager: 200, staff: 200, sales_agent: 200, creator: 200 }),
   ...crmRecordRows("POST /api/activities", { admin: 201, manager: 201, staff: 201, sales_agent: 201 }),
+
+  // Custom fields: every staff role reads the definitions (the forms need them); custom_fields.manage
+  // (admin) defines them; another workspace's field is 404.
+  ...grid("GET /api/custom-fields", staffOnly({ admin: 200, manager: 200, staff: 200, sales_agent: 200, creator: 200 })),
+  ...grid("POST /api/custom-fields", staffOnly({ admin: 201 })),
+  ...grid("PATCH /api/custom-fields/:id", staffOnly({ admin: 200 })),
+  { route: "PATCH /api/custom-fields/:id", role: "admin", relation: "foreign", expect: 404 },
+  ...grid("DELETE /api/custom-fields/:id", staffOnly({ admin: 204 })),
+  { route: "DELETE /api/custom-fields/:id", role: "admin", relation: "foreign", expect: 404 },
 
   // admin.*: admin only.
   ...grid("GET /api/admin/jobs", staffOnly({ admin: 200 })),

@@ -1,0 +1,78 @@
+import type { FieldIssue } from "../errors";
+import type { CustomFieldDefinitionDto, CustomFieldValues } from "../contracts/custom-fields";
+import { CURRENCIES } from "../contracts/workspace";
+
+type Definition = Pick<CustomFieldDefinitionDto, "key" | "label" | "type" | "options" | "required">;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkValue(def: Definition, value: unknown): string | null {
+  switch (def.type) {
+    case "text":
+      return typeof value === "string" && value.length <= 2000 ? null : "Enter text (up to 2,000 characters)";
+    case "number":
+      return typeof value === "number" && Number.isFinite(value) ? null : "Enter a number";
+    case "money": {
+      const m = value as { amountMinor?: unknown; currency?: unknown } | null;
+      return m && Number.isInteger(m.amountMinor) && (m.amountMinor as number) >= 0 && (CURRENCIES as readonly unknown[]).includes(m.currency)
+        ? null
+        : "Enter an amount and a currency";
+    }
+    case "date":
+      return typeof value === "string" && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? null : "Enter a date (YYYY-MM-DD)";
+    case "select":
+      return typeof value === "string" && def.options.includes(value) ? null : "Choose one of the options";
+    case "multi_select":
+      return Array.isArray(value) && value.every((v) => typeof v === "string" && def.options.includes(v)) ? null : "Choose from the options";
+    case "checkbox":
+      return typeof value === "boolean" ? null : "Tick or untick";
+    case "url":
+      return typeof value === "string" && /^https?:\/\/\S+$/.test(value) && value.length <= 500 ? null : "Enter a full URL, e.g. https://example.com";
+  }
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * Validates custom values against the workspace's definitions: the same rules run in the API and in
+ * the browser forms. `merged` is the record's values after the change (required fields are checked on
+ * it); unknown keys are rejected. Issues use paths like `body.customFields.budget`.
+ */
+export function validateCustomFieldValues(definitions: Definition[], change: CustomFieldValues, merged: CustomFieldValues = change): FieldIssue[] {
+  const byKey = new Map(definitions.map((d) => [d.key, d]));
+  const issues: FieldIssue[] = [];
+  for (const [key, value] of Object.entries(change)) {
+    const def = byKey.get(key);
+    if (!def) {
+      issues.push({ path: `body.customFields.${key}`, message: "There is no custom field with this key", code: "unknown_field" });
+      continue;
+    }
+    if (isEmpty(value)) continue;
+    const problem = checkValue(def, value);
+    if (problem) issues.push({ path: `body.customFields.${key}`, message: problem, code: "invalid_value" });
+  }
+  for (const def of definitions) {
+    if (def.required && isEmpty(merged[def.key])) {
+      issues.push({ path: `body.customFields.${def.key}`, message: `${def.label} is required`, code: "required" });
+    }
+  }
+  return issues;
+}
+
+/** Drops empty values so stored JSON only holds set fields. */
+export function compactCustomFieldValues(values: CustomFieldValues): CustomFieldValues {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => !isEmpty(v)));
+}
+
+/** A label-derived key: "Budget (USD)" → "budget_usd". */
+export function customFieldKeyFromLabel(label: string): string {
+  const key = label
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 40);
+  return /^[a-z]/.test(key) ? key : `f_${key}`.slice(0, 40);
+}
