@@ -22,6 +22,7 @@ const ContactsPage = lazyPage(() => import("@/pages/contacts/contacts-page"), "C
 const ContactDetailPage = lazyPage(() => import("@/pages/contacts/contact-detail-page"), "ContactDetailPage");
 const RolesPage = lazyPage(() => import("@/pages/settings/roles-page"), "RolesPage");
 const WorkspacePage = lazyPage(() => import("@/pages/settings/workspace-page"), "WorkspacePage");
+const CustomFieldsPage = lazyPage(() => import("@/pages/settings/custom-fields-page"), "CustomFieldsPage");
 const ProfilePage = lazyPage(() => import("@/pages/profile/profile-page"), "ProfilePage");
 const AuditLogPage = lazyPage(() => import("@/pages/audit/audit-log-page"), "AuditLogPage");
 const JobsPage = lazyPage(() => import("@/pages/admin/jobs-page"), "JobsPage");
@@ -78,6 +79,7 @@ function StaffArea() {
             <Route path={paths.contact.pattern}>{page(ContactDetailPage, "clients.read")}</Route>
             <Route path={paths.roles.pattern}>{page(RolesPage, "users.read")}</Route>
             <Route path={paths.workspace.pattern}>{page(WorkspacePage, "workspace.read")}</Route>
+            <Route path={paths.customFields.pattern}>{page(CustomFieldsPage, "clients.read")}</Route>
             <Route path={paths.profile.pattern}>{page(ProfilePage)}</Route>
             <Route path={paths.auditLog.pattern}>{page(AuditLogPage, "audit.read")}</Route>
             <Route path={paths.adminJobs.pattern}>{page(JobsPage, "admin.jobs")}</Route>

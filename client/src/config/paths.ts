@@ -27,6 +27,10 @@ export const paths = {
   contact: { pattern: "/contacts/:id", href: (id: string) => `/contacts/${encodeURIComponent(id)}` },
   roles: { pattern: "/settings/roles", href: () => "/settings/roles" },
   workspace: { pattern: "/settings/workspace", href: () => "/settings/workspace" },
+  customFields: {
+    pattern: "/settings/custom-fields",
+    href: (type?: "client" | "contact") => withParams("/settings/custom-fields", { type: type === "contact" ? type : undefined }),
+  },
   profile: { pattern: "/profile", href: () => "/profile" },
   auditLog: {
     pattern: "/audit-log",

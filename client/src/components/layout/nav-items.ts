@@ -10,6 +10,7 @@ import {
   Mail,
   ScrollText,
   ShieldCheck,
+  SlidersHorizontal,
   Users,
 } from "lucide-react";
 import { paths } from "@/config/paths";
@@ -44,6 +45,7 @@ export const STAFF_NAV: NavGroup[] = [
     items: [
       { label: "Roles & permissions", href: paths.roles.href(), icon: ShieldCheck, permission: "users.read" },
       { label: "Workspace", href: paths.workspace.href(), icon: Building2, permission: "workspace.read" },
+      { label: "Custom fields", href: paths.customFields.href(), icon: SlidersHorizontal, permission: "clients.read" },
     ],
   },
   {
