@@ -54,7 +54,8 @@ export function validateCustomFieldValues(definitions: Definition[], change: Cus
     if (problem) issues.push({ path: `body.customFields.${key}`, message: problem, code: "invalid_value" });
   }
   for (const def of definitions) {
-    if (def.required && isEmpty(merged[def.key])) {
+    // Own keys only: a field keyed "constructor" must not see Object.prototype's.
+    if (def.required && isEmpty(Object.hasOwn(merged, def.key) ? merged[def.key] : undefined)) {
       issues.push({ path: `body.customFields.${def.key}`, message: `${def.label} is required`, code: "required" });
     }
   }
@@ -68,9 +69,12 @@ export function compactCustomFieldValues(values: CustomFieldValues): CustomField
 
 /** A label-derived key: "Budget (USD)" → "budget_usd". */
 export function customFieldKeyFromLabel(label: string): string {
+  // Decompose first and drop the combining marks, so "Café" gives "cafe" rather than "cafe_".
   const key = label
-    .toLowerCase()
     .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/ß/g, "ss")
     .replace(/[^a-z0-9]+/g, "_")
     .replace(/^_+|_+$/g, "")
     .slice(0, 40);

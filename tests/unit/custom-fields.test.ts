@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { customFieldFilterParam } from "../../shared/contracts/custom-fields";
+import { compactCustomFieldValues, customFieldKeyFromLabel, validateCustomFieldValues } from "../../shared/utils/custom-fields";
+
+describe("customFieldKeyFromLabel", () => {
+  it("derives a valid key, folding accents instead of splitting words on them", () => {
+    expect(customFieldKeyFromLabel("Budget (USD)")).toBe("budget_usd");
+    expect(customFieldKeyFromLabel("Café Déjà vu")).toBe("cafe_deja_vu");
+    expect(customFieldKeyFromLabel("Über Größe")).toBe("uber_grosse");
+    expect(customFieldKeyFromLabel("2024 target")).toBe("f_2024_target");
+    expect(customFieldKeyFromLabel("a".repeat(60))).toHaveLength(40);
+  });
+});
+
+describe("validateCustomFieldValues", () => {
+  const defs = [
+    { key: "constructor", label: "Constructor", type: "text" as const, options: [], required: true },
+    { key: "tier", label: "Tier", type: "select" as const, options: ["gold"], required: false },
+  ];
+
+  it("checks required fields on own keys only (not Object.prototype's)", () => {
+    expect(validateCustomFieldValues(defs, {}).map((i) => i.path)).toEqual(["body.customFields.constructor"]);
+    expect(validateCustomFieldValues(defs, { constructor: "x" })).toEqual([]);
+  });
+
+  it("rejects unknown keys and values outside the choices; empty values clear", () => {
+    const issues = validateCustomFieldValues(defs, { tier: "silver", nope: 1, constructor: "x" });
+    expect(issues.map((i) => [i.path, i.code])).toEqual([
+      ["body.customFields.tier", "invalid_value"],
+      ["body.customFields.nope", "unknown_field"],
+    ]);
+    expect(compactCustomFieldValues({ a: "", b: null, c: [], d: false, e: 0 })).toEqual({ d: false, e: 0 });
+  });
+});
+
+describe("customFieldFilterParam", () => {
+  it("accepts one or many key:value filters, up to 5", () => {
+    expect(customFieldFilterParam.parse("tier:gold")).toEqual(["tier:gold"]);
+    expect(customFieldFilterParam.parse(["a:1", "b:x:y"])).toEqual(["a:1", "b:x:y"]);
+    expect(customFieldFilterParam.safeParse(["a:1", "a:2", "a:3", "a:4", "a:5", "a:6"]).success).toBe(false);
+    expect(customFieldFilterParam.safeParse("novalue").success).toBe(false);
+  });
+});
