@@ -74,7 +74,7 @@ export function CustomFieldsList({ entityType }: { entityType: CustomFieldEntity
             <tr>
               <TH>Label</TH>
               <TH className="hidden sm:table-cell">Key</TH>
-              <TH>Type</TH>
+              <TH className="hidden sm:table-cell">Type</TH>
               <TH className="hidden md:table-cell">Choices</TH>
               {canManage ? <TH className="text-right">Actions</TH> : null}
             </tr>
@@ -84,13 +84,15 @@ export function CustomFieldsList({ entityType }: { entityType: CustomFieldEntity
               <TR key={f.id} data-testid="custom-field-row">
                 <TD className="max-w-48">
                   <span className="block truncate font-medium text-zinc-900">{f.label}</span>
+                  <span className="block text-xs text-zinc-500 sm:hidden">{FIELD_TYPE_LABELS[f.type]}</span>
                   {f.required ? <Badge tone="brand">Required</Badge> : null}
                 </TD>
                 <TD className="hidden font-mono text-xs sm:table-cell">{f.key}</TD>
-                <TD className="whitespace-nowrap">{FIELD_TYPE_LABELS[f.type]}</TD>
+                <TD className="hidden whitespace-nowrap sm:table-cell">{FIELD_TYPE_LABELS[f.type]}</TD>
                 <TD className="hidden max-w-64 truncate md:table-cell">{f.options.length ? f.options.join(", ") : <span className="text-zinc-400">—</span>}</TD>
                 {canManage ? (
-                  <TD className="text-right whitespace-nowrap">
+                  <TD className="pl-0">
+                    <div className="flex flex-wrap justify-end gap-0.5">
                     <Button variant="ghost" size="icon-sm" aria-label={`Move ${f.label} up`} disabled={i === 0 || moving} onClick={() => move(i, -1)}>
                       <ArrowUp aria-hidden />
                     </Button>
@@ -115,6 +117,7 @@ export function CustomFieldsList({ entityType }: { entityType: CustomFieldEntity
                     <Button variant="ghost" size="icon-sm" aria-label={`Delete ${f.label}`} onClick={() => setDeleting(f)}>
                       <Trash2 aria-hidden />
                     </Button>
+                    </div>
                   </TD>
                 ) : null}
               </TR>
