@@ -146,6 +146,8 @@ for (const entity of ["client", "contact"] as const) {
       const res = await ctx.admin.post(path, { ...base(), customFields: valid });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       expect(parse(res.body).customFields).toEqual(valid);
+      const twice = await ctx.admin.post(path, { ...base(), customFields: { f_multi_select: ["beta", "beta", "alpha"] } });
+      expect(parse(twice.body).customFields).toEqual({ f_multi_select: ["beta", "alpha"] });
       const bad = await ctx.admin.post(path, { ...base(), customFields: { ...Object.fromEntries(TYPES.map((f) => [`f_${f.type}`, f.invalid])), nope: 1 } });
       expectError(bad, 400, "validation_failed");
       expect(issuePaths(bad)).toEqual([...TYPES.map((f) => `body.customFields.f_${f.type}`), "body.customFields.nope"].sort());
@@ -267,6 +269,9 @@ describe("list filters and sort on custom fields", () => {
     const desc = await walk("sort=custom&sortKey=f_number&order=desc");
     expect(desc.slice(0, 3)).toEqual([ids.three, ids.one, ids.two]);
     expect(desc).toHaveLength(5);
+    await ctx.admin.patch(`/api/clients/${ids.one}`, { customFields: { f_money: { amountMinor: 900, currency: "USD" } } });
+    await ctx.admin.patch(`/api/clients/${ids.two}`, { customFields: { f_money: { amountMinor: 10000, currency: "USD" } } });
+    expect((await walk("sort=custom&sortKey=f_money")).slice(0, 2)).toEqual([ids.one, ids.two]);
     // Text compares in the database collation: the descending walk is the ascending one reversed.
     const text = await walk("sort=custom&sortKey=f_text&cf=f_text:apple");
     expect(new Set(text)).toEqual(new Set([ids.one, ids.three]));
@@ -293,7 +298,7 @@ describe("list filters and sort on custom fields", () => {
     const [header, ...lines] = res.text.trim().split("\r\n");
     expect(header).toContain("F text,F number,F money,F date,F select,F multi_select,F checkbox,F url");
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(",small pear,9,,2025-02-01,beta,beta,false,https://pear.example");
+    expect(lines[0]).toContain(",small pear,9,10000 USD,2025-02-01,beta,beta,false,https://pear.example");
     expect(issuePaths(await ctx.admin.get("/api/clients/export.csv?cf=nope:x"))).toEqual(["query.cf"]);
   });
 

@@ -14,10 +14,11 @@ export interface CustomFieldFilter {
   value: string;
 }
 
-/** A custom sort: the key, and whether its values compare as numbers. */
+/** A custom sort: the key, whether its values compare as numbers, and whether it is money (sorted by amount). */
 export interface CustomFieldSort {
   key: string;
   numeric: boolean;
+  money?: boolean;
 }
 
 /** One filter, or the message explaining why its value does not fit the field. */
@@ -67,7 +68,7 @@ export function parseCustomFieldFilters(definitions: CustomFieldDefinitionDto[],
 export function parseCustomFieldSort(definitions: CustomFieldDefinitionDto[], sortKey: string | undefined): CustomFieldSort {
   const def = definitions.find((d) => d.key === sortKey);
   if (!def) throw errors.validation([{ path: "query.sortKey", message: sortKey ? `There is no custom field "${sortKey}"` : "Choose the custom field to sort by" }]);
-  return { key: def.key, numeric: def.type === "number" };
+  return { key: def.key, numeric: def.type === "number" || def.type === "money", money: def.type === "money" };
 }
 
 // Keys are validated against CUSTOM_FIELD_KEY and a definition before they reach SQL text; they are
@@ -80,7 +81,7 @@ function keyLiteral(key: string): SQL {
 /** The shape fragment of filters and a custom sort (the SQL text depends on nothing else). */
 export function customFieldShape(filters: CustomFieldFilter[], sort: CustomFieldSort | undefined): string {
   const f = filters.map((x) => `${x.kind === "contains" ? "c" : "f"}.${x.key}`).join(",");
-  return `cf[${f}]${sort ? `s[${sort.key}${sort.numeric ? ".n" : ""}]` : ""}`;
+  return `cf[${f}]${sort ? `s[${sort.key}${sort.money ? ".m" : sort.numeric ? ".n" : ""}]` : ""}`;
 }
 
 /** Conditions of the filters, with placeholders `cf0`, `cf1`, … */
@@ -95,8 +96,9 @@ export function customFieldParams(filters: CustomFieldFilter[]): Record<string, 
   return Object.fromEntries(filters.map((f, i) => [`cf${i}`, f.value]));
 }
 
-/** The sort expression of a custom sort (numbers compare as numbers, everything else as text). */
+/** The sort expression of a custom sort (numbers as numbers, money by amount, everything else as text). */
 export function customSortExpr(column: SQLWrapper, sort: CustomFieldSort): SQL {
+  if (sort.money) return sql`(${column}->${keyLiteral(sort.key)}->>'amountMinor')::numeric`;
   return sort.numeric ? sql`(${column}->>${keyLiteral(sort.key)})::numeric` : sql`(${column}->>${keyLiteral(sort.key)})`;
 }
 

@@ -113,7 +113,8 @@ export async function resolveCustomFieldValues(
   const merged = { ...before, ...change };
   const issues = validateCustomFieldValues(definitions, change, merged);
   if (issues.length) throw errors.validation(issues);
-  const values = compactCustomFieldValues(merged);
+  // Stored compacted, multi-select choices once each.
+  const values = Object.fromEntries(Object.entries(compactCustomFieldValues(merged)).map(([k, v]) => [k, Array.isArray(v) ? [...new Set(v)] : v]));
   const diff: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(values)])) {
     if (JSON.stringify(before[key] ?? null) !== JSON.stringify(values[key] ?? null)) diff[key] = { from: before[key] ?? null, to: values[key] ?? null };
