@@ -300,6 +300,9 @@ describe("list filters and sort on custom fields", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(",small pear,9,10000 USD,2025-02-01,beta,beta,false,https://pear.example");
     expect(issuePaths(await ctx.admin.get("/api/clients/export.csv?cf=nope:x"))).toEqual(["query.cf"]);
+    const sorted = await ctx.admin.get("/api/clients/export.csv?sort=custom&sortKey=f_number&order=desc");
+    const order = sorted.text.trim().split("\r\n").slice(1, 4).map((l) => l.slice(0, 36));
+    expect(order).toEqual([ids.three, ids.one, ids.two]);
   });
 
   it("contacts filter and sort by their own fields, within visibility", async () => {
