@@ -22,6 +22,16 @@ export async function createTestDatabase(): Promise<{ url: string; name: string;
     async drop() {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
+      // Pools that were just closed may still be hanging up: give them a moment before forcing, so no
+      // client of the test sees "terminating connection due to administrator command".
+      for (let attempt = 0; attempt < 15; attempt++) {
+        const dropped = await c.query(`DROP DATABASE IF EXISTS ${name}`).then(
+          () => true,
+          () => false,
+        );
+        if (dropped) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
       await c.end();
     },
