@@ -110,7 +110,7 @@ function PortalSections({ sections }: { sections: PortalOverviewResponse["sectio
                   </Badge>
                 </div>
                 <p className="mt-1 text-sm text-zinc-500">{SECTION_TEXT[s].description}</p>
-                <p className="mt-2 text-xs text-zinc-400">Coming soon to your portal.</p>
+                <p className="mt-2 text-xs text-zinc-400">Nothing shared here yet: items appear as your agency adds them.</p>
               </CardBody>
             </Card>
           </li>
