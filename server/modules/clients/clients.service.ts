@@ -99,8 +99,8 @@ export async function createClient(app: AppContext, actor: Actor, body: CreateCl
   assertClientAbility(actor, "update");
   const ownerId = body.ownerId !== undefined ? body.ownerId : actor.role === "sales_agent" ? actor.id : null;
   // Required fields apply to every new record, with or without a customFields body.
-  const { values: customFields } = await resolveCustomFieldValues(app, actor.workspaceId, "client", {}, body.customFields ?? {});
   const id = await withTransaction(app.database.pool, async (tx) => {
+    const { values: customFields } = await resolveCustomFieldValues(tx, actor.workspaceId, "client", {}, body.customFields ?? {});
     if (ownerId) await assertStaffUsers(tx.db, actor, [ownerId], "body.ownerId");
     const row = await insertClient(tx.db, { ...toColumns(body), name: body.name, ownerId, customFields, workspaceId: actor.workspaceId, portalSettings: DEFAULT_PORTAL_SETTINGS });
     await recordTimeline(tx.db, actor, { type: "client", id: row.id }, "created");
@@ -123,7 +123,7 @@ export async function updateClientDetails(app: AppContext, actor: Actor, id: str
     // Custom values: a patch merged into the stored ones (validated only when the body carries it, so a
     // field made required later does not block unrelated edits).
     if (body.customFields !== undefined) {
-      const { values, diff } = await resolveCustomFieldValues(app, actor.workspaceId, "client", before.customFields, body.customFields);
+      const { values, diff } = await resolveCustomFieldValues(tx, actor.workspaceId, "client", before.customFields, body.customFields);
       if (Object.keys(diff).length) {
         patch.customFields = values;
         changes.customFields = diff;

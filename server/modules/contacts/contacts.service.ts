@@ -63,8 +63,8 @@ export async function getContact(app: AppContext, actor: Actor, id: string): Pro
 /** Adds a contact to a client the actor may change. */
 export async function createContact(app: AppContext, actor: Actor, body: CreateContactBody): Promise<ContactDto> {
   // Required fields apply to every new record, with or without a customFields body.
-  const { values: customFields } = await resolveCustomFieldValues(app, actor.workspaceId, "contact", {}, body.customFields ?? {});
   const id = await withTransaction(app.database.pool, async (tx) => {
+    const { values: customFields } = await resolveCustomFieldValues(tx, actor.workspaceId, "contact", {}, body.customFields ?? {});
     const client = await findVisibleClient(tx.db, actor, body.clientId);
     if (!client) throw errors.validation([{ path: "body.clientId", message: "Choose a client you can see" }]);
     assertClientAbility(actor, "update");
@@ -100,7 +100,7 @@ export async function updateContactDetails(app: AppContext, actor: Actor, id: st
     const changes: Record<string, unknown> = { ...diffFields(before, patch, ["firstName", "lastName", "email", "phone", "title", "isPrimary"]) };
     // Custom values: a patch merged into the stored ones (validated only when the body carries it).
     if (cfChange !== undefined) {
-      const { values, diff } = await resolveCustomFieldValues(app, actor.workspaceId, "contact", before.customFields, cfChange);
+      const { values, diff } = await resolveCustomFieldValues(tx, actor.workspaceId, "contact", before.customFields, cfChange);
       if (Object.keys(diff).length) {
         patch.customFields = values;
         changes.customFields = diff;

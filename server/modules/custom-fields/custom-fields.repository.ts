@@ -4,12 +4,18 @@ import type { Db } from "../../db/client";
 import { type CustomFieldDefinitionRow, clients, contacts, customFieldDefinitions } from "../../db/schema";
 
 /** A workspace's definitions for one record type, in display order. */
-export async function listDefinitionRows(db: Db, workspaceId: string, entityType: CustomFieldEntity): Promise<CustomFieldDefinitionRow[]> {
-  return db
+export async function listDefinitionRows(
+  db: Db,
+  workspaceId: string,
+  entityType: CustomFieldEntity,
+  opts: { lockForShare?: boolean } = {},
+): Promise<CustomFieldDefinitionRow[]> {
+  const query = db
     .select()
     .from(customFieldDefinitions)
     .where(and(eq(customFieldDefinitions.workspaceId, workspaceId), eq(customFieldDefinitions.entityType, entityType)))
     .orderBy(asc(customFieldDefinitions.position), asc(customFieldDefinitions.id));
+  return opts.lockForShare ? query.for("share") : query;
 }
 
 /** One definition of a workspace. */

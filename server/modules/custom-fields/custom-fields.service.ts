@@ -12,6 +12,7 @@ import { compactCustomFieldValues, customFieldKeyFromLabel, validateCustomFieldV
 import type { AppContext } from "../../app-context";
 import { type Actor, can } from "../../auth/actor";
 import { withTransaction } from "../../db/transaction";
+import type { Tx } from "../../db/transaction";
 import { CacheKeys } from "../../lib/cache/cache-keys";
 import { diffFields, recordAudit } from "../audit/audit.service";
 import { presentDefinition } from "./custom-fields.presenter";
@@ -101,15 +102,18 @@ export async function removeDefinition(app: AppContext, actor: Actor, id: string
 /**
  * Validates a record's custom value change against the workspace's definitions (400 with
  * `body.customFields.<key>` paths) and returns the compacted values to store, with the audit diff.
+ * Call it inside the record's write transaction: the definitions are read there (not from the cache)
+ * under FOR SHARE, so a definition deleted concurrently waits for this write and then strips its key,
+ * instead of the write putting a deleted key back.
  */
 export async function resolveCustomFieldValues(
-  app: AppContext,
+  tx: Tx,
   workspaceId: string,
   entityType: CustomFieldEntity,
   before: CustomFieldValues,
   change: CustomFieldValues,
 ): Promise<{ values: CustomFieldValues; diff: Record<string, { from: unknown; to: unknown }> }> {
-  const definitions = await loadDefinitions(app, workspaceId, entityType);
+  const definitions = (await listDefinitionRows(tx.db, workspaceId, entityType, { lockForShare: true })).map(presentDefinition);
   const merged = { ...before, ...change };
   const issues = validateCustomFieldValues(definitions, change, merged);
   if (issues.length) throw errors.validation(issues);
