@@ -1,8 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { Star, UsersRound } from "lucide-react";
+import { UsersRound } from "lucide-react";
 import { Link, useLocation, useParams } from "wouter";
 import { PageHeader } from "@/components/layout/page-header";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -14,7 +13,7 @@ import { Timeline } from "@/features/activities/components/timeline";
 import { useContact } from "@/features/contacts/api/get-contact";
 import { ContactActions } from "@/features/contacts/components/contact-actions";
 import { ContactDetailsForm } from "@/features/contacts/components/contact-details-form";
-import { PortalAccessBadge } from "@/features/contacts/components/portal-access-badge";
+import { PortalAccessBadge, PrimaryContactBadge } from "@/features/contacts/components/portal-access-badge";
 import { isApiError } from "@/lib/api-client";
 import { hasPermission, useCurrentUser } from "@/lib/auth";
 import { useTeamMembers } from "../clients/use-team-members";
@@ -65,12 +64,7 @@ function ContactDetailPageBody() {
             <Link href={paths.client.href(c.clientId, "contacts")} className="font-medium text-brand hover:underline">
               {c.clientName}
             </Link>
-            {c.isPrimary ? (
-              <Badge tone="brand">
-                <Star className="size-3" aria-hidden />
-                Primary
-              </Badge>
-            ) : null}
+            {c.isPrimary ? <PrimaryContactBadge /> : null}
             <PortalAccessBadge access={c.portalAccess} />
           </span>
         }

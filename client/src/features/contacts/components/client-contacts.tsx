@@ -1,6 +1,5 @@
-import { Plus, Star, UsersRound } from "lucide-react";
+import { Plus, UsersRound } from "lucide-react";
 import { Link } from "wouter";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,7 +9,7 @@ import { paths } from "@/config/paths";
 import { useInfiniteContacts } from "../api/get-contacts";
 import { ContactActions } from "./contact-actions";
 import { ContactFormDialog } from "./contact-form-dialog";
-import { PortalAccessBadge } from "./portal-access-badge";
+import { PortalAccessBadge, PrimaryContactBadge } from "./portal-access-badge";
 
 /** One client's contacts with add / edit / invite / delete. */
 export function ClientContacts({ clientId, canAdd }: { clientId: string; canAdd: boolean }) {
@@ -48,12 +47,7 @@ export function ClientContacts({ clientId, canAdd }: { clientId: string; canAdd:
                     <Link href={paths.contact.href(c.id)} className="font-medium text-zinc-900 hover:text-brand hover:underline">
                       {c.name}
                     </Link>
-                    {c.isPrimary ? (
-                      <Badge tone="brand">
-                        <Star className="size-3" aria-hidden />
-                        Primary
-                      </Badge>
-                    ) : null}
+                    {c.isPrimary ? <PrimaryContactBadge /> : null}
                     <PortalAccessBadge access={c.portalAccess} />
                   </div>
                   <p className="mt-0.5 truncate text-xs text-zinc-500">

@@ -1,4 +1,5 @@
 import type { ContactDto } from "@shared/contracts/contacts";
+import { Star } from "lucide-react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
 const ACCESS: Record<ContactDto["portalAccess"], { label: string; tone: BadgeTone }> = {
@@ -12,4 +13,14 @@ const ACCESS: Record<ContactDto["portalAccess"], { label: string; tone: BadgeTon
 export function PortalAccessBadge({ access }: { access: ContactDto["portalAccess"] }) {
   const a = ACCESS[access];
   return <Badge tone={a.tone}>{a.label}</Badge>;
+}
+
+/** Marks the client's primary contact. */
+export function PrimaryContactBadge() {
+  return (
+    <Badge tone="brand">
+      <Star className="size-3" aria-hidden />
+      Primary
+    </Badge>
+  );
 }
