@@ -1,4 +1,4 @@
-import type { Permission, Role } from "../../shared/constants/roles";
+import type { Permission, PipelineScope, Role } from "../../shared/constants/roles";
 
 /** The signed-in user as every service sees it (built per request from the cached auth lookup). */
 export interface Actor {
@@ -9,6 +9,8 @@ export interface Actor {
   role: Role;
   clientId: string | null;
   permissions: ReadonlySet<Permission>;
+  /** Reach into leads and deals (role, and for staff the workspace setting); part of list statement shapes. */
+  pipelineScope: PipelineScope;
   sessionId: string;
 }
 

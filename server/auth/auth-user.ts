@@ -1,7 +1,8 @@
-import { PORTAL_PERMISSIONS, type Permission, type Role, ROLES } from "../../shared/constants/roles";
+import { PORTAL_PERMISSIONS, type Permission, type PipelineScope, pipelineScopeOf, type Role, ROLES } from "../../shared/constants/roles";
 import type { AppContext } from "../app-context";
 import { CacheKeys } from "../lib/cache/cache-keys";
 import { findUserById, listRolePermissionRows } from "../modules/users/users.repository";
+import { loadWorkspace } from "../modules/workspace/workspace.service";
 
 /** The cached per-request view of a user (no secrets). */
 export interface AuthUser {
@@ -13,6 +14,7 @@ export interface AuthUser {
   status: "invited" | "active" | "deactivated";
   clientId: string | null;
   permissions: Permission[];
+  pipelineScope: PipelineScope;
 }
 
 type RolePermissionMap = Record<Role, Permission[]>;
@@ -45,11 +47,11 @@ export async function loadAuthUser(app: AppContext, id: string): Promise<AuthUse
     };
   });
   if (!user) return null;
-  const map = await rolePermissionMap(app, user.workspaceId);
+  const [map, workspace] = await Promise.all([rolePermissionMap(app, user.workspaceId), loadWorkspace(app, user.workspaceId)]);
   // Belt and braces: portal clients hold only portal permissions, staff never hold them.
   const granted = map[user.role] ?? [];
   const permissions = user.role === "client" ? granted.filter((p) => PORTAL_PERMISSIONS.includes(p)) : granted.filter((p) => !PORTAL_PERMISSIONS.includes(p));
-  return { ...user, permissions };
+  return { ...user, permissions, pipelineScope: pipelineScopeOf(user.role, workspace.staffPipelineScope) };
 }
 
 /** Drops a user's cached auth view (call after any change to the user). */

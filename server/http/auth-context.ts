@@ -30,6 +30,7 @@ export function authContext(config: Config): RequestHandler {
       role: user.role,
       clientId: user.clientId,
       permissions: new Set(user.permissions),
+      pipelineScope: user.pipelineScope,
       sessionId: req.sessionID,
     };
     const ctx = currentContext();

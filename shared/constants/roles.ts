@@ -28,7 +28,18 @@ export const PERMISSIONS = {
   "clients.write": "Create and edit clients and contacts, log timeline entries",
   "clients.delete": "Delete clients",
   "clients.export": "Export the client list as CSV",
-  "custom_fields.manage": "Define, edit and delete the custom fields of clients and contacts",
+  "custom_fields.manage": "Define, edit and delete the custom fields of clients, contacts, leads and deals",
+  "leads.read": "See leads (staff: all or their own, per the workspace setting; sales agents: their own)",
+  "leads.write": "Create, edit, assign and convert leads",
+  "leads.delete": "Delete leads",
+  "leads.export": "Export the lead list as CSV",
+  "deals.read": "See deals and pipelines (same reach as leads)",
+  "deals.write": "Create, edit and move deals between stages",
+  "deals.delete": "Delete deals",
+  "pipelines.manage": "Create and edit pipelines and their stages",
+  "imports.run": "Import clients, contacts and leads from CSV",
+  "forms.manage": "Build web-to-lead forms",
+  "automations.manage": "Define automations and lead assignment rules",
   "admin.jobs": "See background jobs and retry failed ones",
   "admin.outbox": "See captured outgoing email",
   "admin.system": "See integrations, circuit breakers and system health",
@@ -55,9 +66,20 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "clients.write",
     "clients.delete",
     "clients.export",
+    "leads.read",
+    "leads.write",
+    "leads.delete",
+    "leads.export",
+    "deals.read",
+    "deals.write",
+    "deals.delete",
+    "pipelines.manage",
+    "imports.run",
+    "forms.manage",
+    "automations.manage",
   ],
-  staff: ["users.read", "workspace.read", "clients.read", "clients.write", "clients.export"],
-  sales_agent: ["users.read", "workspace.read", "clients.read", "clients.write"],
+  staff: ["users.read", "workspace.read", "clients.read", "clients.write", "clients.export", "leads.read", "leads.write", "leads.export", "deals.read", "deals.write", "imports.run"],
+  sales_agent: ["users.read", "workspace.read", "clients.read", "clients.write", "leads.read", "leads.write", "deals.read", "deals.write"],
   creator: ["workspace.read", "clients.read"],
   client: ["portal.access"],
 };
@@ -67,6 +89,21 @@ export function assignableRoles(actorRole: Role): Role[] {
   if (actorRole === "admin") return [...ROLES];
   if (actorRole === "manager") return ROLES.filter((r) => r !== "admin");
   return [];
+}
+
+/**
+ * How far an actor reaches into leads and deals: every record of the workspace, only the ones they
+ * own, or none. Staff follow the workspace setting `staffPipelineScope`.
+ */
+export type PipelineScope = "all" | "own" | "none";
+export const STAFF_PIPELINE_SCOPES = ["all", "own"] as const;
+export type StaffPipelineScope = (typeof STAFF_PIPELINE_SCOPES)[number];
+
+export function pipelineScopeOf(role: Role, staffScope: StaffPipelineScope): PipelineScope {
+  if (role === "admin" || role === "manager") return "all";
+  if (role === "staff") return staffScope;
+  if (role === "sales_agent") return "own";
+  return "none";
 }
 
 export const USER_STATUSES = ["invited", "active", "deactivated"] as const;

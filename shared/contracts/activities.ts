@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { pageQueryFields, paginated } from "./common";
 
-/** Record types that have a timeline (leads and deals join later). */
-export const TIMELINE_ENTITIES = ["client", "contact"] as const;
+/** Record types that have a timeline. */
+export const TIMELINE_ENTITIES = ["client", "contact", "lead", "deal"] as const;
 /** Kinds a person logs by hand. */
 export const LOGGED_KINDS = ["note", "call", "meeting", "email"] as const;
 /** Kinds the system writes on changes. */
-export const AUTOMATIC_KINDS = ["created", "status_changed", "owner_changed", "updated"] as const;
+export const AUTOMATIC_KINDS = ["created", "status_changed", "owner_changed", "updated", "stage_changed", "converted", "merged", "automation", "form_submitted", "imported"] as const;
 export const ACTIVITY_KINDS = [...LOGGED_KINDS, ...AUTOMATIC_KINDS] as const;
 
 export const ActivityDto = z

@@ -4,8 +4,8 @@ import { z } from "zod";
 export const CUSTOM_FIELD_TYPES = ["text", "number", "money", "date", "select", "multi_select", "checkbox", "url"] as const;
 export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
 
-/** Record types that carry custom fields (leads and deals join when they exist). */
-export const CUSTOM_FIELD_ENTITIES = ["client", "contact"] as const;
+/** Record types that carry custom fields. */
+export const CUSTOM_FIELD_ENTITIES = ["client", "contact", "lead", "deal"] as const;
 export type CustomFieldEntity = (typeof CUSTOM_FIELD_ENTITIES)[number];
 
 export const CUSTOM_FIELD_KEY = /^[a-z][a-z0-9_]{0,39}$/;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { NAME_MAX } from "../constants/limits";
+import { STAFF_PIPELINE_SCOPES } from "../constants/roles";
 
 export const CURRENCIES = ["USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "SEK", "NOK", "DKK", "JPY", "INR", "BRL", "MXN", "ZAR", "SGD"] as const;
 
@@ -10,6 +11,7 @@ export const WorkspaceDto = z
     timezone: z.string().describe("IANA time zone, e.g. Europe/London"),
     currency: z.enum(CURRENCIES).describe("ISO 4217 currency for money shown in the workspace"),
     brandColor: z.string().describe("Hex colour used in the app shell and emails"),
+    staffPipelineScope: z.enum(STAFF_PIPELINE_SCOPES).describe("Whether staff see all leads and deals or only the ones they own"),
     abilities: z.object({ update: z.boolean() }),
   })
   .meta({ id: "WorkspaceDto" });
@@ -34,6 +36,7 @@ export const UpdateWorkspaceBody = z
       .string()
       .regex(/^#[0-9a-fA-F]{6}$/, "Use a hex colour like #4f46e5")
       .optional(),
+    staffPipelineScope: z.enum(STAFF_PIPELINE_SCOPES).optional(),
   })
   .meta({ id: "UpdateWorkspaceBody" });
 export type UpdateWorkspaceBody = z.infer<typeof UpdateWorkspaceBody>;

@@ -77,7 +77,7 @@ describe("GET /api/activities", () => {
     } while (cursor);
     expect(seen).toEqual(made.map((a) => a.id).reverse());
     expect((await admin.get(`/api/activities?entityType=client&entityId=${client.id}&kind=call`)).body.data.map((a: { id: string }) => a.id)).toEqual([made[2]!.id]);
-    const res = await admin.get("/api/activities?entityType=deal&entityId=x");
+    const res = await admin.get("/api/activities?entityType=invoice&entityId=x");
     expect(issuePaths(res)).toEqual(["query.entityId", "query.entityType"]);
   });
 });

@@ -144,6 +144,7 @@ describe("GET /api/workspace", () => {
       timezone: "UTC",
       currency: "USD",
       brandColor: "#4f46e5",
+      staffPipelineScope: "all",
       abilities: { update: true },
     });
     expect((await manager.get("/api/workspace")).body.data.abilities).toEqual({ update: false });

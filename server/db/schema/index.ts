@@ -10,3 +10,5 @@ export * from "./user-tokens";
 export * from "./users";
 export * from "./workspaces";
 export * from "./custom-fields";
+export * from "./leads";
+export * from "./deals";

@@ -1,30 +1,52 @@
-import type { ActivityDto, ActivityListResponse, CreateActivityBody, ListActivitiesQuery } from "../../../shared/contracts/activities";
+import { and, eq, sql } from "drizzle-orm";
+import type { ActivityDto, ActivityListResponse, CreateActivityBody, ListActivitiesQuery, TIMELINE_ENTITIES } from "../../../shared/contracts/activities";
 import { errors } from "../../../shared/errors";
 import type { AppContext } from "../../app-context";
-import type { Actor } from "../../auth/actor";
+import { type Actor, can } from "../../auth/actor";
 import type { Db } from "../../db/client";
+import { deals, leads } from "../../db/schema";
 import { withTransaction } from "../../db/transaction";
 import { toPage } from "../../lib/pagination";
 import { recordAudit } from "../audit/audit.service";
 import { clientAbilities } from "../clients/clients.policy";
 import { findStaffUsers, findVisibleClient } from "../clients/clients.repository";
 import { findVisibleContact } from "../contacts/contacts.repository";
+import { dealVisibilityCondition } from "../deals/deals.visibility";
+import { leadVisibilityCondition } from "../leads/leads.visibility";
 import { mentionEmail } from "../email/email-templates";
 import { queueEmail } from "../email/email.service";
 import { findWorkspace } from "../workspace/workspace.repository";
 import { presentActivity } from "./activities.presenter";
 import { insertActivity, listEntityActivities, userNames } from "./activities.repository";
 
-/** The record a timeline belongs to, if the actor may see it (a contact through its client); 404 otherwise. */
-async function loadTimelineRecord(db: Db, actor: Actor, type: "client" | "contact", id: string): Promise<{ name: string; path: string }> {
+type TimelineEntity = (typeof TIMELINE_ENTITIES)[number];
+const NOUNS: Record<TimelineEntity, string> = { client: "Client", contact: "Contact", lead: "Lead", deal: "Deal" };
+
+/**
+ * The record a timeline belongs to, if the actor may see it (a contact through its client, leads and
+ * deals through their own rules), with whether they may log on it; 404 otherwise.
+ */
+async function loadTimelineRecord(db: Db, actor: Actor, type: TimelineEntity, id: string): Promise<{ name: string; path: string; canWrite: boolean }> {
   if (type === "client") {
     const client = await findVisibleClient(db, actor, id);
-    if (client) return { name: client.name, path: `/clients/${id}` };
-  } else {
+    if (client) return { name: client.name, path: `/clients/${id}`, canWrite: clientAbilities(actor).update };
+  } else if (type === "contact") {
     const contact = await findVisibleContact(db, actor, id);
-    if (contact) return { name: [contact.firstName, contact.lastName].filter(Boolean).join(" "), path: `/contacts/${id}` };
+    if (contact) return { name: [contact.firstName, contact.lastName].filter(Boolean).join(" "), path: `/contacts/${id}`, canWrite: clientAbilities(actor).update };
+  } else if (type === "lead") {
+    const [lead] = await db.select({ name: leads.name }).from(leads).where(and(leadVisibilityCondition(actor), eq(leads.id, id))).limit(1);
+    if (lead) return { name: lead.name, path: `/leads/${id}`, canWrite: can(actor, "leads.write") };
+  } else {
+    const [deal] = await db.select({ name: deals.title }).from(deals).where(and(dealVisibilityCondition(actor), eq(deals.id, id))).limit(1);
+    if (deal) return { name: deal.name, path: `/deals/${id}`, canWrite: can(actor, "deals.write") };
   }
-  throw errors.notFound(type === "client" ? "Client" : "Contact");
+  throw errors.notFound(NOUNS[type]);
+}
+
+/** Marks a lead or deal as touched (rotting and "no activity for N days" read last_activity_at). */
+export async function touchRecord(db: Db, workspaceId: string, type: TimelineEntity, id: string): Promise<void> {
+  if (type === "lead") await db.update(leads).set({ lastActivityAt: sql`now()` }).where(and(eq(leads.workspaceId, workspaceId), eq(leads.id, id)));
+  if (type === "deal") await db.update(deals).set({ lastActivityAt: sql`now()` }).where(and(eq(deals.workspaceId, workspaceId), eq(deals.id, id)));
 }
 
 /** A record's timeline, newest first. */
@@ -41,7 +63,7 @@ export async function createActivity(app: AppContext, actor: Actor, body: Create
   const mentionIds = [...new Set(body.mentionIds)];
   const created = await withTransaction(app.database.pool, async (tx) => {
     const record = await loadTimelineRecord(tx.db, actor, body.entityType, body.entityId);
-    if (!clientAbilities(actor).update) throw errors.forbidden();
+    if (!record.canWrite) throw errors.forbidden();
     const mentioned = await findStaffUsers(tx.db, actor.workspaceId, mentionIds);
     const known = new Set(mentioned.map((u) => u.id));
     const unknown = mentionIds.map((id, i) => ({ id, i })).filter((m) => !known.has(m.id));
@@ -56,6 +78,7 @@ export async function createActivity(app: AppContext, actor: Actor, body: Create
       actorId: actor.id,
       occurredAt: body.occurredAt ? new Date(body.occurredAt) : new Date(),
     });
+    await touchRecord(tx.db, actor.workspaceId, body.entityType, body.entityId);
     const ws = await findWorkspace(tx.db, actor.workspaceId);
     const excerpt = body.body.length > 280 ? `${body.body.slice(0, 277)}…` : body.body;
     for (const user of mentioned) {

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../auth/actor";
-import { clientAssignments, clients } from "../../db/schema";
+import { clientAssignments, clients, deals, leads } from "../../db/schema";
 
 /** How much of a workspace's client book a role sees; part of every prepared statement's shape. */
 export type ClientVisibility = "all" | "owned_or_assigned" | "assigned" | "none";
@@ -12,7 +12,6 @@ export function clientVisibility(actor: Pick<Actor, "role">): ClientVisibility {
     case "manager":
     case "staff":
       return "all";
-    // Leads and deals will widen this later (clients converted from the agent's own deals).
     case "sales_agent":
       return "owned_or_assigned";
     case "creator":
@@ -35,8 +34,12 @@ export function clientVisibilityCondition(actor: Pick<Actor, "role" | "id" | "wo
   switch (clientVisibility(actor)) {
     case "all":
       return inWorkspace;
-    case "owned_or_assigned":
-      return sql`(${inWorkspace} and (${clients.ownerId} = ${actorId}::uuid or ${assigned}))`;
+    case "owned_or_assigned": {
+      // …or attached to a lead or deal they own (converted from their lead, or the client of their deal).
+      const viaLead = sql`exists (select 1 from ${leads} where ${leads.convertedClientId} = ${clients.id} and ${leads.ownerId} = ${actorId}::uuid)`;
+      const viaDeal = sql`exists (select 1 from ${deals} where ${deals.clientId} = ${clients.id} and ${deals.ownerId} = ${actorId}::uuid)`;
+      return sql`(${inWorkspace} and (${clients.ownerId} = ${actorId}::uuid or ${assigned} or ${viaLead} or ${viaDeal}))`;
+    }
     case "assigned":
       return sql`(${inWorkspace} and ${assigned})`;
     case "none":

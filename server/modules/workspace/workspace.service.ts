@@ -17,6 +17,7 @@ export function presentWorkspace(actor: Pick<Actor, "permissions">, ws: Workspac
     timezone: ws.timezone,
     currency,
     brandColor: ws.brandColor,
+    staffPipelineScope: ws.staffPipelineScope,
     abilities: { update: actor.permissions.has("workspace.update") },
   };
 }
@@ -42,7 +43,7 @@ export async function updateWorkspaceSettings(app: AppContext, actor: Actor, bod
   const row = await withTransaction(app.database.pool, async (tx) => {
     const before = await findWorkspace(tx.db, actor.workspaceId);
     if (!before) throw errors.notFound("Workspace");
-    const changes = diffFields(before, body, ["name", "timezone", "currency", "brandColor"]);
+    const changes = diffFields(before, body, ["name", "timezone", "currency", "brandColor", "staffPipelineScope"]);
     if (!changes) return before;
     const updated = await updateWorkspace(tx.db, actor.workspaceId, body);
     await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "workspace.updated", entityType: "workspace", entityId: actor.workspaceId, changes });

@@ -1,5 +1,8 @@
+import type { TIMELINE_ENTITIES } from "@shared/contracts/activities";
+
+type TimelineEntity = (typeof TIMELINE_ENTITIES)[number];
 /** The record a timeline belongs to. */
-export type TimelineTarget = { entityType: "client" | "contact"; entityId: string };
+export type TimelineTarget = { entityType: TimelineEntity; entityId: string };
 
 export const activitiesKeys = {
   all: ["activities"] as const,

@@ -1,5 +1,5 @@
 import type { ActivityDto } from "@shared/contracts/activities";
-import { type LucideIcon, Mail, MessageSquareText, Pencil, Phone, Plus, RefreshCw, UserRound, Users } from "lucide-react";
+import { ArrowRightLeft, Bot, FileInput, GitMerge, type LucideIcon, Mail, MessageSquareText, MoveRight, Pencil, Phone, Plus, RefreshCw, Upload, UserRound, Users } from "lucide-react";
 import type { ReactNode } from "react";
 import { formatDateTime, formatRelative } from "@/lib/format";
 
@@ -12,6 +12,12 @@ const ICONS: Record<ActivityDto["kind"], { icon: LucideIcon; tone: string; label
   status_changed: { icon: RefreshCw, tone: "bg-zinc-100 text-zinc-600", label: "Status" },
   owner_changed: { icon: UserRound, tone: "bg-zinc-100 text-zinc-600", label: "Owner" },
   updated: { icon: Pencil, tone: "bg-zinc-100 text-zinc-600", label: "Updated" },
+  stage_changed: { icon: MoveRight, tone: "bg-indigo-50 text-indigo-700", label: "Stage" },
+  converted: { icon: ArrowRightLeft, tone: "bg-emerald-50 text-emerald-700", label: "Converted" },
+  merged: { icon: GitMerge, tone: "bg-zinc-100 text-zinc-600", label: "Merged" },
+  automation: { icon: Bot, tone: "bg-fuchsia-50 text-fuchsia-700", label: "Automation" },
+  form_submitted: { icon: FileInput, tone: "bg-sky-50 text-sky-700", label: "Form" },
+  imported: { icon: Upload, tone: "bg-zinc-100 text-zinc-600", label: "Import" },
 };
 
 const WORDS: Record<string, string> = {
@@ -43,7 +49,7 @@ function list(items: string[]): string {
 /** "Avery changed status from Prospect to Active", written from the automatic entry's meta. */
 export function describeActivity(a: ActivityDto): string {
   const who = a.actor?.name ?? "Someone";
-  const what = a.entityType === "client" ? "this client" : "this contact";
+  const what = `this ${a.entityType}`;
   const meta = a.meta ?? {};
   switch (a.kind) {
     case "created":
@@ -58,6 +64,18 @@ export function describeActivity(a: ActivityDto): string {
       const fields = Array.isArray(meta.fields) ? meta.fields.map((f) => WORDS[String(f)] ?? String(f)) : [];
       return fields.length > 0 ? `${who} updated ${list(fields)}` : `${who} updated ${what}`;
     }
+    case "stage_changed":
+      return `${who} moved it from ${word(meta.from)} to ${word(meta.to)}`;
+    case "converted":
+      return typeof meta.summary === "string" ? `${who} ${meta.summary}` : `${who} converted ${what}`;
+    case "merged":
+      return `${who} merged ${typeof meta.mergedName === "string" ? `“${meta.mergedName}”` : "a duplicate"} into ${what}`;
+    case "automation":
+      return `Automation ${typeof meta.automationName === "string" ? `“${meta.automationName}”` : ""} ${typeof meta.summary === "string" ? meta.summary : "ran"}`.replace("  ", " ");
+    case "form_submitted":
+      return `Submitted through the form ${typeof meta.formName === "string" ? `“${meta.formName}”` : ""}`.trim();
+    case "imported":
+      return `${who} imported ${what}${typeof meta.fileName === "string" ? ` from ${meta.fileName}` : ""}`;
     default:
       return `${who} logged a ${ICONS[a.kind].label.toLowerCase()}`;
   }

@@ -16,7 +16,7 @@ import { useCustomFields } from "../api/get-custom-fields";
 import { updateCustomField } from "../api/update-custom-field";
 import { CustomFieldDialog, FIELD_TYPE_LABELS } from "./custom-field-dialog";
 
-const RECORD_NOUN: Record<CustomFieldEntity, string> = { client: "client", contact: "contact" };
+const RECORD_NOUN: Record<CustomFieldEntity, string> = { client: "client", contact: "contact", lead: "lead", deal: "deal" };
 
 /** One record type's custom fields in position order, with add, edit, reorder and delete for managers. */
 export function CustomFieldsList({ entityType }: { entityType: CustomFieldEntity }) {

@@ -11,7 +11,7 @@ import { errorMessage } from "@/lib/api-client";
 import { applyFieldErrors } from "@/lib/form-errors";
 import { useUpdateWorkspace } from "../api/update-workspace";
 
-const FIELDS = ["name", "timezone", "currency", "brandColor"] as const;
+const FIELDS = ["name", "timezone", "currency", "brandColor", "staffPipelineScope"] as const;
 
 function timeZones(current: string): string[] {
   const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
@@ -26,6 +26,7 @@ export function WorkspaceForm({ workspace }: { workspace: WorkspaceDto }) {
     timezone: workspace.timezone,
     currency: workspace.currency,
     brandColor: workspace.brandColor,
+    staffPipelineScope: workspace.staffPipelineScope,
   };
   const form = useForm({ resolver: zodResolver(UpdateWorkspaceBody), values });
   const { errors, isDirty } = form.formState;
@@ -83,6 +84,18 @@ export function WorkspaceForm({ workspace }: { workspace: WorkspaceDto }) {
               />
               <Input {...f} className="font-mono uppercase" maxLength={7} {...form.register("brandColor")} />
             </div>
+          )}
+        </FormField>
+        <FormField
+          label="Staff see leads and deals"
+          error={errors.staffPipelineScope?.message}
+          hint="Admins and managers always see every lead and deal; sales agents see their own."
+        >
+          {(f) => (
+            <NativeSelect {...f} {...form.register("staffPipelineScope")}>
+              <option value="all">All leads and deals</option>
+              <option value="own">Only the ones they own</option>
+            </NativeSelect>
           )}
         </FormField>
         <div className="flex items-start sm:pt-6.5">

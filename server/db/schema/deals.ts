@@ -1,0 +1,124 @@
+import { sql } from "drizzle-orm";
+import { bigint, customType, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { DEAL_STATUSES } from "../../../shared/contracts/deals";
+import { clients } from "./clients";
+import { idColumn, timestamps } from "./columns";
+import { contacts } from "./contacts";
+import { leads } from "./leads";
+import { users } from "./users";
+import { workspaces } from "./workspaces";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/** A sales pipeline: ordered stages a deal moves through. */
+export const pipelines = pgTable(
+  "pipelines",
+  {
+    id: idColumn(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    position: integer("position").notNull().default(0),
+    /** Open deals with no activity for this many days are flagged as rotting (null: never). */
+    rottingDays: integer("rotting_days").default(14),
+    ...timestamps(),
+  },
+  (t) => [index("pipelines_workspace_idx").on(t.workspaceId, t.position)],
+);
+
+export type PipelineRow = typeof pipelines.$inferSelect;
+
+/** A stage of a pipeline with its win probability (0–100). */
+export const pipelineStages = pgTable(
+  "pipeline_stages",
+  {
+    id: idColumn(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    pipelineId: uuid("pipeline_id")
+      .notNull()
+      .references(() => pipelines.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    position: integer("position").notNull(),
+    probability: integer("probability").notNull().default(0),
+    ...timestamps(),
+  },
+  (t) => [index("pipeline_stages_pipeline_idx").on(t.pipelineId, t.position)],
+);
+
+export type PipelineStageRow = typeof pipelineStages.$inferSelect;
+
+/** A deal: value on a client (or a lead) moving through a pipeline's stages. */
+export const deals = pgTable(
+  "deals",
+  {
+    id: idColumn(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    pipelineId: uuid("pipeline_id")
+      .notNull()
+      .references(() => pipelines.id, { onDelete: "restrict" }),
+    stageId: uuid("stage_id")
+      .notNull()
+      .references(() => pipelineStages.id, { onDelete: "restrict" }),
+    title: text("title").notNull(),
+    clientId: uuid("client_id").references(() => clients.id, { onDelete: "set null" }),
+    leadId: uuid("lead_id").references(() => leads.id, { onDelete: "set null" }),
+    contactId: uuid("contact_id").references(() => contacts.id, { onDelete: "set null" }),
+    valueMinor: bigint("value_minor", { mode: "number" }).notNull().default(0),
+    currency: text("currency").notNull(),
+    expectedCloseDate: date("expected_close_date", { mode: "string" }),
+    ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    status: text("status", { enum: DEAL_STATUSES }).notNull().default("open"),
+    lostReason: text("lost_reason"),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** Order within the stage's kanban column (fractional: a move rewrites one row). */
+    position: doublePrecision("position").notNull().default(0),
+    stageEnteredAt: timestamp("stage_entered_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Last logged activity or change (rotting). */
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    customFields: jsonb("custom_fields").$type<Record<string, unknown>>().notNull().default({}),
+    search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('simple', coalesce("title", '') || ' ' || coalesce(immutable_array_to_string("tags", ' '), ''))`),
+    ...timestamps(),
+  },
+  (t) => [
+    index("deals_board_idx").on(t.workspaceId, t.pipelineId, t.stageId, t.position, t.id),
+    index("deals_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id),
+    index("deals_workspace_owner_created_idx").on(t.workspaceId, t.ownerId, t.createdAt, t.id),
+    index("deals_workspace_close_idx").on(t.workspaceId, t.expectedCloseDate),
+    index("deals_client_idx").on(t.clientId),
+    index("deals_lead_idx").on(t.leadId),
+    index("deals_search_idx").using("gin", t.search),
+    index("deals_custom_fields_idx").using("gin", sql`${t.customFields} jsonb_path_ops`),
+    index("deals_title_trgm_idx").using("gin", sql`(lower(${t.title})) gin_trgm_ops`),
+  ],
+);
+
+export type DealRow = typeof deals.$inferSelect;
+
+/** One stay of a deal in a stage: entered, and left (null while it is still there). */
+export const dealStageHistory = pgTable(
+  "deal_stage_history",
+  {
+    id: idColumn(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    dealId: uuid("deal_id")
+      .notNull()
+      .references(() => deals.id, { onDelete: "cascade" }),
+    stageId: uuid("stage_id")
+      .notNull()
+      .references(() => pipelineStages.id, { onDelete: "cascade" }),
+    enteredAt: timestamp("entered_at", { withTimezone: true }).notNull().defaultNow(),
+    leftAt: timestamp("left_at", { withTimezone: true }),
+    actorId: uuid("actor_id"),
+  },
+  (t) => [index("deal_stage_history_deal_idx").on(t.dealId, t.enteredAt)],
+);
+
+export type DealStageHistoryRow = typeof dealStageHistory.$inferSelect;
