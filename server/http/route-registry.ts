@@ -2,7 +2,9 @@ import { authRoutes } from "../auth/auth.routes";
 import { activitiesRoutes } from "../modules/activities/activities.routes";
 import { adminRoutes } from "../modules/admin/admin.routes";
 import { auditRoutes } from "../modules/audit/audit.routes";
+import { assignmentRulesRoutes } from "../modules/assignment-rules/assignment-rules.routes";
 import { clientsRoutes } from "../modules/clients/clients.routes";
+import { leadsRoutes } from "../modules/leads/leads.routes";
 import { contactsRoutes } from "../modules/contacts/contacts.routes";
 import { customFieldsRoutes } from "../modules/custom-fields/custom-fields.routes";
 import { profileRoutes } from "../modules/profile/profile.routes";
@@ -23,6 +25,8 @@ export const apiRoutes: AnyRoute[] = [
   ...workspaceRoutes,
   ...auditRoutes,
   ...clientsRoutes,
+  ...leadsRoutes,
+  ...assignmentRulesRoutes,
   ...contactsRoutes,
   ...customFieldsRoutes,
   ...activitiesRoutes,
