@@ -3,6 +3,7 @@ import { activitiesRoutes } from "../modules/activities/activities.routes";
 import { adminRoutes } from "../modules/admin/admin.routes";
 import { auditRoutes } from "../modules/audit/audit.routes";
 import { assignmentRulesRoutes } from "../modules/assignment-rules/assignment-rules.routes";
+import { automationsRoutes } from "../modules/automations/automations.routes";
 import { clientsRoutes } from "../modules/clients/clients.routes";
 import { leadsRoutes } from "../modules/leads/leads.routes";
 import { contactsRoutes } from "../modules/contacts/contacts.routes";
@@ -27,6 +28,7 @@ export const apiRoutes: AnyRoute[] = [
   ...clientsRoutes,
   ...leadsRoutes,
   ...assignmentRulesRoutes,
+  ...automationsRoutes,
   ...contactsRoutes,
   ...customFieldsRoutes,
   ...activitiesRoutes,

@@ -8,6 +8,7 @@ import { type Tx, withTransaction } from "../../db/transaction";
 import { findWorkspace as loadWorkspaceRow } from "../workspace/workspace.repository";
 import { recordTimeline } from "../activities/timeline";
 import { recordAudit } from "../audit/audit.service";
+import { emitLeadEvent } from "../automations/automation-events";
 import { findVisibleClient, insertClient } from "../clients/clients.repository";
 import { findVisibleContact, insertContact } from "../contacts/contacts.repository";
 import { assertLeadAbility } from "./leads.policy";
@@ -71,6 +72,7 @@ export async function convertLead(app: AppContext, actor: Actor, id: string, bod
     const dealId = body.deal ? await openDealForLead(tx, actor, lead.id, clientId, contactId, body.deal) : null;
 
     await updateLead(tx.db, actor.workspaceId, lead.id, { status: "converted", convertedAt: new Date(), convertedClientId: clientId, convertedContactId: contactId, convertedDealId: dealId });
+    await emitLeadEvent(app, tx.db, actor.workspaceId, { type: "lead_status_changed", leadIds: [lead.id], from: lead.status, to: "converted" });
     const summary = `converted this lead into the client ${clientName}`;
     await recordTimeline(tx.db, actor, { type: "lead", id: lead.id }, "converted", { summary, client: { id: clientId, name: clientName }, contactId, dealId });
     await recordTimeline(tx.db, actor, { type: "client", id: clientId }, "converted", { summary: `converted the lead ${lead.name} into this client`, lead: { id: lead.id, name: lead.name }, contactId, dealId });

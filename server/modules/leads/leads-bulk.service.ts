@@ -4,6 +4,7 @@ import type { AppContext } from "../../app-context";
 import type { Actor } from "../../auth/actor";
 import { withTransaction } from "../../db/transaction";
 import { recordAudit } from "../audit/audit.service";
+import { emitLeadEvent } from "../automations/automation-events";
 import { assertStaffUsers } from "../clients/clients.service";
 import { assertOwnReach, leadAbilities } from "./leads.policy";
 import { findVisibleLeadsForUpdate, updateLead } from "./leads.repository";
@@ -37,6 +38,7 @@ export async function bulkLeads(app: AppContext, actor: Actor, body: BulkLeadsBo
         }
         await updateLead(tx.db, actor.workspaceId, row.id, { status: action.status });
         await recordLeadChanges(tx.db, actor, row.id, { status: { from: row.status, to: action.status } });
+        await emitLeadEvent(app, tx.db, actor.workspaceId, { type: "lead_status_changed", leadIds: [row.id], from: row.status, to: action.status });
       } else if (action.type === "assign_owner") {
         if (row.ownerId === action.ownerId) continue;
         await updateLead(tx.db, actor.workspaceId, row.id, { ownerId: action.ownerId });

@@ -9,6 +9,7 @@ import { toPage } from "../../lib/pagination";
 import { deleteEntityActivities } from "../activities/activities.repository";
 import { recordTimeline } from "../activities/timeline";
 import { diffFields, recordAudit } from "../audit/audit.service";
+import { emitLeadEvent } from "../automations/automation-events";
 import { assertStaffUsers } from "../clients/clients.service";
 import { findStaffUsers } from "../clients/clients.repository";
 import { normalisePhone } from "../contacts/contacts.service";
@@ -74,6 +75,7 @@ export async function createLead(app: AppContext, actor: Actor, body: CreateLead
     if (ownerId) await assertStaffUsers(tx.db, actor, [ownerId], "body.ownerId");
     const consent = body.consent ? { givenAt: body.consent.givenAt ?? new Date().toISOString(), method: body.source, text: body.consent.text } : null;
     const [row] = await intakeLeads(
+      app,
       tx.db,
       { workspaceId: actor.workspaceId, actorId: actor.id },
       [
@@ -133,6 +135,7 @@ export async function updateLeadDetails(app: AppContext, actor: Actor, id: strin
     if (Object.keys(changes).length === 0) return;
     await updateLead(tx.db, actor.workspaceId, id, patch);
     await recordLeadChanges(tx.db, actor, id, changes);
+    if (changes.status) await emitLeadEvent(app, tx.db, actor.workspaceId, { type: "lead_status_changed", leadIds: [id], from: before.status, to: patch.status! });
     await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "lead.updated", entityType: "lead", entityId: id, changes });
   });
   return getLead(app, actor, id);

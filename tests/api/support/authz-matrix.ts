@@ -7,7 +7,7 @@ import { DEFAULT_ROLE_PERMISSIONS, type Role } from "../../../shared/constants/r
 import type { ErrorCode } from "../../../shared/errors";
 import { assignClient, buildAssignmentRule, buildClient, buildContact, buildCustomField, buildLead, type buildTeam, buildUser, FACTORY_PASSWORD, type FactoryUser } from "../../factories";
 import { eq } from "drizzle-orm";
-import { assignmentRules } from "../../../server/db/schema";
+import { assignmentRules, automations } from "../../../server/db/schema";
 import type { ApiClient } from "../../setup/http-client";
 import type { TestApp } from "../../setup/test-app";
 import { issueToken, STRONG_PASSWORD, sidOf } from "./helpers";
@@ -155,6 +155,16 @@ async function targetLead(ctx: RowContext): Promise<{ id: string }> {
   if (ctx.relation === "foreign") return buildLead(db, { workspaceId: ctx.foreign.workspace.id });
   if (ctx.relation === "same-workspace") return buildLead(db, { workspaceId: ctx.home.workspace.id });
   return buildLead(db, { workspaceId: ctx.home.workspace.id, ownerId: ctx.role === "sales_agent" ? ctx.actor?.id : null });
+}
+
+/** An automation of the caller's workspace (or another workspace's for the foreign relation). */
+async function targetAutomation(ctx: RowContext): Promise<{ id: string }> {
+  const workspaceId = ctx.relation === "foreign" ? ctx.foreign.workspace.id : ctx.home.workspace.id;
+  const [row] = await ctx.t.database.db
+    .insert(automations)
+    .values({ workspaceId, name: `Matrix automation ${unique()}`, enabled: false, trigger: { type: "lead_created" }, actions: [{ type: "add_tag", tag: "matrix" }] })
+    .returning();
+  return row!;
 }
 
 /** An assignment rule of the caller's workspace (or another workspace's for the foreign relation). */
@@ -446,6 +456,30 @@ export const routeSpecs: Record<RouteKey, RouteSpec> = {
   "DELETE /api/assignment-rules/:id": {
     build: async (ctx) => ({ path: `/api/assignment-rules/${(await targetRule(ctx)).id}` }),
   },
+  "GET /api/automations": {
+    build: async () => ({ path: "/api/automations" }),
+  },
+  "GET /api/automations/actions": {
+    build: async () => ({ path: "/api/automations/actions" }),
+  },
+  "POST /api/automations": {
+    build: async () => ({ path: "/api/automations", body: { name: "Matrix", enabled: false, trigger: { type: "lead_created" }, actions: [{ type: "add_tag", tag: "m" }] } }),
+  },
+  "GET /api/automations/:id": {
+    build: async (ctx) => ({ path: `/api/automations/${(await targetAutomation(ctx)).id}` }),
+  },
+  "PATCH /api/automations/:id": {
+    build: async (ctx) => ({ path: `/api/automations/${(await targetAutomation(ctx)).id}`, body: { name: "Renamed" } }),
+  },
+  "DELETE /api/automations/:id": {
+    build: async (ctx) => ({ path: `/api/automations/${(await targetAutomation(ctx)).id}` }),
+  },
+  "GET /api/automations/:id/runs": {
+    build: async (ctx) => ({ path: `/api/automations/${(await targetAutomation(ctx)).id}/runs` }),
+  },
+  "GET /api/leads/:id/automation-runs": {
+    build: async (ctx) => ({ path: `/api/leads/${(await targetLead(ctx)).id}/automation-runs` }),
+  },
   "GET /api/portal/overview": {
     build: async () => ({ path: "/api/portal/overview" }),
     verify: (res, ctx) => {
@@ -675,6 +709,18 @@ export const matrix: MatrixRow[] = [
   { route: "PATCH /api/assignment-rules/:id", role: "admin", relation: "foreign", expect: 404 },
   ...grid("DELETE /api/assignment-rules/:id", staffOnly({ admin: 204, manager: 204 })),
   { route: "DELETE /api/assignment-rules/:id", role: "admin", relation: "foreign", expect: 404 },
+  ...grid("GET /api/automations", staffOnly({ admin: 200, manager: 200 })),
+  ...grid("GET /api/automations/actions", staffOnly({ admin: 200, manager: 200 })),
+  ...grid("POST /api/automations", staffOnly({ admin: 201, manager: 201 })),
+  ...grid("GET /api/automations/:id", staffOnly({ admin: 200, manager: 200 })),
+  { route: "GET /api/automations/:id", role: "manager", relation: "foreign", expect: 404 },
+  ...grid("PATCH /api/automations/:id", staffOnly({ admin: 200, manager: 200 })),
+  { route: "PATCH /api/automations/:id", role: "admin", relation: "foreign", expect: 404 },
+  ...grid("DELETE /api/automations/:id", staffOnly({ admin: 204, manager: 204 })),
+  { route: "DELETE /api/automations/:id", role: "admin", relation: "foreign", expect: 404 },
+  ...grid("GET /api/automations/:id/runs", staffOnly({ admin: 200, manager: 200 })),
+  { route: "GET /api/automations/:id/runs", role: "admin", relation: "foreign", expect: 404 },
+  ...leadRecordRows("GET /api/leads/:id/automation-runs", { admin: 200, manager: 200, staff: 200, sales_agent: 200 }),
 
   ...grid("GET /api/portal/overview", { anonymous: 401, admin: 403, manager: 403, staff: 403, sales_agent: 403, creator: 403, client: 200 }),
 ];
