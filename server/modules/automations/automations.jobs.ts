@@ -54,7 +54,7 @@ export const automationInactivityJob = defineJob<{ workspaceId: string; automati
       .select()
       .from(automations)
       .where(and(eq(automations.workspaceId, p.workspaceId), eq(automations.id, p.automationId)));
-    if (!automation || !automation.enabled || automation.trigger.type !== "lead_inactive") return;
+    if (!automation?.enabled || automation.trigger.type !== "lead_inactive") return;
     const days = automation.trigger.days;
     const periodMs = days * 86_400_000;
     const open = (await loadLeads(app, p.workspaceId, p.leadIds)).filter((l) => (OPEN_LEAD_STATUSES as readonly string[]).includes(l.status));
