@@ -61,6 +61,7 @@ export const AutomationDto = z
 export type AutomationDto = z.infer<typeof AutomationDto>;
 
 export const AutomationListResponse = z.object({ data: z.array(AutomationDto) }).meta({ id: "AutomationListResponse" });
+export type AutomationListResponse = z.infer<typeof AutomationListResponse>;
 export const AutomationResponse = z.object({ data: AutomationDto }).meta({ id: "AutomationResponse" });
 
 const automationFields = {
