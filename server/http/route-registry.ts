@@ -1,6 +1,7 @@
 import { authRoutes } from "../auth/auth.routes";
 import { activitiesRoutes } from "../modules/activities/activities.routes";
 import { adminRoutes } from "../modules/admin/admin.routes";
+import { attachmentsRoutes } from "../modules/attachments/attachments.routes";
 import { auditRoutes } from "../modules/audit/audit.routes";
 import { clientsRoutes } from "../modules/clients/clients.routes";
 import { contactsRoutes } from "../modules/contacts/contacts.routes";
@@ -27,4 +28,5 @@ export const apiRoutes: AnyRoute[] = [
   ...customFieldsRoutes,
   ...activitiesRoutes,
   ...adminRoutes,
+  ...attachmentsRoutes,
 ];
