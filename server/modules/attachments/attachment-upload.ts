@@ -26,7 +26,7 @@ export function receiveUpload(req: Request, storage: FileStorage, maxBytes: numb
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: maxBytes + 1, fields: 10, fieldSize: 1024, parts: 12 } });
+      parser = busboy({ headers: req.headers, defParamCharset: "utf8", limits: { files: 1, fileSize: maxBytes + 1, fields: 10, fieldSize: 1024, parts: 12 } });
     } catch {
       reject(new AppError("bad_request", "The multipart body could not be read (missing boundary)."));
       return;
@@ -50,6 +50,7 @@ export function receiveUpload(req: Request, storage: FileStorage, maxBytes: numb
       if (!FIELD_NAMES.has(name)) return fail(errors.validation([{ path: `body.${name}`, message: "Unknown form field" }]));
       fields[name] = value;
     });
+    // Browsers send file names as raw UTF-8 (busboy would read them as latin1).
     parser.on("file", (name, file, info) => {
       if (name !== "file") {
         file.resume();
