@@ -90,7 +90,7 @@ export function AttachmentsPanel({ entityType, entityId, canWrite, canShare }: A
         />
       ) : (
         <>
-          <ul className="divide-y divide-zinc-100" aria-label="Files" data-testid="attachments-list">
+          <ul className="divide-y divide-zinc-100 border-t border-zinc-100" aria-label="Files" data-testid="attachments-list">
             {rows.map((f) => (
               <AttachmentRow key={f.id} file={f} showSharing={showSharing} canShare={canShare} canDelete={canWrite} />
             ))}
