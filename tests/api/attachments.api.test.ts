@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AttachmentListResponse, AttachmentResponse, PortalFileListResponse } from "../../shared/contracts/attachments";
 import { assignClient, buildClient, buildTeam, buildUser } from "../factories";
-import { buildAttachment, buildLead, docxBytes, exeBytes, PDF_BYTES, PNG_BYTES } from "../factories/attachments";
+import { buildAttachment, buildDeal, buildLead, docxBytes, exeBytes, PDF_BYTES, PNG_BYTES } from "../factories/attachments";
 import { type ApiClient, loginAs } from "../setup/http-client";
 import { createTestApp, type TestApp } from "../setup/test-app";
 import { auditRows, expectError, issuePaths } from "./support/helpers";
@@ -182,6 +182,23 @@ describe("GET /api/attachments", () => {
   });
 });
 
+describe("deal files", () => {
+  it("200 for the deal's owner and for staff who see all; 404 for a sales agent on a colleague's deal; 403 for a creator", async () => {
+    const deal = await buildDeal(t.database.db, { workspaceId: team.workspace.id, ownerId: team.users.sales_agent.id });
+    const url = `/api/attachments?entityType=deal&entityId=${deal.id}`;
+    const up = await sales.upload(url, { name: "contract.pdf", bytes: PDF_BYTES });
+    expect(up.status).toBe(201);
+    expect((await admin.download(up.body.data.downloadUrl)).status).toBe(200);
+    const colleagues = await buildDeal(t.database.db, { workspaceId: team.workspace.id, ownerId: team.users.manager.id });
+    const hidden = await buildAttachment(t.database.db, t.ctx.storage, { workspaceId: team.workspace.id, entityType: "deal", entityId: colleagues.id });
+    expectError(await sales.get(`/api/attachments?entityType=deal&entityId=${colleagues.id}`), 404, "not_found");
+    expectError(await sales.download(`/api/attachments/${hidden.id}/download`), 404, "not_found");
+    expectError(await sales.delete(`/api/attachments/${hidden.id}`), 404, "not_found");
+    expectError(await creator.get(url), 403, "forbidden");
+    expectError(await creator.download(up.body.data.downloadUrl), 404, "not_found");
+  });
+});
+
 describe("GET /api/attachments/:id/download", () => {
   it("200 streams the bytes with attachment disposition (UTF-8 name), nosniff, exact type and length", async () => {
     const client = await buildClient(t.database.db, { workspaceId: team.workspace.id });
@@ -250,6 +267,16 @@ describe("DELETE /api/attachments/:id", () => {
     for (const key of keys) expect(await t.ctx.storage.exists(key)).toBe(false);
     const { rows } = await t.database.pool.query("SELECT 1 FROM attachments WHERE entity_id = $1", [client.id]);
     expect(rows).toEqual([]);
+  });
+});
+
+describe("POST /api/clients/bulk (delete)", () => {
+  it("deleting clients in bulk deletes their attachments' stored files after commit", async () => {
+    const client = await buildClient(t.database.db, { workspaceId: team.workspace.id });
+    const file = await buildAttachment(t.database.db, t.ctx.storage, { workspaceId: team.workspace.id, entityType: "client", entityId: client.id });
+    const res = await admin.post("/api/clients/bulk", { ids: [client.id], action: { type: "delete" } });
+    expect(res.body).toEqual({ updated: 1, skipped: [] });
+    expect(await t.ctx.storage.exists(file.storageKey)).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import { crc32 } from "node:zlib";
 import type { Db } from "../../server/db/client";
-import { type AttachmentRow, type LeadRow, leads } from "../../server/db/schema";
+import { type AttachmentRow, type DealRow, deals, type LeadRow, leads, pipelineStages, pipelines } from "../../server/db/schema";
 import type { FileStorage } from "../../server/lib/storage";
 import { insertAttachment } from "../../server/modules/attachments/attachments.repository";
 
@@ -76,6 +76,17 @@ export function docxBytes(): Buffer {
 /** A lead row written straight to the table (the leads API is another module's). */
 export async function buildLead(db: Db, overrides: Partial<LeadRow> & { workspaceId: string }): Promise<LeadRow> {
   const [row] = await db.insert(leads).values({ name: `Lead ${unique()}`, ...overrides }).returning();
+  return row!;
+}
+
+/** A deal (with its own pipeline and stage) written straight to the tables (the deals API is another module's). */
+export async function buildDeal(db: Db, overrides: Partial<DealRow> & { workspaceId: string }): Promise<DealRow> {
+  const [pipeline] = await db.insert(pipelines).values({ workspaceId: overrides.workspaceId, name: `Pipeline ${unique()}` }).returning();
+  const [stage] = await db.insert(pipelineStages).values({ workspaceId: overrides.workspaceId, pipelineId: pipeline!.id, name: "Qualified", position: 0 }).returning();
+  const [row] = await db
+    .insert(deals)
+    .values({ title: `Deal ${unique()}`, currency: "USD", pipelineId: pipeline!.id, stageId: stage!.id, ...overrides })
+    .returning();
   return row!;
 }
 
