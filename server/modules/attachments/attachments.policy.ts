@@ -2,6 +2,9 @@ import type { AttachmentEntity } from "../../../shared/contracts/attachments";
 import { type Actor, can } from "../../auth/actor";
 import { clientAbilities } from "../clients/clients.policy";
 
+/** The read permission that opens each kind of parent record. */
+export const READ_PERMISSION = { client: "clients.read", lead: "leads.read", deal: "deals.read" } as const;
+
 /** What the actor may do with the files of a record they can see (visibility is the repository's job). */
 export interface AttachmentAbilities {
   /** Upload and delete files. */

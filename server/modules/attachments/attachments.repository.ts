@@ -9,9 +9,6 @@ import { leadVisibilityCondition } from "../leads/leads.visibility";
 
 export type AttachmentWithUploader = AttachmentRow & { uploaderName: string | null };
 
-/** The read permission that opens each kind of parent record. */
-export const READ_PERMISSION = { client: "clients.read", lead: "leads.read", deal: "deals.read" } as const;
-
 /**
  * The SQL condition "the actor may see this attachment's parent record": an EXISTS on the client,
  * lead or deal with that record's own visibility rule, for the record kinds the actor may read.

@@ -21,7 +21,7 @@ import { type FileStorage, StorageNotFoundError } from "../../lib/storage";
 import { recordAudit } from "../audit/audit.service";
 import { detectContentType, sanitizeFileName } from "./attachment-content";
 import { receiveUpload } from "./attachment-upload";
-import { type AttachmentAbilities, attachmentAbilities } from "./attachments.policy";
+import { type AttachmentAbilities, attachmentAbilities, READ_PERMISSION } from "./attachments.policy";
 import { contentDisposition, presentAttachment } from "./attachments.presenter";
 import {
   type AttachmentWithUploader,
@@ -30,7 +30,6 @@ import {
   insertAttachment,
   listEntityAttachments,
   parentIsVisible,
-  READ_PERMISSION,
   setShared,
 } from "./attachments.repository";
 
