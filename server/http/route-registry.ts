@@ -3,7 +3,9 @@ import { activitiesRoutes } from "../modules/activities/activities.routes";
 import { adminRoutes } from "../modules/admin/admin.routes";
 import { attachmentsRoutes } from "../modules/attachments/attachments.routes";
 import { auditRoutes } from "../modules/audit/audit.routes";
+import { assignmentRulesRoutes } from "../modules/assignment-rules/assignment-rules.routes";
 import { clientsRoutes } from "../modules/clients/clients.routes";
+import { leadsRoutes } from "../modules/leads/leads.routes";
 import { contactsRoutes } from "../modules/contacts/contacts.routes";
 import { customFieldsRoutes } from "../modules/custom-fields/custom-fields.routes";
 import { profileRoutes } from "../modules/profile/profile.routes";
@@ -24,6 +26,8 @@ export const apiRoutes: AnyRoute[] = [
   ...workspaceRoutes,
   ...auditRoutes,
   ...clientsRoutes,
+  ...leadsRoutes,
+  ...assignmentRulesRoutes,
   ...contactsRoutes,
   ...customFieldsRoutes,
   ...activitiesRoutes,

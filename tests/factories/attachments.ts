@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import { crc32 } from "node:zlib";
 import type { Db } from "../../server/db/client";
-import { type AttachmentRow, type DealRow, deals, type LeadRow, leads, pipelineStages, pipelines } from "../../server/db/schema";
+import { type AttachmentRow, type DealRow, deals, pipelineStages, pipelines } from "../../server/db/schema";
 import type { FileStorage } from "../../server/lib/storage";
 import { insertAttachment } from "../../server/modules/attachments/attachments.repository";
 
@@ -71,12 +71,6 @@ export function docxBytes(): Buffer {
       '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
     "word/document.xml": '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>',
   });
-}
-
-/** A lead row written straight to the table (the leads API is another module's). */
-export async function buildLead(db: Db, overrides: Partial<LeadRow> & { workspaceId: string }): Promise<LeadRow> {
-  const [row] = await db.insert(leads).values({ name: `Lead ${unique()}`, ...overrides }).returning();
-  return row!;
 }
 
 /** A deal (with its own pipeline and stage) written straight to the tables (the deals API is another module's). */
