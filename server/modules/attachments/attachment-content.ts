@@ -41,7 +41,8 @@ export function uploadInspector(maxBytes: number): { stream: Transform; facts: S
   let sniffed = false;
   const sniffHead = async (): Promise<void> => {
     sniffed = true;
-    const type = await fileTypeFromBuffer(facts.head);
+    // A head the parser chokes on is left for the whole-file check to decide.
+    const type = await fileTypeFromBuffer(facts.head).catch(() => undefined);
     // A zip-based head may still turn out to be an Office file: decided on the whole file later.
     if (type && !ALLOWED.has(type.mime) && !isZip(type.mime)) throw unsupportedFileType(type.mime);
   };
@@ -79,7 +80,10 @@ export async function detectContentType(read: () => Promise<Readable>, facts: St
   const stream = await read();
   try {
     // The web-stream form works under both of file-type's entry points (node and browser-neutral core).
-    const type = await fileTypeFromStream(Readable.toWeb(stream) as WebReadableStream<Uint8Array>);
+    // A file its parser cannot read (a corrupt archive, say) is refused rather than a 500.
+    const type = await fileTypeFromStream(Readable.toWeb(stream) as WebReadableStream<Uint8Array>).catch(() => {
+      throw unsupportedFileType();
+    });
     if (type) {
       if (!ALLOWED.has(type.mime)) throw unsupportedFileType(type.mime);
       return type.mime as AttachmentContentType;
