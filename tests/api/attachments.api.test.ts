@@ -115,7 +115,7 @@ describe("POST /api/attachments", () => {
     expect((await admin.upload(clientFiles(client.id), { name: "exact.pdf", bytes: exact })).status).toBe(201);
   });
 
-  it("400 without a file, with an empty file, with an unknown field or a bad sharedWithClient; 415 for a JSON body; 403 without the CSRF token", async () => {
+  it("400 without a file, with an empty file, with two files (none kept), with an unknown field or a bad sharedWithClient; 415 for a JSON body; 403 without the CSRF token", async () => {
     const client = await buildClient(t.database.db, { workspaceId: team.workspace.id });
     const noFile = await admin.agent.post(clientFiles(client.id)).set("X-CSRF-Token", admin.csrfToken!).field("sharedWithClient", "true");
     expectError(noFile, 400, "validation_failed");
@@ -123,6 +123,15 @@ describe("POST /api/attachments", () => {
     const empty = await admin.upload(clientFiles(client.id), { name: "empty.txt", bytes: Buffer.alloc(0) });
     expectError(empty, 400, "validation_failed");
     expect(issuePaths(empty)).toEqual(["body.file"]);
+    const before = await filesOnDisk();
+    const two = await admin.agent
+      .post(clientFiles(client.id))
+      .set("X-CSRF-Token", admin.csrfToken!)
+      .attach("file", PNG_BYTES, { filename: "one.png", contentType: "image/png" })
+      .attach("file", PDF_BYTES, { filename: "two.pdf", contentType: "application/pdf" });
+    expectError(two, 400, "validation_failed");
+    expect(issuePaths(two)).toEqual(["body.file"]);
+    await expect.poll(filesOnDisk).toEqual(before);
     const unknown = await admin.upload(clientFiles(client.id), { name: "a.png", bytes: PNG_BYTES }, { owner: "me" });
     expect(issuePaths(unknown)).toEqual(["body.owner"]);
     const bad = await admin.upload(clientFiles(client.id), { name: "a.png", bytes: PNG_BYTES }, { sharedWithClient: "yes" });
