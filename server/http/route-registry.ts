@@ -1,6 +1,7 @@
 import { authRoutes } from "../auth/auth.routes";
 import { activitiesRoutes } from "../modules/activities/activities.routes";
 import { adminRoutes } from "../modules/admin/admin.routes";
+import { attachmentsRoutes } from "../modules/attachments/attachments.routes";
 import { auditRoutes } from "../modules/audit/audit.routes";
 import { assignmentRulesRoutes } from "../modules/assignment-rules/assignment-rules.routes";
 import { automationsRoutes } from "../modules/automations/automations.routes";
@@ -33,4 +34,5 @@ export const apiRoutes: AnyRoute[] = [
   ...customFieldsRoutes,
   ...activitiesRoutes,
   ...adminRoutes,
+  ...attachmentsRoutes,
 ];

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { apiRoutes } from "../../server/http/route-registry";
 import { assignClient, buildActivity, buildClient, buildContact, buildCustomField, buildUser, buildWorkspace, type FactoryUser } from "../factories";
+import { buildAttachment } from "../factories/attachments";
 import { type ApiClient, loginAs } from "../setup/http-client";
 import { createTestApp, type TestApp } from "../setup/test-app";
 
@@ -14,7 +15,7 @@ import { createTestApp, type TestApp } from "../setup/test-app";
 let t: TestApp;
 const markerA = `canarya${randomBytes(4).toString("hex")}`;
 const markerB = `canaryb${randomBytes(4).toString("hex")}`;
-let ids: { clientA: string; clientB: string; contactA: string; contactB: string; ownerB: string; salesAgent: string; creator: string };
+let ids: { clientA: string; clientB: string; contactA: string; contactB: string; ownerB: string; salesAgent: string; creator: string; fileA: string; fileB: string };
 const callers: Record<string, FactoryUser> = {};
 
 async function seedClient(workspaceId: string, marker: string, ownerId: string | null) {
@@ -43,7 +44,14 @@ async function seedClient(workspaceId: string, marker: string, ownerId: string |
   });
   await buildActivity(db, { workspaceId, entityType: "client", entityId: client.id }, { body: `Note on ${marker}` });
   await buildActivity(db, { workspaceId, entityType: "contact", entityId: contact.id }, { body: `Call with ${marker}` });
-  return { client, contact };
+  // A file shared with the client's portal: the marker is in its name and its bytes.
+  const file = await buildAttachment(
+    db,
+    t.ctx.storage,
+    { workspaceId, entityType: "client", entityId: client.id },
+    { bytes: Buffer.from(`Brief for ${marker}\n`), contentType: "text/plain", fileName: `Brief ${marker}.txt`, sharedWithClient: true },
+  );
+  return { client, contact, file };
 }
 
 beforeAll(async () => {
@@ -64,7 +72,7 @@ beforeAll(async () => {
   await assignClient(db, a.client, creator.id);
   const portal = await buildUser(db, { workspaceId: w, role: "client", clientId: a.client.id, name: "Canary Portal" });
   Object.assign(callers, { sales_agent: salesAgent, creator, portal });
-  ids = { clientA: a.client.id, clientB: b.client.id, contactA: a.contact.id, contactB: b.contact.id, ownerB: ownerB.id, salesAgent: salesAgent.id, creator: creator.id };
+  ids = { clientA: a.client.id, clientB: b.client.id, contactA: a.contact.id, contactB: b.contact.id, ownerB: ownerB.id, salesAgent: salesAgent.id, creator: creator.id, fileA: a.file.id, fileB: b.file.id };
 });
 afterAll(async () => {
   await t?.close();
@@ -107,6 +115,8 @@ function pathsFor(path: string): string[] {
   if (path === "/clients/:id") return [ids.clientA, ids.clientB].map((id) => `/api/clients/${id}`);
   if (path === "/contacts/:id") return [ids.contactA, ids.contactB].map((id) => `/api/contacts/${id}`);
   if (path === "/users/:id") return [ids.ownerB, ids.salesAgent].map((id) => `/api/users/${id}`);
+  if (path === "/attachments/:id/download") return [ids.fileA, ids.fileB].map((id) => `/api/attachments/${id}/download`);
+  if (path === "/portal/files/:id/download") return [ids.fileA, ids.fileB].map((id) => `/api/portal/files/${id}/download`);
   throw new Error(`canary: teach pathsFor the GET route ${path}`);
 }
 

@@ -8,6 +8,7 @@ import type { ErrorCode } from "../../../shared/errors";
 import { assignClient, buildAssignmentRule, buildClient, buildContact, buildCustomField, buildLead, type buildTeam, buildUser, FACTORY_PASSWORD, type FactoryUser } from "../../factories";
 import { eq } from "drizzle-orm";
 import { assignmentRules, automations } from "../../../server/db/schema";
+import { buildAttachment, PNG_BYTES } from "../../factories/attachments";
 import type { ApiClient } from "../../setup/http-client";
 import type { TestApp } from "../../setup/test-app";
 import { issueToken, STRONG_PASSWORD, sidOf } from "./helpers";
@@ -29,6 +30,8 @@ export interface RouteRequest {
   /** Path with params filled in (and a query string if needed). */
   path: string;
   body?: object;
+  /** A multipart file upload (field `file`) instead of a JSON body. */
+  upload?: { name: string; bytes: Buffer };
 }
 
 export type Team = Awaited<ReturnType<typeof buildTeam>>;
@@ -486,7 +489,65 @@ export const routeSpecs: Record<RouteKey, RouteSpec> = {
       expect(res.body.client.id).toBe(ctx.home.client.id);
     },
   },
+  // Attachments.
+  "GET /api/attachments": {
+    build: async (ctx) => ({ path: `/api/attachments?entityType=client&entityId=${(await targetAttachment(ctx)).entityId}` }),
+    verify: (res) => {
+      expect(res.body.data).toHaveLength(1);
+    },
+  },
+  "POST /api/attachments": {
+    build: async (ctx) => ({ path: `/api/attachments?entityType=client&entityId=${(await targetClient(ctx)).id}`, upload: { name: "matrix.png", bytes: PNG_BYTES } }),
+    verify: (res) => {
+      expect(res.body.data.contentType).toBe("image/png");
+    },
+  },
+  "GET /api/attachments/:id/download": {
+    build: async (ctx) => ({ path: `/api/attachments/${(await targetAttachment(ctx)).id}/download` }),
+    verify: (res) => {
+      expect(res.headers["content-disposition"]).toMatch(/^attachment; /);
+    },
+  },
+  "PATCH /api/attachments/:id": {
+    build: async (ctx) => ({ path: `/api/attachments/${(await targetAttachment(ctx)).id}`, body: { sharedWithClient: true } }),
+  },
+  "DELETE /api/attachments/:id": {
+    build: async (ctx) => ({ path: `/api/attachments/${(await targetAttachment(ctx)).id}` }),
+  },
+  "GET /api/portal/files": {
+    build: async (ctx) => {
+      await buildAttachment(ctx.t.database.db, ctx.t.ctx.storage, { workspaceId: ctx.home.workspace.id, entityType: "client", entityId: ctx.home.client.id }, { sharedWithClient: true });
+      return { path: "/api/portal/files" };
+    },
+    verify: (res) => {
+      expect(res.body.data.length).toBeGreaterThan(0);
+    },
+  },
+  "GET /api/portal/files/:id/download": {
+    build: async (ctx) => ({ path: `/api/portal/files/${(await portalFileTarget(ctx)).id}/download` }),
+  },
 };
+
+/** A file on `targetClient` (another workspace's for foreign, a colleague's client for same-workspace). */
+async function targetAttachment(ctx: RowContext): Promise<{ id: string; entityId: string }> {
+  const client = await targetClient(ctx);
+  return buildAttachment(ctx.t.database.db, ctx.t.ctx.storage, { workspaceId: client.workspaceId, entityType: "client", entityId: client.id });
+}
+
+/**
+ * A shared file for a portal download: on the portal user's own client by default, on another
+ * workspace's client (foreign), or on another client of the same workspace (same-workspace).
+ */
+async function portalFileTarget(ctx: RowContext): Promise<{ id: string }> {
+  const db = ctx.t.database.db;
+  const client =
+    ctx.relation === "foreign"
+      ? ctx.foreign.client
+      : ctx.relation === "same-workspace"
+        ? await buildClient(db, { workspaceId: ctx.home.workspace.id })
+        : ctx.home.client;
+  return buildAttachment(db, ctx.t.ctx.storage, { workspaceId: client.workspaceId, entityType: "client", entityId: client.id }, { sharedWithClient: true });
+}
 
 /** One row per principal with the given expectations. */
 function grid(route: RouteKey, expectations: Partial<Record<Principal, number>>): MatrixRow[] {
@@ -723,6 +784,20 @@ export const matrix: MatrixRow[] = [
   ...leadRecordRows("GET /api/leads/:id/automation-runs", { admin: 200, manager: 200, staff: 200, sales_agent: 200 }),
 
   ...grid("GET /api/portal/overview", { anonymous: 401, admin: 403, manager: 403, staff: 403, sales_agent: 403, creator: 403, client: 200 }),
+
+  // Attachments (feature: attachments). Files follow their client's visibility; uploads, sharing and
+  // deletes need write rights on the client (creators are read-only); the portal sees only files
+  // shared with its own client.
+  ...crmRecordRows("GET /api/attachments", { admin: 200, manager: 200, staff: 200, sales_agent: 200, creator: 200 }),
+  ...crmRecordRows("POST /api/attachments", { admin: 201, manager: 201, staff: 201, sales_agent: 201 }),
+  { route: "POST /api/attachments", role: "creator", relation: "own", expect: 403, why: "a creator is read-only on a client they are assigned to" },
+  ...crmRecordRows("GET /api/attachments/:id/download", { admin: 200, manager: 200, staff: 200, sales_agent: 200, creator: 200 }),
+  ...crmRecordRows("PATCH /api/attachments/:id", { admin: 200, manager: 200, staff: 200, sales_agent: 200 }),
+  ...crmRecordRows("DELETE /api/attachments/:id", { admin: 204, manager: 204, staff: 204, sales_agent: 204 }),
+  ...grid("GET /api/portal/files", { anonymous: 401, admin: 403, manager: 403, staff: 403, sales_agent: 403, creator: 403, client: 200 }),
+  ...grid("GET /api/portal/files/:id/download", { anonymous: 401, admin: 403, manager: 403, staff: 403, sales_agent: 403, creator: 403, client: 200 }),
+  { route: "GET /api/portal/files/:id/download", role: "client", relation: "foreign", expect: 404, why: "a shared file of another workspace's client" },
+  { route: "GET /api/portal/files/:id/download", role: "client", relation: "same-workspace", expect: 404, why: "a shared file of another client in the same workspace" },
 ];
 
 /** Problems with the matrix's coverage of the registry (empty when every rule holds). */
