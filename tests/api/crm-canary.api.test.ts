@@ -75,7 +75,7 @@ function queryVariants(schema: z.ZodType | undefined): string[] {
   const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
   if (!shape) return [""];
   const keys = Object.keys(shape);
-  if (keys.includes("entityType")) {
+  if (keys.includes("entityId")) {
     return [
       `entityType=client&entityId=${ids.clientA}`,
       `entityType=client&entityId=${ids.clientB}`,
@@ -94,6 +94,7 @@ function queryVariants(schema: z.ZodType | undefined): string[] {
     entityId: [ids.clientB],
     actorId: [ids.ownerB],
     cf: [`code:${markerB}`, `code:${markerA}`, "code:canary"],
+    entityType: ["client", "contact"],
   };
   const out = ["", "limit=200"];
   for (const key of keys) for (const v of values[key] ?? []) out.push(`${key}=${encodeURIComponent(v)}`);
@@ -117,6 +118,8 @@ for (const role of ["sales_agent", "creator", "portal"] as const) {
       const leaks: string[] = [];
       let sawA = 0;
       let calls = 0;
+      // The global search palette's endpoint is crawled with each marker as the term.
+      const searched: string[] = [];
       for (const route of apiRoutes.filter((r) => r.method === "get" && r.access.kind !== "public")) {
         for (const path of pathsFor(route.path)) {
           for (const query of queryVariants(route.request?.query)) {
@@ -126,11 +129,17 @@ for (const role of ["sales_agent", "creator", "portal"] as const) {
             const text = (res.text ?? "").toLowerCase();
             if (text.includes(markerB)) leaks.push(`${url} → ${res.status}`);
             if (res.status === 200 && text.includes(markerA)) sawA++;
+            if (url.startsWith("/api/search?")) searched.push(`${query} → ${res.status}${text.includes(markerA) ? " A" : ""}`);
           }
         }
       }
       expect(leaks).toEqual([]);
       expect(calls).toBeGreaterThan(20);
+      expect(searched).toEqual(
+        role === "portal"
+          ? expect.arrayContaining([`q=${markerA} → 403`, `q=${markerB} → 403`])
+          : expect.arrayContaining([`q=${markerA} → 200 A`, `q=${markerB} → 200`, `q=${markerB.slice(0, -1)}x → 200`]),
+      );
       // The crawl really reached client A's data (so the absence of B's marker means something).
       expect(sawA).toBeGreaterThan(role === "portal" ? 0 : 10);
     });
