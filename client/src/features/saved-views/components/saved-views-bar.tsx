@@ -88,10 +88,11 @@ export function SavedViewsBar({ entityType, noun, queryKeys, columns, onApplyCol
     if (viewColumns && onApplyColumns) onApplyColumns(viewColumns);
   };
 
-  const tab = (key: string, label: ReactNode, selected: boolean, onClick: () => void, testId?: string) => (
+  const tab = (key: string, label: ReactNode, selected: boolean, onClick: () => void, testId?: string, title?: string) => (
     <button
       key={key}
       type="button"
+      title={title}
       aria-pressed={selected}
       data-testid={testId}
       onClick={onClick}
@@ -112,12 +113,13 @@ export function SavedViewsBar({ entityType, noun, queryKeys, columns, onApplyCol
           {tab(
             v.id,
             <>
-              {v.visibility === "shared" ? <Users className="size-3.5 shrink-0 opacity-70" aria-label="Shared" /> : <Bookmark className="size-3.5 shrink-0 opacity-70" aria-hidden />}
+              {v.visibility === "shared" ? <Users className="size-3.5 shrink-0 opacity-70" aria-hidden /> : <Bookmark className="size-3.5 shrink-0 opacity-70" aria-hidden />}
               <span className="truncate">{v.name}</span>
             </>,
             active?.id === v.id,
             () => apply(v.query, v.columns),
             "saved-view",
+            v.visibility === "shared" ? `Shared with the workspace${v.owner ? ` by ${v.owner.name}` : ""}` : "Only you see this view",
           )}
           {v.abilities.update || v.abilities.delete ? (
             <DropdownMenu>
