@@ -7,8 +7,11 @@ export interface VirtualColumn<T> {
   id: string;
   header: ReactNode;
   cell: (row: T) => ReactNode;
-  /** Width in pixels; the table uses a fixed layout so columns never jump while rows scroll in and out. */
-  width: number;
+  /**
+   * Width in pixels (the table uses a fixed layout, so columns never jump while rows scroll in and
+   * out); omit for the column that takes the remaining space (at least FLEX_MIN_WIDTH).
+   */
+  width?: number;
   /** `aria-sort` for a sortable header. */
   sort?: "ascending" | "descending" | "none";
   className?: string;
@@ -17,6 +20,7 @@ export interface VirtualColumn<T> {
 
 /** How many rows from the end a scroll position must be to ask for the next page. */
 const LOAD_AHEAD_ROWS = 20;
+const FLEX_MIN_WIDTH = 200;
 
 /**
  * A real `<table>` whose body renders only the rows in (and just around) the viewport, with spacer
@@ -64,7 +68,7 @@ export function VirtualTable<T>({
     if (onEndReached && rows.length > 0 && lastIndex >= rows.length - 1 - LOAD_AHEAD_ROWS) onEndReached();
   }, [lastIndex, rows.length, onEndReached]);
 
-  const totalWidth = columns.reduce((sum, c) => sum + c.width, 0);
+  const totalWidth = columns.reduce((sum, c) => sum + (c.width ?? FLEX_MIN_WIDTH), 0);
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = items.length ? virtualizer.getTotalSize() - items.at(-1)!.end : 0;
 
@@ -83,7 +87,7 @@ export function VirtualTable<T>({
       >
         <colgroup>
           {columns.map((c) => (
-            <col key={c.id} style={{ width: c.width }} />
+            <col key={c.id} style={c.width ? { width: c.width } : undefined} />
           ))}
         </colgroup>
         <thead className="text-xs text-zinc-500">

@@ -56,13 +56,13 @@ export function ClientsTable({
       sort: ariaSort(sort === key, order),
     });
     const builtIn: Record<string, VirtualColumn<ClientDto>> = {
-      status: { id: "status", header: "Status", width: 120, cell: (c) => <ClientStatusBadge status={c.status} /> },
-      owner: { id: "owner", header: "Owner", width: 170, cell: (c) => c.owner?.name ?? <span className="text-zinc-400">Unassigned</span> },
-      tags: { id: "tags", header: "Tags", width: 200, cell: (c) => <TagList tags={c.tags} /> },
-      retainer: { id: "retainer", header: "Retainer", width: 130, className: "text-right tabular-nums", headerClassName: "text-right", cell: (c) => formatMoney(c.retainer) },
+      status: { id: "status", header: "Status", width: 110, cell: (c) => <ClientStatusBadge status={c.status} /> },
+      owner: { id: "owner", header: "Owner", width: 140, cell: (c) => c.owner?.name ?? <span className="text-zinc-400">Unassigned</span> },
+      tags: { id: "tags", header: "Tags", width: 170, cell: (c) => <TagList tags={c.tags} /> },
+      retainer: { id: "retainer", header: "Retainer", width: 110, className: "text-right tabular-nums", headerClassName: "text-right", cell: (c) => formatMoney(c.retainer) },
       updatedAt: {
         id: "updatedAt",
-        width: 130,
+        width: 110,
         ...sortable("updatedAt", "Updated"),
         cell: (c) => <span title={c.updatedAt}>{formatRelative(c.updatedAt)}</span>,
       },
@@ -70,7 +70,7 @@ export function ClientsTable({
     for (const col of customColumns) {
       builtIn[col.id] = {
         id: col.id,
-        width: 160,
+        width: 150,
         header: col.sort ? <SortButton label={col.label} active={col.sort.active} order={col.sort.order} onSort={col.sort.onSort} /> : col.label,
         sort: col.sort ? ariaSort(col.sort.active, col.sort.order) : undefined,
         cell: col.render,
@@ -78,7 +78,6 @@ export function ClientsTable({
     }
     const name: VirtualColumn<ClientDto> = {
       id: "name",
-      width: 280,
       ...sortable("name", "Name"),
       cell: (c) => (
         <>

@@ -45,7 +45,7 @@ export function ContactsTable({
       client: {
         id: "client",
         header: "Client",
-        width: 200,
+        width: 180,
         cell: (c) => (
           <Link href={paths.client.href(c.clientId)} className="block truncate hover:text-brand hover:underline">
             {c.clientName}
@@ -55,7 +55,7 @@ export function ContactsTable({
       email: {
         id: "email",
         header: "Email",
-        width: 240,
+        width: 220,
         cell: (c) =>
           c.email ? (
             <a href={`mailto:${c.email}`} className="hover:text-brand hover:underline">
@@ -65,13 +65,13 @@ export function ContactsTable({
             dash
           ),
       },
-      phone: { id: "phone", header: "Phone", width: 160, cell: (c) => c.phone ?? dash },
-      portal: { id: "portal", header: "Portal", width: 130, cell: (c) => <PortalAccessBadge access={c.portalAccess} /> },
+      phone: { id: "phone", header: "Phone", width: 140, cell: (c) => c.phone ?? dash },
+      portal: { id: "portal", header: "Portal", width: 120, cell: (c) => <PortalAccessBadge access={c.portalAccess} /> },
     };
     for (const col of customColumns) {
       byId[col.id] = {
         id: col.id,
-        width: 160,
+        width: 150,
         header: col.sort ? <SortButton label={col.label} active={col.sort.active} order={col.sort.order} onSort={col.sort.onSort} /> : col.label,
         sort: col.sort ? ariaSort(col.sort.active, col.sort.order) : undefined,
         cell: col.render,
@@ -79,7 +79,6 @@ export function ContactsTable({
     }
     const name: VirtualColumn<ContactDto> = {
       id: "name",
-      width: 260,
       header: <SortButton label="Name" active={sort === "name"} order={order} onSort={() => onSort("name")} />,
       sort: ariaSort(sort === "name", order),
       cell: (c) => (

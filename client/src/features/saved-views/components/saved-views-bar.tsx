@@ -58,6 +58,13 @@ export interface SavedViewsBarProps {
  * Saved views of a list as a row of tabs: "All", the user's personal views, then shared ones.
  * Applying a view puts its query in the URL (so the list's own fetch and visibility rule apply) and
  * its columns in the table; "Save view" stores the current URL query and columns.
+ *
+ * Dropping it onto a list page (the list keeps its state in the URL, e.g. with useUrlFilters):
+ *
+ *   const FILTER_KEYS = ["q", "status", "ownerId", "cf", "sort", "order"] as const;
+ *   const layout = useColumnLayout("agency-os.columns.leads", LEAD_COLUMNS); // optional
+ *   <SavedViewsBar entityType="lead" noun="leads" queryKeys={FILTER_KEYS}
+ *     columns={layout.visibleIds} onApplyColumns={layout.apply} />
  */
 export function SavedViewsBar({ entityType, noun, queryKeys, columns, onApplyColumns }: SavedViewsBarProps) {
   const me = useCurrentUser();
