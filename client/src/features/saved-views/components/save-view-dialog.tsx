@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { CreateSavedViewBody, SAVED_VIEW_VISIBILITIES, type SavedViewVisibility } from "@shared/contracts/saved-views";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Alert } from "@/components/ui/alert";
@@ -38,12 +38,15 @@ export function SaveViewDialog({
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const { errors } = form.formState;
+  // Reset only when the dialog opens: a parent re-render (e.g. a refetch) must not wipe what is typed.
+  const initialRef = useRef(initial);
+  initialRef.current = initial;
   useEffect(() => {
     if (open) {
-      form.reset(initial);
+      form.reset(initialRef.current);
       setFormError(null);
     }
-  }, [open, form, initial]);
+  }, [open, form]);
 
   const submit = form.handleSubmit(async (values) => {
     setPending(true);
