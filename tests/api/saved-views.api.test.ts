@@ -94,7 +94,13 @@ describe("POST /api/saved-views", () => {
     expect(issuePaths(res)).toEqual(["body.columns.1", "body.entityType", "body.name", "body.visibility"]);
   });
 
-  it("lead and deal views accept any short string parameters, but not paging or odd keys", async () => {
+  it("400 validation_failed for a lead view with a filter the lead list does not accept", async () => {
+    const res = await sales.post("/api/saved-views", { entityType: "lead", name: "Bad", query: { status: "won", industry: "x" } });
+    expectError(res, 400, "validation_failed");
+    expect(issuePaths(res)).toEqual(["body.query.industry", "body.query.status"]);
+  });
+
+  it("lead views store the lead list's filters; deal views accept short string parameters, but not paging or odd keys", async () => {
     const lead = await createView(sales, { entityType: "lead", query: { status: "qualified", ownerId: team.users.sales_agent.id, source: "form" } });
     expect(lead.query).toEqual({ status: "qualified", ownerId: team.users.sales_agent.id, source: "form" });
     const bad = await sales.post("/api/saved-views", { entityType: "deal", name: "Bad", query: { limit: "10", "a b": "x" } });
