@@ -124,6 +124,15 @@ describe("lists at scale and global search", () => {
     await expect.poll(() => admin.getByRole("columnheader", { name: "Tags" }).count()).toBe(0);
     expect(await admin.getByRole("button", { name: "Bulk, newest names", exact: true }).getAttribute("aria-pressed")).toBe("true");
 
+    // The contacts list carries the same bar and table.
+    await admin.goto(`${app.url}/contacts`);
+    await admin.getByTestId("contact-row").first().waitFor();
+    expect(await admin.getByRole("button", { name: "All contacts", exact: true }).getAttribute("aria-pressed")).toBe("true");
+    expect(await admin.getByRole("button", { name: "Bulk, newest names", exact: true }).count()).toBe(0);
+    await snap(admin, "palette-04-contacts");
+    await admin.goBack();
+    await admin.getByRole("link", { name: "Bulk client 02000" }).waitFor();
+
     // Delete asks first.
     await admin.getByRole("button", { name: "Actions for view Bulk, newest names" }).click();
     await admin.getByRole("menuitem", { name: "Delete view…" }).click();

@@ -3,7 +3,7 @@ import { Command } from "cmdk";
 import { Briefcase, Contact, Handshake, History, Loader2, Search, Target } from "lucide-react";
 import { type ComponentType, useCallback, useEffect, useState } from "react";
 import { useLocation } from "wouter";
-import { usePermission } from "@/lib/auth";
+import { useCurrentUser, usePermission } from "@/lib/auth";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 import { useGlobalSearch } from "../api/global-search";
 import { readRecent, rememberRecent } from "./recent-results";
@@ -34,6 +34,7 @@ export function CommandPalette() {
   const q = useDebouncedValue(term.trim(), 200);
   const search = useGlobalSearch(q);
   const [recent, setRecent] = useState<SearchResult[]>([]);
+  const userId = useCurrentUser().user.id;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -48,16 +49,16 @@ export function CommandPalette() {
 
   const onOpenChange = useCallback((next: boolean) => {
     setOpen(next);
-    if (next) setRecent(readRecent());
+    if (next) setRecent(readRecent(userId));
     else setTerm("");
-  }, []);
+  }, [userId]);
   // The shortcut opens it without onOpenChange, so the recent list is read here too.
   useEffect(() => {
-    if (open) setRecent(readRecent());
-  }, [open]);
+    if (open) setRecent(readRecent(userId));
+  }, [open, userId]);
 
   const go = (result: SearchResult) => {
-    rememberRecent(result);
+    rememberRecent(userId, result);
     onOpenChange(false);
     navigate(result.href);
   };
