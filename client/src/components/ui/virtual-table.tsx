@@ -76,7 +76,7 @@ export function VirtualTable<T>({
     <div
       ref={scrollRef}
       data-testid={testId ? `${testId}-scroll` : undefined}
-      className={cn("relative max-h-[calc(100dvh-16rem)] min-h-64 w-full overflow-auto overscroll-contain", className)}
+      className={cn("relative max-h-[calc(100dvh-16rem)] w-full overflow-auto overscroll-contain", className)}
     >
       <table
         aria-label={label}

@@ -65,8 +65,8 @@ export function ContactsTable({
             dash
           ),
       },
-      phone: { id: "phone", header: "Phone", width: 140, cell: (c) => c.phone ?? dash },
-      portal: { id: "portal", header: "Portal", width: 120, cell: (c) => <PortalAccessBadge access={c.portalAccess} /> },
+      phone: { id: "phone", header: "Phone", width: 160, cell: (c) => c.phone ?? dash },
+      portal: { id: "portal", header: "Portal", width: 160, cell: (c) => <PortalAccessBadge access={c.portalAccess} /> },
     };
     for (const col of customColumns) {
       byId[col.id] = {
