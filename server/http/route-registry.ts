@@ -11,6 +11,8 @@ import { contactsRoutes } from "../modules/contacts/contacts.routes";
 import { customFieldsRoutes } from "../modules/custom-fields/custom-fields.routes";
 import { profileRoutes } from "../modules/profile/profile.routes";
 import { rolesRoutes } from "../modules/roles/roles.routes";
+import { savedViewsRoutes } from "../modules/saved-views/saved-views.routes";
+import { searchRoutes } from "../modules/search/search.routes";
 import { usersRoutes } from "../modules/users/users.routes";
 import { workspaceRoutes } from "../modules/workspace/workspace.routes";
 import type { AnyRoute } from "./define-route";
@@ -35,4 +37,6 @@ export const apiRoutes: AnyRoute[] = [
   ...activitiesRoutes,
   ...adminRoutes,
   ...attachmentsRoutes,
+  ...savedViewsRoutes,
+  ...searchRoutes,
 ];

@@ -6,6 +6,7 @@ import { AppShell } from "@/components/layout/app-shell";
 import { PortalShell } from "@/components/layout/portal-shell";
 import { PageSkeleton } from "@/components/ui/skeleton";
 import { paths } from "@/config/paths";
+import { GlobalSearch } from "@/features/search/components/command-palette";
 import { PublicOnly, RequireAuth, RequirePermission } from "./auth-gate";
 import { lazyPage } from "./lazy-page";
 
@@ -69,7 +70,7 @@ function PublicPage({ component: Component, publicOnly }: { component: Component
 function StaffArea() {
   return (
     <RequireAuth area="staff">
-      <AppShell>
+      <AppShell search={<GlobalSearch />}>
         <PageFrame>
           <Switch>
             <Route path={paths.dashboard.pattern}>{page(DashboardPage)}</Route>

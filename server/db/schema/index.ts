@@ -15,3 +15,4 @@ export * from "./deals";
 export * from "./assignment-rules";
 export * from "./automations";
 export * from "./attachments";
+export * from "./saved-views";

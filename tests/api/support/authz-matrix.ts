@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Response } from "supertest";
 import { expect } from "vitest";
 import { sessionHandle } from "../../../server/auth/tokens";
+import { savedViews } from "../../../server/db/schema";
 import type { AnyRoute } from "../../../server/http/define-route";
 import { DEFAULT_ROLE_PERMISSIONS, type Role } from "../../../shared/constants/roles";
 import type { ErrorCode } from "../../../shared/errors";
@@ -145,6 +146,18 @@ async function targetContact(ctx: RowContext, overrides: Parameters<typeof build
 async function targetCustomField(ctx: RowContext): Promise<{ id: string }> {
   const workspaceId = ctx.relation === "foreign" ? ctx.foreign.workspace.id : ctx.home.workspace.id;
   return buildCustomField(ctx.t.database.db, { workspaceId });
+}
+
+/**
+ * The saved view a `/saved-views/:id` request targets: the caller's own personal view by default,
+ * another workspace's view (foreign), or a colleague's personal view (same-workspace).
+ */
+async function targetView(ctx: RowContext, overrides: Partial<typeof savedViews.$inferInsert> = {}): Promise<{ id: string }> {
+  const db = ctx.t.database.db;
+  const workspaceId = ctx.relation === "foreign" ? ctx.foreign.workspace.id : ctx.home.workspace.id;
+  const ownerId = ctx.relation === "foreign" ? ctx.foreign.users.admin.id : ctx.relation === "same-workspace" || !ctx.actor ? ctx.home.users.manager.id : ctx.actor.id;
+  const [row] = await db.insert(savedViews).values({ workspaceId, ownerId, entityType: "client", name: `View ${unique()}`, visibility: "personal", query: {}, ...overrides }).returning();
+  return row!;
 }
 
 const SEES_ALL: readonly Principal[] = ["admin", "manager", "staff"];
@@ -526,6 +539,29 @@ export const routeSpecs: Record<RouteKey, RouteSpec> = {
   "GET /api/portal/files/:id/download": {
     build: async (ctx) => ({ path: `/api/portal/files/${(await portalFileTarget(ctx)).id}/download` }),
   },
+
+  // --- Saved views and global search (feat/views-search) ---
+  "GET /api/saved-views": {
+    build: async () => ({ path: "/api/saved-views?entityType=client" }),
+  },
+  "POST /api/saved-views": {
+    build: async () => ({ path: "/api/saved-views", body: { entityType: "client", name: `Matrix view ${unique()}`, visibility: "personal", query: { status: "active" } } }),
+  },
+  "PATCH /api/saved-views/:id": {
+    build: async (ctx) => ({ path: `/api/saved-views/${(await targetView(ctx)).id}`, body: { name: `Renamed ${unique()}` } }),
+  },
+  "DELETE /api/saved-views/:id": {
+    build: async (ctx) => ({ path: `/api/saved-views/${(await targetView(ctx)).id}` }),
+  },
+  "GET /api/search": {
+    build: async (ctx) => ({ path: `/api/search?q=${encodeURIComponent(ctx.home.client.name)}` }),
+    verify: (res, ctx) => {
+      const ids = (res.body.data as { results: { id: string }[] }[]).flatMap((g) => g.results.map((r) => r.id));
+      if (SEES_ALL.includes(ctx.role)) expect(ids).toContain(ctx.home.client.id);
+      else expect(ids).not.toContain(ctx.home.client.id);
+      expect(ids).not.toContain(ctx.foreign.client.id);
+    },
+  },
 };
 
 /** A file on `targetClient` (another workspace's for foreign, a colleague's client for same-workspace). */
@@ -798,6 +834,52 @@ export const matrix: MatrixRow[] = [
   ...grid("GET /api/portal/files/:id/download", { anonymous: 401, admin: 403, manager: 403, staff: 403, sales_agent: 403, creator: 403, client: 200 }),
   { route: "GET /api/portal/files/:id/download", role: "client", relation: "foreign", expect: 404, why: "a shared file of another workspace's client" },
   { route: "GET /api/portal/files/:id/download", role: "client", relation: "same-workspace", expect: 404, why: "a shared file of another client in the same workspace" },
+  // --- Saved views and global search (feat/views-search) ---
+  // Saved views: any staff role with clients.read keeps personal views and sees shared ones; a
+  // colleague's personal view is 404; a shared one is edited by its owner, an admin or a manager.
+  ...grid("GET /api/saved-views", staffOnly({ admin: 200, manager: 200, staff: 200, sales_agent: 200, creator: 200 })),
+  { route: "GET /api/saved-views", role: "creator", expect: 403, why: "creators lack leads.read, so they have no lead views", setup: async () => ({ path: "/api/saved-views?entityType=lead" }) },
+  ...grid("POST /api/saved-views", staffOnly({ admin: 201, manager: 201, staff: 201, sales_agent: 201, creator: 201 })),
+  {
+    route: "POST /api/saved-views",
+    role: "creator",
+    expect: 403,
+    why: "creators lack deals.read, so they cannot save a deal view",
+    setup: async () => ({ path: "/api/saved-views", body: { entityType: "deal", name: "Deals", query: {} } }),
+  },
+  ...grid("PATCH /api/saved-views/:id", staffOnly({ admin: 200, manager: 200, staff: 200, sales_agent: 200, creator: 200 })),
+  { route: "PATCH /api/saved-views/:id", role: "admin", relation: "foreign", expect: 404 },
+  { route: "PATCH /api/saved-views/:id", role: "staff", relation: "foreign", expect: 404 },
+  { route: "PATCH /api/saved-views/:id", role: "admin", relation: "same-workspace", expect: 404, why: "a colleague's personal view is private, even to an admin" },
+  {
+    route: "PATCH /api/saved-views/:id",
+    role: "staff",
+    expect: 403,
+    why: "a colleague's shared view is edited only by its owner, an admin or a manager",
+    setup: async (ctx) => ({ path: `/api/saved-views/${(await targetView({ ...ctx, relation: "same-workspace" }, { visibility: "shared" })).id}`, body: { name: "Mine now" } }),
+  },
+  {
+    route: "PATCH /api/saved-views/:id",
+    role: "manager",
+    expect: 200,
+    why: "a manager edits a colleague's shared view",
+    setup: async (ctx) => ({
+      path: `/api/saved-views/${(await targetView({ ...ctx, relation: "same-workspace" }, { visibility: "shared", ownerId: ctx.home.users.staff.id })).id}`,
+      body: { name: `Tidied ${unique()}` },
+    }),
+  },
+  ...grid("DELETE /api/saved-views/:id", staffOnly({ admin: 204, manager: 204, staff: 204, sales_agent: 204, creator: 204 })),
+  { route: "DELETE /api/saved-views/:id", role: "admin", relation: "foreign", expect: 404 },
+  { route: "DELETE /api/saved-views/:id", role: "sales_agent", relation: "same-workspace", expect: 404, why: "a colleague's personal view is private" },
+  {
+    route: "DELETE /api/saved-views/:id",
+    role: "sales_agent",
+    expect: 403,
+    why: "a colleague's shared view is deleted only by its owner, an admin or a manager",
+    setup: async (ctx) => ({ path: `/api/saved-views/${(await targetView({ ...ctx, relation: "same-workspace" }, { visibility: "shared" })).id}` }),
+  },
+  // Global search: every staff role with clients.read; each group keeps its own visibility rule (tests/api/search.api.test.ts).
+  ...grid("GET /api/search", staffOnly({ admin: 200, manager: 200, staff: 200, sales_agent: 200, creator: 200 })),
 ];
 
 /** Problems with the matrix's coverage of the registry (empty when every rule holds). */

@@ -1,6 +1,6 @@
 import type { ContactDto } from "@shared/contracts/contacts";
 import { UsersRound, X } from "lucide-react";
-import { useCallback } from "react";
+import { useCallback, useMemo } from "react";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -13,12 +13,15 @@ import { paths } from "@/config/paths";
 import { useInfiniteContacts } from "@/features/contacts/api/get-contacts";
 import { CONTACT_COLUMNS, type ContactSort, ContactsTable } from "@/features/contacts/components/contacts-table";
 import { CustomFieldFilter, parseCustomFieldFilter } from "@/features/custom-fields/components/custom-field-filter";
+import { SavedViewsBar } from "@/features/saved-views/components/saved-views-bar";
 import { useUrlFilters } from "@/lib/url-filters";
 import { useUrlSyncedText } from "@/lib/use-url-synced-text";
 import { Link } from "wouter";
 import { useCustomColumns } from "../clients/use-custom-columns";
 
 const FILTER_KEYS = ["q", "cf", "sort", "sortKey", "order"] as const;
+// Rows per request while scrolling (the table renders only the rows on screen, however many are loaded).
+const PAGE_SIZE = 100;
 
 /** /contacts — everyone you deal with, across clients. */
 export function ContactsPage() {
@@ -30,16 +33,26 @@ export function ContactsPage() {
   const sort: ContactSort | "custom" = customSort ? "custom" : values.sort === "createdAt" ? "createdAt" : "name";
   const order = values.order === "desc" ? "desc" : "asc";
   const cf = parseCustomFieldFilter(values.cf).value ? [values.cf] : undefined;
-  const contacts = useInfiniteContacts({ q: values.q || undefined, cf, sort, sortKey: customSort ? values.sortKey : undefined, order });
+  const contacts = useInfiniteContacts({ q: values.q || undefined, cf, sort, sortKey: customSort ? values.sortKey : undefined, order, limit: PAGE_SIZE });
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = contacts;
+  const onEndReached = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const onSortCustom = useCallback((key: string, next: "asc" | "desc") => setFilters({ sort: "custom", sortKey: key, order: next }), [setFilters]);
   const columns = useCustomColumns<ContactDto>({ entity: "contact", builtIn: CONTACT_COLUMNS, sort, sortKey: values.sortKey, order, onSortCustom });
+  const { layout } = columns;
   const onCfChange = useCallback((next: string) => setFilters({ cf: next }), [setFilters]);
   const filtering = !!(values.q || cf);
-  const rows = contacts.data?.pages.flatMap((p) => p.data) ?? [];
+  const rows = useMemo(() => contacts.data?.pages.flatMap((p) => p.data) ?? [], [contacts.data]);
+  const onSort = useCallback(
+    (key: ContactSort) => setFilters({ sort: key, sortKey: "", order: key === sort && order === "asc" ? "desc" : "asc" }),
+    [setFilters, sort, order],
+  );
 
   return (
     <>
       <PageHeader title="Contacts" description="The people you work with at every client. Add contacts from a client's page." />
+      <SavedViewsBar entityType="contact" noun="contacts" queryKeys={FILTER_KEYS} columns={layout.visibleIds} onApplyColumns={layout.apply} />
       <Card className="min-w-0">
         <div className="flex flex-col gap-2 border-b border-zinc-100 p-4 sm:flex-row sm:items-center">
           <SearchField value={q} onChange={setQ} label="Search contacts" placeholder="Search name, email, phone or title" />
@@ -51,7 +64,7 @@ export function ContactsPage() {
             </Button>
           ) : null}
           <div className="sm:ml-auto">
-            <ColumnChooser columns={columns.chooserColumns} hidden={columns.hidden} onToggle={columns.toggle} />
+            <ColumnChooser columns={layout.ordered} hidden={layout.hidden} onToggle={layout.toggle} onMove={layout.move} onReset={layout.reset} />
           </div>
         </div>
         {contacts.isPending ? (
@@ -85,14 +98,15 @@ export function ContactsPage() {
               contacts={rows}
               sort={sort}
               order={order}
-              onSort={(key) => setFilters({ sort: key, sortKey: "", order: key === sort && order === "asc" ? "desc" : "asc" })}
-              hidden={columns.hidden}
-              extraColumns={columns.extraColumns}
+              onSort={onSort}
+              columnIds={layout.visibleIds}
+              customColumns={columns.customColumns}
+              onEndReached={onEndReached}
             />
             <LoadMore
               hasNextPage={contacts.hasNextPage}
               isFetchingNextPage={contacts.isFetchingNextPage}
-              fetchNextPage={() => contacts.fetchNextPage()}
+              fetchNextPage={onEndReached}
               shown={rows.length}
               noun={rows.length === 1 ? "contact" : "contacts"}
             />
