@@ -13,3 +13,4 @@ export * from "./custom-fields";
 export * from "./leads";
 export * from "./deals";
 export * from "./assignment-rules";
+export * from "./lead-forms";
