@@ -17,4 +17,4 @@ CREATE TABLE "lead_forms" (
 --> statement-breakpoint
 ALTER TABLE "lead_forms" ADD CONSTRAINT "lead_forms_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "lead_forms_public_id_idx" ON "lead_forms" USING btree ("public_id");--> statement-breakpoint
-CREATE INDEX "lead_forms_workspace_created_idx" ON "lead_forms" USING btree ("workspace_id","created_at","id");
+CREATE INDEX "lead_forms_workspace_id_idx" ON "lead_forms" USING btree ("workspace_id","id");

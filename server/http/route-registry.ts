@@ -7,6 +7,7 @@ import { clientsRoutes } from "../modules/clients/clients.routes";
 import { leadsRoutes } from "../modules/leads/leads.routes";
 import { contactsRoutes } from "../modules/contacts/contacts.routes";
 import { customFieldsRoutes } from "../modules/custom-fields/custom-fields.routes";
+import { formsRoutes } from "../modules/forms/forms.routes";
 import { profileRoutes } from "../modules/profile/profile.routes";
 import { rolesRoutes } from "../modules/roles/roles.routes";
 import { usersRoutes } from "../modules/users/users.routes";
@@ -31,4 +32,5 @@ export const apiRoutes: AnyRoute[] = [
   ...customFieldsRoutes,
   ...activitiesRoutes,
   ...adminRoutes,
+  ...formsRoutes,
 ];

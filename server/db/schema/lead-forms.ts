@@ -28,7 +28,7 @@ export const leadForms = pgTable(
     lastSubmittedAt: timestamp("last_submitted_at", { withTimezone: true }),
     ...timestamps(),
   },
-  (t) => [uniqueIndex("lead_forms_public_id_idx").on(t.publicId), index("lead_forms_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id)],
+  (t) => [uniqueIndex("lead_forms_public_id_idx").on(t.publicId), index("lead_forms_workspace_id_idx").on(t.workspaceId, t.id)],
 );
 
 export type LeadFormRow = typeof leadForms.$inferSelect;

@@ -15,6 +15,8 @@ export const CacheKeys = {
   customFields: (workspaceId: string, entityType: string) => `workspace:${workspaceId}:custom-fields:${entityType}`,
   /** A session's data, keyed by its public handle (the raw session id never reaches the cache). */
   session: (handle: string) => `session:${handle}`,
+  /** A web-to-lead form's embedding settings (allowed origins), by its public id. */
+  leadFormEmbedding: (publicId: string) => `lead-form:${publicId}:embedding`,
   /** Every key about one workspace. */
   workspacePattern: (workspaceId: string) => `workspace:${workspaceId}:*`,
 } as const;
