@@ -21,7 +21,7 @@ const LIMITS: Record<string, number> = { name: NAME_MAX, company: 200, email: 25
 /** The form as the public page renders it; 404 when missing or switched off. */
 export async function getPublicForm(app: AppContext, publicId: string): Promise<PublicFormDto> {
   const found = await findFormByPublicId(app.database.db, publicId);
-  if (!found || !found.form.enabled) throw errors.notFound("Form");
+  if (!found?.form.enabled) throw errors.notFound("Form");
   const definitions = await loadDefinitions(app, found.form.workspaceId, "lead");
   return {
     publicId: found.form.publicId,
@@ -147,7 +147,7 @@ async function addToLead(tx: Tx, lead: LeadRow, form: LeadFormRow, parsed: Parse
 export async function submitForm(app: AppContext, publicId: string, body: FormSubmissionBody, ctx: SubmissionContext): Promise<FormSubmissionResponse> {
   await consumeOrThrow(app.rateLimits.formSubmission, `${ctx.ip}:${publicId}`);
   const found = await findFormByPublicId(app.database.db, publicId);
-  if (!found || !found.form.enabled) throw errors.notFound("Form");
+  if (!found?.form.enabled) throw errors.notFound("Form");
   const form = found.form;
   if (!originAllowed(form, ctx)) throw new AppError("origin_not_allowed");
   const done: FormSubmissionResponse =

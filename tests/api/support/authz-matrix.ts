@@ -5,7 +5,7 @@ import { sessionHandle } from "../../../server/auth/tokens";
 import type { AnyRoute } from "../../../server/http/define-route";
 import { DEFAULT_ROLE_PERMISSIONS, type Role } from "../../../shared/constants/roles";
 import type { ErrorCode } from "../../../shared/errors";
-import { assignClient, buildAssignmentRule, buildClient, buildContact, buildCustomField, buildLead, type buildTeam, buildUser, FACTORY_PASSWORD, type FactoryUser } from "../../factories";
+import { assignClient, buildAssignmentRule, buildClient, buildContact, buildCustomField, buildLead, buildLeadForm, type buildTeam, buildUser, FACTORY_PASSWORD, type FactoryUser } from "../../factories";
 import { eq } from "drizzle-orm";
 import { assignmentRules } from "../../../server/db/schema";
 import type { ApiClient } from "../../setup/http-client";
@@ -452,7 +452,38 @@ export const routeSpecs: Record<RouteKey, RouteSpec> = {
       expect(res.body.client.id).toBe(ctx.home.client.id);
     },
   },
+  // Web-to-lead forms (feat/forms).
+  "GET /api/forms": {
+    build: async () => ({ path: "/api/forms" }),
+  },
+  "POST /api/forms": {
+    build: async () => ({ path: "/api/forms", body: { name: `Matrix form ${unique()}`, fields: [{ key: "email", label: "Email", required: true }] } }),
+  },
+  "GET /api/forms/:id": {
+    build: async (ctx) => ({ path: `/api/forms/${(await targetForm(ctx)).id}` }),
+  },
+  "PATCH /api/forms/:id": {
+    build: async (ctx) => ({ path: `/api/forms/${(await targetForm(ctx)).id}`, body: { name: "Matrix form renamed" } }),
+  },
+  "DELETE /api/forms/:id": {
+    build: async (ctx) => ({ path: `/api/forms/${(await targetForm(ctx)).id}` }),
+  },
+  "GET /api/public/forms/:publicId": {
+    build: async (ctx) => ({ path: `/api/public/forms/${(await targetForm(ctx)).publicId}` }),
+  },
+  "POST /api/public/forms/:publicId/submissions": {
+    build: async (ctx) => ({ path: `/api/public/forms/${(await targetForm(ctx)).publicId}/submissions`, body: { name: "Matrix Lead", email: `matrix-${unique()}@example.test` } }),
+    verify: (res) => {
+      expect(res.body.ok).toBe(true);
+    },
+  },
 };
+
+/** A lead form of the caller's workspace (or another workspace's for the foreign relation). */
+async function targetForm(ctx: RowContext): Promise<{ id: string; publicId: string }> {
+  const workspaceId = ctx.relation === "foreign" ? ctx.foreign.workspace.id : ctx.home.workspace.id;
+  return buildLeadForm(ctx.t.database.db, { workspaceId });
+}
 
 /** One row per principal with the given expectations. */
 function grid(route: RouteKey, expectations: Partial<Record<Principal, number>>): MatrixRow[] {
@@ -677,6 +708,20 @@ export const matrix: MatrixRow[] = [
   { route: "DELETE /api/assignment-rules/:id", role: "admin", relation: "foreign", expect: 404 },
 
   ...grid("GET /api/portal/overview", { anonymous: 401, admin: 403, manager: 403, staff: 403, sales_agent: 403, creator: 403, client: 200 }),
+
+  // Web-to-lead forms (feat/forms). forms.manage: admin, manager; another workspace's form is 404.
+  // The public form endpoints need no sign-in (anyone, signed in or not, may read and submit).
+  ...grid("GET /api/forms", staffOnly({ admin: 200, manager: 200 })),
+  ...grid("POST /api/forms", staffOnly({ admin: 201, manager: 201 })),
+  ...grid("GET /api/forms/:id", staffOnly({ admin: 200, manager: 200 })),
+  { route: "GET /api/forms/:id", role: "admin", relation: "foreign", expect: 404 },
+  { route: "GET /api/forms/:id", role: "manager", relation: "foreign", expect: 404 },
+  ...grid("PATCH /api/forms/:id", staffOnly({ admin: 200, manager: 200 })),
+  { route: "PATCH /api/forms/:id", role: "admin", relation: "foreign", expect: 404 },
+  ...grid("DELETE /api/forms/:id", staffOnly({ admin: 204, manager: 204 })),
+  { route: "DELETE /api/forms/:id", role: "admin", relation: "foreign", expect: 404 },
+  ...grid("GET /api/public/forms/:publicId", { anonymous: 200, admin: 200, client: 200 }),
+  ...grid("POST /api/public/forms/:publicId/submissions", { anonymous: 200, staff: 200, client: 200 }),
 ];
 
 /** Problems with the matrix's coverage of the registry (empty when every rule holds). */
