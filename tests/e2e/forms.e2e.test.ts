@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DOMAIN, DEMO_PASSWORD } from "../../server/db/seed/demo-seed";
@@ -121,4 +123,70 @@ describe("forms: build a form → a visitor submits the hosted page → the lead
     await snap(admin, "forms-05-list-after");
     await adminContext.close();
   }, 180_000);
+
+  it("embeds: the iframe and the script work on an allowed site; the iframe is refused on any other", async () => {
+    const stamp = Date.now();
+    // One local server reached under two origins: 127.0.0.1 is allowed, localhost is not.
+    let pages: Record<string, string> = {};
+    const site = http.createServer((req, res) => {
+      res.setHeader("Content-Type", "text/html");
+      res.end(pages[req.url ?? ""] ?? "not found");
+    });
+    await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", () => resolve()));
+    const port = (site.address() as AddressInfo).port;
+    const allowed = `http://127.0.0.1:${port}`;
+    try {
+      const adminContext = await browser.newContext();
+      const admin = await signIn(adminContext, app.url, `admin@${DEMO_DOMAIN}`, DEMO_PASSWORD);
+      const created = await api<{ data: { id: string; publicId: string; hostedUrl: string; embed: { iframe: string; script: string } } }>(admin, "POST", "/api/forms", {
+        name: `Embedded ${stamp}`,
+        fields: [
+          { key: "name", label: "Name", required: true },
+          { key: "email", label: "Email", required: true },
+        ],
+        success: { mode: "message", message: "Thanks from the embed!", redirectUrl: null },
+        allowedOrigins: [allowed],
+      });
+      expect(created.status).toBe(201);
+      const form = created.body.data;
+      pages = {
+        "/iframe": `<!doctype html><title>Client site</title><h1>Client site</h1>${form.embed.iframe}`,
+        "/script": `<!doctype html><title>Client site</title><h1>Client site</h1>${form.embed.script}`,
+      };
+
+      const visitorContext = await browser.newContext();
+      const visitor = await visitorContext.newPage();
+      // The iframe on the allowed site renders the chromeless form and sends it.
+      await visitor.goto(`${allowed}/iframe`);
+      const frame = visitor.frameLocator("iframe");
+      await frame.getByLabel("Name *").fill("Iris Iframe");
+      await frame.getByLabel("Email *").fill(`iframe-${stamp}@example.test`);
+      await frame.getByRole("button", { name: "Send" }).click();
+      await frame.getByText("Thanks from the embed!").waitFor();
+      expect(await frame.getByRole("heading", { name: `Embedded ${stamp}` }).count()).toBe(0);
+      await snap(visitor, "forms-06-iframe-embed");
+
+      // The script embed renders in the page and posts cross-origin (CORS for the allowed origin).
+      await visitor.goto(`${allowed}/script`);
+      await visitor.getByLabel("Name *").fill("Sam Script");
+      await visitor.getByLabel("Email *").fill(`script-${stamp}@example.test`);
+      await visitor.getByRole("button", { name: "Send" }).click();
+      await visitor.getByText("Thanks from the embed!").waitFor();
+      await snap(visitor, "forms-07-script-embed");
+
+      // The same page on an origin that is not allowed: the browser refuses to frame the form.
+      await visitor.goto(`http://localhost:${port}/iframe`);
+      await expect.poll(() => visitor.frames().some((f) => f.url().startsWith("chrome-error://")), { timeout: 10_000 }).toBe(true);
+      expect(await visitor.frameLocator("iframe").getByRole("button", { name: "Send" }).count()).toBe(0);
+      await visitorContext.close();
+
+      for (const email of [`iframe-${stamp}@example.test`, `script-${stamp}@example.test`]) {
+        const found = await api<{ data: { source: string; sourceDetail: string }[] }>(admin, "GET", `/api/leads?q=${encodeURIComponent(email)}`);
+        expect(found.body.data).toEqual([expect.objectContaining({ source: "form", sourceDetail: `Embedded ${stamp}` })]);
+      }
+      await adminContext.close();
+    } finally {
+      site.close();
+    }
+  }, 120_000);
 });

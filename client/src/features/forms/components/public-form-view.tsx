@@ -56,6 +56,12 @@ export function PublicFormView({ form, preview = false, embedded = false }: { fo
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [thanks, setThanks] = useState<string | null>(null);
   const submit = useSubmitPublicForm();
+  const clearError = (key: string) =>
+    setErrors((prev) => {
+      if (!(key in prev)) return prev;
+      const { [key]: _cleared, ...rest } = prev;
+      return rest;
+    });
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -108,7 +114,10 @@ export function PublicFormView({ form, preview = false, embedded = false }: { fo
       {form.fields.map((field) => (
         <Field key={field.key} label={field.required ? `${field.label} *` : field.label} error={errors[field.key]}>
           {(control) => (
-            <Control field={field} value={values[field.key] ?? ""} onChange={(v) => setValues((prev) => ({ ...prev, [field.key]: v }))} control={control} />
+            <Control field={field} value={values[field.key] ?? ""} onChange={(v) => {
+                setValues((prev) => ({ ...prev, [field.key]: v }));
+                clearError(field.key);
+              }} control={control} />
           )}
         </Field>
       ))}
@@ -124,7 +133,10 @@ export function PublicFormView({ form, preview = false, embedded = false }: { fo
               id="pf-consent"
               name="consent"
               checked={consent}
-              onChange={(e) => setConsent(e.target.checked)}
+              onChange={(e) => {
+                setConsent(e.target.checked);
+                clearError("consent");
+              }}
               aria-invalid={!!errors.consent}
               aria-describedby={errors.consent ? "pf-consent-error" : undefined}
               className="mt-0.5"
