@@ -33,7 +33,7 @@ export function HostedFormPage() {
     <PublicFormView form={form} embedded={embedded} />
   );
 
-  if (embedded) return <main className="bg-white p-4">{body}</main>;
+  if (embedded) return <main className="min-h-dvh bg-white p-4">{body}</main>;
   return (
     <div className="flex min-h-dvh flex-col items-center bg-gradient-to-b from-brand-soft to-zinc-50 px-4 py-12">
       <main className="w-full max-w-lg rounded-xl border border-zinc-200 bg-white p-6 shadow-sm sm:p-8">
