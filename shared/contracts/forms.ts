@@ -138,9 +138,13 @@ export type CreateLeadFormBody = z.infer<typeof CreateLeadFormBody>;
 export const UpdateLeadFormBody = z.strictObject(formFields).partial().meta({ id: "UpdateLeadFormBody" });
 export type UpdateLeadFormBody = z.infer<typeof UpdateLeadFormBody>;
 
+export const FORM_SORTS = ["createdAt", "name", "submissions"] as const;
+
 export const ListLeadFormsQuery = z
   .strictObject({
     q: z.string().trim().max(120).optional().describe("Search by name"),
+    status: z.enum(["live", "off"]).optional().describe("live: accepting submissions; off: switched off"),
+    sort: z.enum(FORM_SORTS).default("createdAt").describe("createdAt: newest first; name: A–Z; submissions: most first"),
     ...pageQueryFields,
   })
   .meta({ id: "ListLeadFormsQuery" });

@@ -157,6 +157,33 @@ describe("GET/PATCH/DELETE /api/forms", () => {
     expect(page2.data[0]!.submissionCount).toBe(0);
   });
 
+  it("sorts by name and by submissions (paging through each order) and filters by status", async () => {
+    const tag = hex();
+    const b = await createForm({ name: `Sorted ${tag} b` });
+    const a = await createForm({ name: `Sorted ${tag} a`, enabled: false });
+    const c = await createForm({ name: `Sorted ${tag} c` });
+    await submit(c, { name: "S", email: `s1-${hex()}@example.test`, consent: true });
+    await submit(c, { name: "S", email: `s2-${hex()}@example.test`, consent: true });
+    await submit(b, { name: "S", email: `s3-${hex()}@example.test`, consent: true });
+    const walk = async (query: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await admin.get(`/api/forms?q=${tag}&limit=1&${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+        expect(res.status).toBe(200);
+        const page = LeadFormListResponse.parse(res.body);
+        seen.push(...page.data.map((f) => f.id));
+        cursor = page.meta.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    expect(await walk("sort=name")).toEqual([a.id, b.id, c.id]);
+    expect(await walk("sort=submissions")).toEqual([c.id, b.id, a.id]);
+    expect(await walk("status=off")).toEqual([a.id]);
+    expect(await walk("status=live&sort=name")).toEqual([b.id, c.id]);
+    expectError(await admin.get("/api/forms?sort=name&cursor=bogus"), 400, "invalid_cursor");
+  });
+
   it("edits a form, 404 for another workspace's form, and deletes with an audit row", async () => {
     const form = await createForm();
     const res = await admin.patch(`/api/forms/${form.id}`, { name: "Renamed", enabled: false, allowedOrigins: [] });

@@ -1,20 +1,38 @@
-import { and, desc, eq, ilike, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, lt, type SQL, sql } from "drizzle-orm";
 import type { ListLeadFormsQuery } from "../../../shared/contracts/forms";
 import type { Db } from "../../db/client";
 import { type LeadFormRow, type LeadRow, leadForms, leads, workspaces } from "../../db/schema";
-import { decodeIdCursor } from "../../lib/pagination";
+import { decodeIdCursor, decodeKeysetCursor, keysetAfter } from "../../lib/pagination";
 
-/** A newest-first page (limit + 1 rows) of a workspace's forms, optionally searched by name. */
+/**
+ * A page (limit + 1 rows) of a workspace's forms: newest first, by name A–Z, or most submissions
+ * first (ties by id); optionally searched by name and filtered by status.
+ */
 export async function listFormRows(db: Db, workspaceId: string, q: ListLeadFormsQuery): Promise<LeadFormRow[]> {
   const conds: SQL[] = [eq(leadForms.workspaceId, workspaceId)];
   if (q.q) conds.push(ilike(leadForms.name, `%${q.q.replace(/[\\%_]/g, "\\$&")}%`));
-  if (q.cursor) conds.push(lt(leadForms.id, decodeIdCursor(q.cursor)));
+  if (q.status) conds.push(eq(leadForms.enabled, q.status === "live"));
+  if (q.cursor) {
+    if (q.sort === "createdAt") conds.push(lt(leadForms.id, decodeIdCursor(q.cursor)));
+    else {
+      const [value, id] = decodeKeysetCursor(q.cursor);
+      conds.push(q.sort === "name" ? keysetAfter(leadForms.name, leadForms.id, "asc", [value, id]) : keysetAfter(leadForms.submissionCount, leadForms.id, "desc", [Number(value), id]));
+    }
+  }
+  const order = q.sort === "name" ? [asc(leadForms.name), asc(leadForms.id)] : q.sort === "submissions" ? [desc(leadForms.submissionCount), desc(leadForms.id)] : [desc(leadForms.id)];
   return db
     .select()
     .from(leadForms)
     .where(and(...conds))
-    .orderBy(desc(leadForms.id))
+    .orderBy(...order)
     .limit(q.limit + 1);
+}
+
+/** The cursor of a row in the list's sort. */
+export function formCursor(row: LeadFormRow, sort: ListLeadFormsQuery["sort"]): string[] {
+  if (sort === "name") return [row.name, row.id];
+  if (sort === "submissions") return [String(row.submissionCount), row.id];
+  return [row.id];
 }
 
 /** One form of the workspace. */

@@ -22,7 +22,7 @@ import { recordAudit } from "../audit/audit.service";
 import { presentDefinition } from "../custom-fields/custom-fields.presenter";
 import { listDefinitionRows } from "../custom-fields/custom-fields.repository";
 import { presentForm } from "./forms.presenter";
-import { deleteForm, findForm, findFormByPublicId, insertForm, listFormRows, updateForm } from "./forms.repository";
+import { deleteForm, findForm, findFormByPublicId, formCursor, insertForm, listFormRows, updateForm } from "./forms.repository";
 
 type ParsedFieldInput = Omit<FormFieldInput, "required"> & { required: boolean };
 
@@ -115,10 +115,10 @@ async function forgetEmbedding(app: AppContext, publicId: string): Promise<void>
 
 const present = (app: AppContext, row: LeadFormRow) => presentForm(app.config.APP_URL, row);
 
-/** The workspace's forms, newest first. */
+/** The workspace's forms in the chosen order. */
 export async function listForms(app: AppContext, actor: Actor, q: ListLeadFormsQuery): Promise<LeadFormListResponse> {
   const rows = await listFormRows(app.database.db, actor.workspaceId, q);
-  return toPage(rows, q.limit, (r) => [r.id], (r) => present(app, r));
+  return toPage(rows, q.limit, (r) => formCursor(r, q.sort), (r) => present(app, r));
 }
 
 export async function getForm(app: AppContext, actor: Actor, id: string): Promise<LeadFormDto> {

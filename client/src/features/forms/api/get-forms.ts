@@ -1,22 +1,22 @@
 import type { LeadFormListResponse } from "@shared/contracts/forms";
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client";
-import { formsKeys } from "./forms-keys";
+import { type FormsListParams, formsKeys } from "./forms-keys";
 
 /** GET /api/forms (one page). */
-export function getForms(params: { q?: string; cursor?: string }, signal?: AbortSignal): Promise<LeadFormListResponse> {
+export function getForms(params: FormsListParams & { cursor?: string }, signal?: AbortSignal): Promise<LeadFormListResponse> {
   return apiFetch<LeadFormListResponse>("/api/forms", { query: params, signal });
 }
 
-export const formsInfiniteQueryOptions = (q: string) =>
+export const formsInfiniteQueryOptions = (params: FormsListParams) =>
   infiniteQueryOptions({
-    queryKey: formsKeys.infinite(q),
-    queryFn: ({ pageParam, signal }) => getForms({ q: q || undefined, cursor: pageParam }, signal),
+    queryKey: formsKeys.infinite(params),
+    queryFn: ({ pageParam, signal }) => getForms({ ...params, cursor: pageParam }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.meta.nextCursor ?? undefined,
   });
 
-/** The form list with "Load more", searched by name. */
-export function useInfiniteForms(q: string) {
-  return useInfiniteQuery(formsInfiniteQueryOptions(q));
+/** The form list with "Load more": searched by name, filtered by status, sorted. */
+export function useInfiniteForms(params: FormsListParams) {
+  return useInfiniteQuery(formsInfiniteQueryOptions(params));
 }
