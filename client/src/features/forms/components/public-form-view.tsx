@@ -91,7 +91,10 @@ export function PublicFormView({ form, preview = false, embedded = false }: { fo
         },
         onError: (err) => {
           if (err instanceof ApiError && err.details?.issues?.length) {
-            setErrors(Object.fromEntries(err.details.issues.map((i) => [issueField(i.path), i.message])));
+            const shown = new Set([...form.fields.map((f) => f.key), "consent"]);
+            const byField = err.details.issues.map((i) => [issueField(i.path), i.message] as const);
+            const unplaced = byField.filter(([key]) => !shown.has(key)).map(([, message]) => message);
+            setErrors({ ...Object.fromEntries(byField.filter(([key]) => shown.has(key))), ...(unplaced.length ? { _form: unplaced.join(" ") } : {}) });
           }
         },
       },
@@ -107,7 +110,8 @@ export function PublicFormView({ form, preview = false, embedded = false }: { fo
     );
   }
 
-  const formError = submit.error && !(submit.error instanceof ApiError && submit.error.code === "validation_failed") ? errorMessage(submit.error) : null;
+  // Problems the form has no field for (e.g. a custom field made required since the form was built).
+  const formError = submit.error && !(submit.error instanceof ApiError && submit.error.code === "validation_failed") ? errorMessage(submit.error) : (errors._form ?? null);
   return (
     <form onSubmit={onSubmit} noValidate aria-label={form.name} className="space-y-4">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
