@@ -31,6 +31,8 @@ interface DraftField {
   label: string;
   required: boolean;
   placeholder: string;
+  /** Text fields may render as a multi-line box. */
+  multiline: boolean;
 }
 
 interface Draft {
@@ -46,7 +48,7 @@ interface Draft {
 function draftOf(form: LeadFormDto): Draft {
   return {
     name: form.name,
-    fields: form.fields.map((f) => ({ key: f.key, label: f.label, required: f.required, placeholder: f.placeholder ?? "" })),
+    fields: form.fields.map((f) => ({ key: f.key, label: f.label, required: f.required, placeholder: f.placeholder ?? "", multiline: f.type === "textarea" && f.key !== "notes" })),
     consent: form.consent,
     success: { mode: form.success.mode, message: form.success.message, redirectUrl: form.success.redirectUrl ?? "" },
     allowedOrigins: form.allowedOrigins,
@@ -58,7 +60,7 @@ function draftOf(form: LeadFormDto): Draft {
 function bodyOf(d: Draft) {
   return {
     name: d.name,
-    fields: d.fields.map((f) => ({ key: f.key, label: f.label, required: f.required, placeholder: f.placeholder.trim() || null })),
+    fields: d.fields.map((f) => ({ key: f.key, label: f.label, required: f.required, placeholder: f.placeholder.trim() || null, ...(f.multiline ? { type: "textarea" as const } : {}) })),
     consent: d.consent,
     success: { mode: d.success.mode, message: d.success.message, redirectUrl: d.success.redirectUrl.trim() || null },
     allowedOrigins: d.allowedOrigins,
@@ -69,12 +71,19 @@ function bodyOf(d: Draft) {
 
 const LEAD_TYPES: Record<string, FormFieldType> = { name: "text", company: "text", email: "email", phone: "tel", country: "text", notes: "textarea" };
 
+/** Whether a field is single-line text that may become a multi-line box. */
+function isTextField(key: string, definitions: CustomFieldDefinitionDto[]): boolean {
+  if (key === "name" || key === "company") return true;
+  return key.startsWith("cf.") && definitions.some((d) => `cf.${d.key}` === key && d.type === "text");
+}
+
 /** How the draft renders, for the live preview. */
 function previewFields(fields: DraftField[], definitions: CustomFieldDefinitionDto[]): FormField[] {
   const byKey = new Map(definitions.map((d) => [`cf.${d.key}`, d]));
   return fields.map((f) => {
     const def = byKey.get(f.key);
-    const type: FormFieldType = def ? (FORM_CUSTOM_FIELD_TYPES[def.type as keyof typeof FORM_CUSTOM_FIELD_TYPES] ?? "text") : (LEAD_TYPES[f.key] ?? "text");
+    const base: FormFieldType = def ? (FORM_CUSTOM_FIELD_TYPES[def.type as keyof typeof FORM_CUSTOM_FIELD_TYPES] ?? "text") : (LEAD_TYPES[f.key] ?? "text");
+    const type: FormFieldType = base === "text" && f.multiline ? "textarea" : base;
     return { key: f.key, label: f.label || f.key, required: f.required, placeholder: f.placeholder || null, type, options: def?.options ?? [] };
   });
 }
@@ -107,7 +116,7 @@ export function FormBuilder({ form }: { form: LeadFormDto }) {
   const addField = (key: string) => {
     const item = palette.find((p) => p.key === key);
     if (!item) return;
-    set("fields", [...draft.fields, { key, label: item.label.replace(/ \(custom\)$/, ""), required: false, placeholder: "" }]);
+    set("fields", [...draft.fields, { key, label: item.label.replace(/ \(custom\)$/, ""), required: false, placeholder: "", multiline: false }]);
   };
 
   const onSave = (e: FormEvent) => {
@@ -186,6 +195,14 @@ export function FormBuilder({ form }: { form: LeadFormDto }) {
                         Required<span className="sr-only"> ({f.label || f.key})</span>
                       </label>
                     </div>
+                    {isTextField(f.key, definitions) ? (
+                      <div className="flex h-9 items-center gap-2 text-sm text-zinc-700">
+                        <Checkbox id={`${uid}-multi-${i}`} checked={f.multiline} onChange={(e) => setField(i, { multiline: e.target.checked })} />
+                        <label htmlFor={`${uid}-multi-${i}`}>
+                          Long text<span className="sr-only"> ({f.label || f.key})</span>
+                        </label>
+                      </div>
+                    ) : null}
                     <div className="flex gap-1">
                       <Button type="button" variant="ghost" size="icon-sm" aria-label={`Move ${f.label || f.key} up`} disabled={i === 0} onClick={() => move(i, -1)}>
                         <ArrowUp aria-hidden />
