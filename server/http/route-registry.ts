@@ -9,6 +9,7 @@ import { clientsRoutes } from "../modules/clients/clients.routes";
 import { leadsRoutes } from "../modules/leads/leads.routes";
 import { contactsRoutes } from "../modules/contacts/contacts.routes";
 import { customFieldsRoutes } from "../modules/custom-fields/custom-fields.routes";
+import { formsRoutes } from "../modules/forms/forms.routes";
 import { profileRoutes } from "../modules/profile/profile.routes";
 import { rolesRoutes } from "../modules/roles/roles.routes";
 import { savedViewsRoutes } from "../modules/saved-views/saved-views.routes";
@@ -39,4 +40,5 @@ export const apiRoutes: AnyRoute[] = [
   ...attachmentsRoutes,
   ...savedViewsRoutes,
   ...searchRoutes,
+  ...formsRoutes,
 ];

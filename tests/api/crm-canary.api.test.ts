@@ -139,7 +139,7 @@ function pathsFor(path: string): string[] {
   if (path === "/users/:id") return [ids.ownerB, ids.salesAgent].map((id) => `/api/users/${id}`);
   if (path === "/leads/:id" || path === "/leads/:id/automation-runs") return [ids.leadA, ids.leadB].map((id) => `/api${path.replace(":id", id)}`);
   // Workspace configuration (admins and managers only): every canary role is refused before any record is read.
-  if (path === "/automations/:id" || path === "/automations/:id/runs") return [`/api${path.replace(":id", ids.leadB)}`];
+  if (path === "/automations/:id" || path === "/automations/:id/runs" || path === "/forms/:id") return [`/api${path.replace(":id", ids.leadB)}`];
   if (path === "/attachments/:id/download") return [ids.fileA, ids.fileB].map((id) => `/api/attachments/${id}/download`);
   if (path === "/portal/files/:id/download") return [ids.fileA, ids.fileB].map((id) => `/api/portal/files/${id}/download`);
   throw new Error(`canary: teach pathsFor the GET route ${path}`);

@@ -33,6 +33,9 @@ const OutboxPage = lazyPage(() => import("@/pages/admin/outbox-page"), "OutboxPa
 const SystemPage = lazyPage(() => import("@/pages/admin/system-page"), "SystemPage");
 const PortalHomePage = lazyPage(() => import("@/pages/portal/portal-home-page"), "PortalHomePage");
 const PortalProfilePage = lazyPage(() => import("@/pages/portal/portal-profile-page"), "PortalProfilePage");
+const FormsPage = lazyPage(() => import("@/pages/forms/forms-page"), "FormsPage");
+const FormDetailPage = lazyPage(() => import("@/pages/forms/form-detail-page"), "FormDetailPage");
+const HostedFormPage = lazyPage(() => import("@/pages/public/hosted-form-page"), "HostedFormPage");
 const NotFoundPage = lazyPage(() => import("@/pages/not-found-page"), "NotFoundPage");
 
 /** Suspense + error boundary for one page; a new boundary per path so errors don't stick. */
@@ -90,6 +93,8 @@ function StaffArea() {
             <Route path={paths.adminJobs.pattern}>{page(JobsPage, "admin.jobs")}</Route>
             <Route path={paths.adminOutbox.pattern}>{page(OutboxPage, "admin.outbox")}</Route>
             <Route path={paths.adminSystem.pattern}>{page(SystemPage, "admin.system")}</Route>
+            <Route path={paths.forms.pattern}>{page(FormsPage, "forms.manage")}</Route>
+            <Route path={paths.form.pattern}>{page(FormDetailPage, "forms.manage")}</Route>
             <Route>{page(NotFoundPage)}</Route>
           </Switch>
         </PageFrame>
@@ -129,6 +134,9 @@ export function AppRouter() {
       </Route>
       <Route path={paths.acceptInvite.pattern}>
         <PublicPage component={AcceptInvitePage} />
+      </Route>
+      <Route path={paths.hostedForm.pattern}>
+        <PublicPage component={HostedFormPage} />
       </Route>
       <Route path={/^\/portal(?:\/.*)?$/}>
         <PortalArea />

@@ -16,3 +16,4 @@ export * from "./assignment-rules";
 export * from "./automations";
 export * from "./attachments";
 export * from "./saved-views";
+export * from "./lead-forms";

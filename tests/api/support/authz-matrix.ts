@@ -6,7 +6,7 @@ import { savedViews } from "../../../server/db/schema";
 import type { AnyRoute } from "../../../server/http/define-route";
 import { DEFAULT_ROLE_PERMISSIONS, type Role } from "../../../shared/constants/roles";
 import type { ErrorCode } from "../../../shared/errors";
-import { assignClient, buildAssignmentRule, buildClient, buildContact, buildCustomField, buildLead, type buildTeam, buildUser, FACTORY_PASSWORD, type FactoryUser } from "../../factories";
+import { assignClient, buildAssignmentRule, buildClient, buildContact, buildCustomField, buildLead, buildLeadForm, type buildTeam, buildUser, FACTORY_PASSWORD, type FactoryUser } from "../../factories";
 import { eq } from "drizzle-orm";
 import { assignmentRules, automations } from "../../../server/db/schema";
 import { buildAttachment, PNG_BYTES } from "../../factories/attachments";
@@ -562,7 +562,38 @@ export const routeSpecs: Record<RouteKey, RouteSpec> = {
       expect(ids).not.toContain(ctx.foreign.client.id);
     },
   },
+  // Web-to-lead forms (feat/forms).
+  "GET /api/forms": {
+    build: async () => ({ path: "/api/forms" }),
+  },
+  "POST /api/forms": {
+    build: async () => ({ path: "/api/forms", body: { name: `Matrix form ${unique()}`, fields: [{ key: "email", label: "Email", required: true }] } }),
+  },
+  "GET /api/forms/:id": {
+    build: async (ctx) => ({ path: `/api/forms/${(await targetForm(ctx)).id}` }),
+  },
+  "PATCH /api/forms/:id": {
+    build: async (ctx) => ({ path: `/api/forms/${(await targetForm(ctx)).id}`, body: { name: "Matrix form renamed" } }),
+  },
+  "DELETE /api/forms/:id": {
+    build: async (ctx) => ({ path: `/api/forms/${(await targetForm(ctx)).id}` }),
+  },
+  "GET /api/public/forms/:publicId": {
+    build: async (ctx) => ({ path: `/api/public/forms/${(await targetForm(ctx)).publicId}` }),
+  },
+  "POST /api/public/forms/:publicId/submissions": {
+    build: async (ctx) => ({ path: `/api/public/forms/${(await targetForm(ctx)).publicId}/submissions`, body: { name: "Matrix Lead", email: `matrix-${unique()}@example.test` } }),
+    verify: (res) => {
+      expect(res.body.ok).toBe(true);
+    },
+  },
 };
+
+/** A lead form of the caller's workspace (or another workspace's for the foreign relation). */
+async function targetForm(ctx: RowContext): Promise<{ id: string; publicId: string }> {
+  const workspaceId = ctx.relation === "foreign" ? ctx.foreign.workspace.id : ctx.home.workspace.id;
+  return buildLeadForm(ctx.t.database.db, { workspaceId });
+}
 
 /** A file on `targetClient` (another workspace's for foreign, a colleague's client for same-workspace). */
 async function targetAttachment(ctx: RowContext): Promise<{ id: string; entityId: string }> {
@@ -880,6 +911,20 @@ export const matrix: MatrixRow[] = [
   },
   // Global search: every staff role with clients.read; each group keeps its own visibility rule (tests/api/search.api.test.ts).
   ...grid("GET /api/search", staffOnly({ admin: 200, manager: 200, staff: 200, sales_agent: 200, creator: 200 })),
+
+  // Web-to-lead forms (feat/forms). forms.manage: admin, manager; another workspace's form is 404.
+  // The public form endpoints need no sign-in (anyone, signed in or not, may read and submit).
+  ...grid("GET /api/forms", staffOnly({ admin: 200, manager: 200 })),
+  ...grid("POST /api/forms", staffOnly({ admin: 201, manager: 201 })),
+  ...grid("GET /api/forms/:id", staffOnly({ admin: 200, manager: 200 })),
+  { route: "GET /api/forms/:id", role: "admin", relation: "foreign", expect: 404 },
+  { route: "GET /api/forms/:id", role: "manager", relation: "foreign", expect: 404 },
+  ...grid("PATCH /api/forms/:id", staffOnly({ admin: 200, manager: 200 })),
+  { route: "PATCH /api/forms/:id", role: "admin", relation: "foreign", expect: 404 },
+  ...grid("DELETE /api/forms/:id", staffOnly({ admin: 204, manager: 204 })),
+  { route: "DELETE /api/forms/:id", role: "admin", relation: "foreign", expect: 404 },
+  ...grid("GET /api/public/forms/:publicId", { anonymous: 200, admin: 200, client: 200 }),
+  ...grid("POST /api/public/forms/:publicId/submissions", { anonymous: 200, staff: 200, client: 200 }),
 ];
 
 /** Problems with the matrix's coverage of the registry (empty when every rule holds). */
