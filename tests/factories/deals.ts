@@ -1,0 +1,30 @@
+import { randomBytes } from "node:crypto";
+import type { Db } from "../../server/db/client";
+import type { DealRow } from "../../server/db/schema";
+import { endOfColumn, insertDeal, openStay } from "../../server/modules/deals/deals.repository";
+import { ensureDefaultPipeline } from "../../server/modules/pipelines/pipelines.service";
+import { buildClient } from "./index";
+
+const unique = () => randomBytes(4).toString("hex");
+
+/**
+ * A new open deal in the workspace's default pipeline (first stage unless given), on a new client
+ * unless given one or a lead, with its first stage stay. Written straight to the tables.
+ */
+export async function buildDeal(db: Db, overrides: Partial<DealRow> & { workspaceId: string }): Promise<DealRow> {
+  const { pipeline, stages } = await ensureDefaultPipeline(db, overrides.workspaceId);
+  const stageId = overrides.stageId ?? stages[0]!.id;
+  const clientId = overrides.clientId !== undefined || overrides.leadId ? (overrides.clientId ?? null) : (await buildClient(db, { workspaceId: overrides.workspaceId })).id;
+  const deal = await insertDeal(db, {
+    title: `Deal ${unique()}`,
+    currency: "USD",
+    valueMinor: 100_00,
+    position: await endOfColumn(db, overrides.workspaceId, stageId),
+    ...overrides,
+    pipelineId: overrides.pipelineId ?? pipeline.id,
+    stageId,
+    clientId,
+  });
+  await openStay(db, { workspaceId: deal.workspaceId, dealId: deal.id, stageId, actorId: null });
+  return deal;
+}
