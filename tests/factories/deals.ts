@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "../../server/db/client";
 import type { DealRow } from "../../server/db/schema";
 import { endOfColumn, insertDeal, openStay } from "../../server/modules/deals/deals.repository";
+import { insertPipeline, insertStages } from "../../server/modules/pipelines/pipelines.repository";
 import { ensureDefaultPipeline } from "../../server/modules/pipelines/pipelines.service";
 import { buildClient } from "./index";
 
@@ -27,4 +28,14 @@ export async function buildDeal(db: Db, overrides: Partial<DealRow> & { workspac
   });
   await openStay(db, { workspaceId: deal.workspaceId, dealId: deal.id, stageId, actorId: null });
   return deal;
+}
+
+/** A new pipeline of a workspace with stages (two unless given), written straight to the tables. */
+export async function buildPipeline(db: Db, workspaceId: string, stageNames: string[] = ["First", "Second"]): Promise<{ id: string; workspaceId: string; stageIds: string[] }> {
+  const pipeline = await insertPipeline(db, { workspaceId, name: `Pipeline ${unique()}`, position: 1 });
+  const stages = await insertStages(
+    db,
+    stageNames.map((name, i) => ({ workspaceId, pipelineId: pipeline.id, name, position: i, probability: (i + 1) * 10 })),
+  );
+  return { id: pipeline.id, workspaceId, stageIds: stages.sort((a, b) => a.position - b.position).map((s) => s.id) };
 }

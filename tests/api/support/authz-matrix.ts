@@ -8,6 +8,7 @@ import type { ErrorCode } from "../../../shared/errors";
 import { assignClient, buildClient, buildContact, buildCustomField, type buildTeam, buildUser, FACTORY_PASSWORD, type FactoryUser } from "../../factories";
 import type { ApiClient } from "../../setup/http-client";
 import type { TestApp } from "../../setup/test-app";
+import { dealsMatrixRows, dealsRouteSpecs } from "./authz-matrix-deals";
 import { issueToken, STRONG_PASSWORD, sidOf } from "./helpers";
 
 /**
@@ -383,6 +384,8 @@ export const routeSpecs: Record<RouteKey, RouteSpec> = {
       expect(res.body.client.id).toBe(ctx.home.client.id);
     },
   },
+  // Pipelines and deals (tests/api/support/authz-matrix-deals.ts).
+  ...dealsRouteSpecs,
 };
 
 /** One row per principal with the given expectations. */
@@ -578,6 +581,8 @@ export const matrix: MatrixRow[] = [
 
   // The portal: client users only.
   ...grid("GET /api/portal/overview", { anonymous: 401, admin: 403, manager: 403, staff: 403, sales_agent: 403, creator: 403, client: 200 }),
+  // Pipelines and deals (tests/api/support/authz-matrix-deals.ts).
+  ...dealsMatrixRows,
 ];
 
 /** Problems with the matrix's coverage of the registry (empty when every rule holds). */
