@@ -40,6 +40,13 @@ export const paths = {
   adminOutbox: { pattern: "/admin/outbox", href: (id?: string) => withParams("/admin/outbox", { id }) },
   adminSystem: { pattern: "/admin/system", href: () => "/admin/system" },
 
+  deals: {
+    pattern: "/deals",
+    href: (params: { view?: "board" | "list" | "forecast"; pipelineId?: string } = {}) => withParams("/deals", { view: params.view === "board" ? undefined : params.view, pipelineId: params.pipelineId }),
+  },
+  deal: { pattern: "/deals/:id", href: (id: string) => `/deals/${encodeURIComponent(id)}` },
+  pipelinesSettings: { pattern: "/settings/pipelines", href: () => "/settings/pipelines" },
+
   portal: { pattern: "/portal", href: () => "/portal" },
   portalProfile: { pattern: "/portal/profile", href: () => "/portal/profile" },
 } as const;

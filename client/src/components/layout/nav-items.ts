@@ -4,6 +4,7 @@ import {
   Briefcase,
   Building2,
   Contact,
+  SquareKanban,
   LayoutDashboard,
   ListChecks,
   type LucideIcon,
@@ -11,6 +12,7 @@ import {
   ScrollText,
   ShieldCheck,
   SlidersHorizontal,
+  Workflow,
   Users,
 } from "lucide-react";
 import { paths } from "@/config/paths";
@@ -36,6 +38,7 @@ export const STAFF_NAV: NavGroup[] = [
       { label: "Dashboard", href: paths.dashboard.href(), icon: LayoutDashboard },
       { label: "Clients", href: paths.clients.href(), icon: Briefcase, permission: "clients.read", prefix: true },
       { label: "Contacts", href: paths.contacts.href(), icon: Contact, permission: "clients.read", prefix: true },
+      { label: "Deals", href: paths.deals.href(), icon: SquareKanban, permission: "deals.read", prefix: true },
       { label: "Team", href: paths.users.href(), icon: Users, permission: "users.read", prefix: true },
       { label: "Audit log", href: paths.auditLog.href(), icon: ScrollText, permission: "audit.read" },
     ],
@@ -46,6 +49,7 @@ export const STAFF_NAV: NavGroup[] = [
       { label: "Roles & permissions", href: paths.roles.href(), icon: ShieldCheck, permission: "users.read" },
       { label: "Workspace", href: paths.workspace.href(), icon: Building2, permission: "workspace.read" },
       { label: "Custom fields", href: paths.customFields.href(), icon: SlidersHorizontal, permission: "clients.read" },
+      { label: "Pipelines", href: paths.pipelinesSettings.href(), icon: Workflow, permission: "pipelines.manage" },
     ],
   },
   {

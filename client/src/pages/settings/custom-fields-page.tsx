@@ -9,14 +9,15 @@ const KEYS = ["type"] as const;
 /** /settings/custom-fields — the extra fields clients and contacts carry. */
 export function CustomFieldsPage() {
   const { values, setFilters } = useUrlFilters(KEYS);
-  const tab = values.type === "contact" ? "contact" : "client";
+  const tab = values.type === "contact" || values.type === "deal" ? values.type : "client";
   return (
     <>
-      <PageHeader title="Custom fields" description="Extra fields on clients and contacts: they show in forms, list columns, filters and sorts." />
+      <PageHeader title="Custom fields" description="Extra fields on clients, contacts and deals: they show in forms, list columns, filters and sorts." />
       <Tabs value={tab} onValueChange={(v) => setFilters({ type: v === "client" ? "" : v })}>
         <TabsList>
           <TabsTrigger value="client">Clients</TabsTrigger>
           <TabsTrigger value="contact">Contacts</TabsTrigger>
+          <TabsTrigger value="deal">Deals</TabsTrigger>
         </TabsList>
         <TabsContent value="client">
           <Card className="min-w-0">
@@ -26,6 +27,11 @@ export function CustomFieldsPage() {
         <TabsContent value="contact">
           <Card className="min-w-0">
             <CustomFieldsList entityType="contact" />
+          </Card>
+        </TabsContent>
+        <TabsContent value="deal">
+          <Card className="min-w-0">
+            <CustomFieldsList entityType="deal" />
           </Card>
         </TabsContent>
       </Tabs>
