@@ -335,28 +335,44 @@ export async function forecastRows(db: Db, actor: PipelineViewer, pipelineId?: s
 }
 
 /** Names of the pipelines, stages, clients, leads, contacts and owners some deals point at (one workspace). */
-export async function loadDealDetails(db: Db, workspaceId: string, rows: DealRow[]) {
+export async function loadDealDetails(db: Db, workspaceId: string, rows: DealRow[], opts: { concurrent?: boolean } = {}) {
   const ids = <K extends keyof DealRow>(k: K) => [...new Set(rows.map((r) => r[k]).filter((x): x is NonNullable<DealRow[K]> => !!x))] as string[];
   const byIds = async <T extends { id: string }>(list: string[], load: (ids: string[]) => Promise<T[]>) => new Map((list.length ? await load(list) : []).map((r) => [r.id, r]));
-  // Sequential on purpose: `db` may be a transaction's single connection.
-  const pipelineMap = await byIds(ids("pipelineId"), (l) =>
-    db.select({ id: pipelines.id, name: pipelines.name, rottingDays: pipelines.rottingDays }).from(pipelines).where(and(eq(pipelines.workspaceId, workspaceId), inArray(pipelines.id, l))),
-  );
-  const stageMap = await byIds(ids("stageId"), (l) =>
-    db
-      .select({ id: pipelineStages.id, name: pipelineStages.name, probability: pipelineStages.probability })
-      .from(pipelineStages)
-      .where(and(eq(pipelineStages.workspaceId, workspaceId), inArray(pipelineStages.id, l))),
-  );
-  const clientMap = await byIds(ids("clientId"), (l) => db.select({ id: clients.id, name: clients.name }).from(clients).where(and(eq(clients.workspaceId, workspaceId), inArray(clients.id, l))));
-  const leadMap = await byIds(ids("leadId"), (l) => db.select({ id: leads.id, name: leads.name }).from(leads).where(and(eq(leads.workspaceId, workspaceId), inArray(leads.id, l))));
-  const contactMap = await byIds(ids("contactId"), (l) =>
-    db
-      .select({ id: contacts.id, name: sql<string>`trim(${contacts.firstName} || ' ' || coalesce(${contacts.lastName}, ''))` })
-      .from(contacts)
-      .where(and(eq(contacts.workspaceId, workspaceId), inArray(contacts.id, l))),
-  );
-  const ownerMap = await byIds(ids("ownerId"), (l) => db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.workspaceId, workspaceId), inArray(users.id, l))));
+  // Concurrent only on the pool: a transaction's single connection takes one query at a time.
+  const loaders = [
+    () =>
+      byIds(ids("pipelineId"), (l) =>
+        db.select({ id: pipelines.id, name: pipelines.name, rottingDays: pipelines.rottingDays }).from(pipelines).where(and(eq(pipelines.workspaceId, workspaceId), inArray(pipelines.id, l))),
+      ),
+    () =>
+      byIds(ids("stageId"), (l) =>
+        db
+          .select({ id: pipelineStages.id, name: pipelineStages.name, probability: pipelineStages.probability })
+          .from(pipelineStages)
+          .where(and(eq(pipelineStages.workspaceId, workspaceId), inArray(pipelineStages.id, l))),
+      ),
+    () => byIds(ids("clientId"), (l) => db.select({ id: clients.id, name: clients.name }).from(clients).where(and(eq(clients.workspaceId, workspaceId), inArray(clients.id, l)))),
+    () => byIds(ids("leadId"), (l) => db.select({ id: leads.id, name: leads.name }).from(leads).where(and(eq(leads.workspaceId, workspaceId), inArray(leads.id, l)))),
+    () =>
+      byIds(ids("contactId"), (l) =>
+        db
+          .select({ id: contacts.id, name: sql<string>`trim(${contacts.firstName} || ' ' || coalesce(${contacts.lastName}, ''))` })
+          .from(contacts)
+          .where(and(eq(contacts.workspaceId, workspaceId), inArray(contacts.id, l))),
+      ),
+    () => byIds(ids("ownerId"), (l) => db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.workspaceId, workspaceId), inArray(users.id, l)))),
+  ] as const;
+  const results: Map<string, { id: string; name: string; rottingDays?: number | null; probability?: number }>[] = [];
+  if (opts.concurrent) results.push(...(await Promise.all(loaders.map((load) => load()))));
+  else for (const load of loaders) results.push(await load());
+  const [pipelineMap, stageMap, clientMap, leadMap, contactMap, ownerMap] = results as [
+    Map<string, { id: string; name: string; rottingDays: number | null }>,
+    Map<string, { id: string; name: string; probability: number }>,
+    Map<string, { id: string; name: string }>,
+    Map<string, { id: string; name: string }>,
+    Map<string, { id: string; name: string }>,
+    Map<string, { id: string; name: string }>,
+  ];
   return { pipelines: pipelineMap, stages: stageMap, clients: clientMap, leads: leadMap, contacts: contactMap, owners: ownerMap };
 }
 

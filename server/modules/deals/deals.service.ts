@@ -35,8 +35,8 @@ import {
 } from "./deals.repository";
 
 /** Rows → DTOs with the names they point at loaded in one batch per table. */
-export async function presentDeals(db: Db, actor: Actor, rows: DealRow[]): Promise<DealDto[]> {
-  const details = await loadDealDetails(db, actor.workspaceId, rows);
+export async function presentDeals(db: Db, actor: Actor, rows: DealRow[], opts: { concurrent?: boolean } = {}): Promise<DealDto[]> {
+  const details = await loadDealDetails(db, actor.workspaceId, rows, opts);
   const now = Date.now();
   return rows.map((r) => presentDeal(actor, r, details, now));
 }
@@ -53,7 +53,7 @@ export async function listDeals(app: AppContext, actor: Actor, q: ListDealsQuery
   const db = app.database.db;
   const rows = await listVisibleDeals(db, actor, q, await dealCustomFieldQuery(app, actor, q));
   const page = toPage(rows, q.limit, (d) => [dealSortValue(d, q.sort), d.id], (d) => d);
-  return { data: await presentDeals(db, actor, page.data), meta: page.meta };
+  return { data: await presentDeals(db, actor, page.data, { concurrent: true }), meta: page.meta };
 }
 
 /** A visible deal or 404 (another workspace's and an invisible one look the same). */
@@ -66,7 +66,7 @@ export async function loadVisibleDeal(db: Db, actor: Actor, id: string, lock = f
 /** One deal as a DTO. */
 export async function getDeal(app: AppContext, actor: Actor, id: string): Promise<DealDto> {
   const db = app.database.db;
-  const [dto] = await presentDeals(db, actor, [await loadVisibleDeal(db, actor, id)]);
+  const [dto] = await presentDeals(db, actor, [await loadVisibleDeal(db, actor, id)], { concurrent: true });
   return dto!;
 }
 
