@@ -96,6 +96,28 @@ describe("deals: kanban board", () => {
     await page.getByTestId("stage-history").getByText("Lead in").waitFor();
     await page.getByText(/Lead in.*Qualified|moved .*Qualified/i).first().waitFor();
     await snap(page, "deals-04-deal-page");
+
+    // Lost needs a reason; the list view then shows it as lost.
+    await page.getByRole("button", { name: "Lost" }).click();
+    const lost = page.getByRole("dialog");
+    await lost.getByRole("button", { name: "Mark lost" }).click();
+    await lost.getByText("Say why the deal was lost").waitFor();
+    await lost.getByLabel("Reason lost").fill("Budget moved to next year");
+    await lost.getByRole("button", { name: "Mark lost" }).click();
+    await page.getByText("Lost", { exact: true }).first().waitFor();
+    await page.getByRole("link", { name: "Deals" }).first().click();
+    await page.getByRole("tab", { name: "List" }).click();
+    await page.getByLabel("Search deals").fill(String(stamp));
+    await expect.poll(() => page.getByTestId("deal-row").count()).toBe(2);
+    await page.getByTestId("deal-row").filter({ hasText: keyDeal }).getByText("Lost").waitFor();
+    await snap(page, "deals-05-list");
+    await page.getByRole("tab", { name: "Forecast" }).click();
+    await page.getByTestId("forecast-table").waitFor();
+    await snap(page, "deals-06-forecast");
+    await page.getByRole("link", { name: "Pipelines" }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Pipelines" }).waitFor();
+    await page.getByLabel("Win probability of Proposal (%)").waitFor();
+    await snap(page, "deals-07-pipelines");
     await context.close();
   });
 });

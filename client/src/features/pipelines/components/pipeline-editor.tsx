@@ -57,14 +57,14 @@ export function PipelineEditor({ pipeline }: { pipeline: PipelineDto }) {
         }
       />
       <CardBody className="space-y-5">
-        <form onSubmit={save} noValidate className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
+        <form onSubmit={save} noValidate className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-start">
           <FormField label="Pipeline name" error={errors.name}>
             {(p) => <Input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
           </FormField>
           <FormField label="Rotting after (days)" error={errors.rottingDays} hint="Empty: never flag">
             {(p) => <Input {...p} inputMode="numeric" value={rotting} onChange={(e) => setRotting(e.target.value)} />}
           </FormField>
-          <Button type="submit" variant="secondary" disabled={!dirty} loading={update.isPending} className="sm:mb-5">
+          <Button type="submit" variant="secondary" disabled={!dirty} loading={update.isPending} className="sm:mt-6">
             Save
           </Button>
         </form>
