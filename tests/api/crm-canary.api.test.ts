@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { apiRoutes } from "../../server/http/route-registry";
 import { assignClient, buildActivity, buildClient, buildContact, buildCustomField, buildUser, buildWorkspace, type FactoryUser } from "../factories";
+import { buildDeal } from "../factories/deals";
 import { type ApiClient, loginAs } from "../setup/http-client";
 import { createTestApp, type TestApp } from "../setup/test-app";
 
@@ -14,7 +15,7 @@ import { createTestApp, type TestApp } from "../setup/test-app";
 let t: TestApp;
 const markerA = `canarya${randomBytes(4).toString("hex")}`;
 const markerB = `canaryb${randomBytes(4).toString("hex")}`;
-let ids: { clientA: string; clientB: string; contactA: string; contactB: string; ownerB: string; salesAgent: string; creator: string };
+let ids: { clientA: string; clientB: string; contactA: string; contactB: string; ownerB: string; salesAgent: string; creator: string; dealA: string; dealB: string; pipeline: string };
 const callers: Record<string, FactoryUser> = {};
 
 async function seedClient(workspaceId: string, marker: string, ownerId: string | null) {
@@ -43,7 +44,10 @@ async function seedClient(workspaceId: string, marker: string, ownerId: string |
   });
   await buildActivity(db, { workspaceId, entityType: "client", entityId: client.id }, { body: `Note on ${marker}` });
   await buildActivity(db, { workspaceId, entityType: "contact", entityId: contact.id }, { body: `Call with ${marker}` });
-  return { client, contact };
+  // A deal on the client, owned by the client's owner (sales agents reach only their own deals).
+  const deal = await buildDeal(db, { workspaceId, clientId: client.id, contactId: contact.id, ownerId, title: `Deal ${marker}`, tags: [marker, "shared"], expectedCloseDate: "2031-01-15" });
+  await buildActivity(db, { workspaceId, entityType: "deal", entityId: deal.id }, { body: `Pitch to ${marker}` });
+  return { client, contact, deal };
 }
 
 beforeAll(async () => {
@@ -64,7 +68,7 @@ beforeAll(async () => {
   await assignClient(db, a.client, creator.id);
   const portal = await buildUser(db, { workspaceId: w, role: "client", clientId: a.client.id, name: "Canary Portal" });
   Object.assign(callers, { sales_agent: salesAgent, creator, portal });
-  ids = { clientA: a.client.id, clientB: b.client.id, contactA: a.contact.id, contactB: b.contact.id, ownerB: ownerB.id, salesAgent: salesAgent.id, creator: creator.id };
+  ids = { clientA: a.client.id, clientB: b.client.id, contactA: a.contact.id, contactB: b.contact.id, ownerB: ownerB.id, salesAgent: salesAgent.id, creator: creator.id, dealA: a.deal.id, dealB: b.deal.id, pipeline: a.deal.pipelineId };
 });
 afterAll(async () => {
   await t?.close();
@@ -81,6 +85,8 @@ function queryVariants(schema: z.ZodType | undefined): string[] {
       `entityType=client&entityId=${ids.clientB}`,
       `entityType=contact&entityId=${ids.contactA}`,
       `entityType=contact&entityId=${ids.contactB}`,
+      `entityType=deal&entityId=${ids.dealA}`,
+      `entityType=deal&entityId=${ids.dealB}`,
     ];
   }
   const values: Record<string, string[]> = {
@@ -94,6 +100,8 @@ function queryVariants(schema: z.ZodType | undefined): string[] {
     entityId: [ids.clientB],
     actorId: [ids.ownerB],
     cf: [`code:${markerB}`, `code:${markerA}`, "code:canary"],
+    pipelineId: [ids.pipeline],
+    rotting: ["true"],
   };
   const out = ["", "limit=200"];
   for (const key of keys) for (const v of values[key] ?? []) out.push(`${key}=${encodeURIComponent(v)}`);
@@ -107,6 +115,8 @@ function pathsFor(path: string): string[] {
   if (path === "/clients/:id") return [ids.clientA, ids.clientB].map((id) => `/api/clients/${id}`);
   if (path === "/contacts/:id") return [ids.contactA, ids.contactB].map((id) => `/api/contacts/${id}`);
   if (path === "/users/:id") return [ids.ownerB, ids.salesAgent].map((id) => `/api/users/${id}`);
+  if (path === "/deals/:id" || path === "/deals/:id/stage-history") return [ids.dealA, ids.dealB].map((id) => `/api${path.replace(":id", id)}`);
+  if (path === "/pipelines/:id/board") return [`/api/pipelines/${ids.pipeline}/board`];
   throw new Error(`canary: teach pathsFor the GET route ${path}`);
 }
 
