@@ -368,6 +368,15 @@ describe("GET /api/deals", () => {
     expect(ids(await admin.get(`/api/deals?q=${unique.slice(0, -1)}`))).toContain(target.id);
   });
 
+  it("200 filters by stage and by status independently (each filter set is its own statement)", async () => {
+    const tag = `f${hex()}`;
+    const inLead = await buildDeal(t.database.db, { workspaceId: team.workspace.id, stageId: stage(0), tags: [tag] });
+    const won = await buildDeal(t.database.db, { workspaceId: team.workspace.id, stageId: stage(3), tags: [tag], status: "won" });
+    expect(ids(await admin.get(`/api/deals?tag=${tag}&stageId=${stage(0)}`))).toEqual([inLead.id]);
+    expect(ids(await admin.get(`/api/deals?tag=${tag}&status=won`))).toEqual([won.id]);
+    expect(ids(await admin.get(`/api/deals?tag=${tag}&status=open&stageId=${stage(3)}`))).toEqual([]);
+  });
+
   it("200 sorts by expected close date with undated deals last, across pages", async () => {
     const tag = `d${hex()}`;
     for (const d of ["2030-02-01", null, "2030-01-01", null, "2030-03-01"]) await buildDeal(t.database.db, { workspaceId: team.workspace.id, expectedCloseDate: d, tags: [tag] });

@@ -178,7 +178,7 @@ export async function listVisibleDeals(db: Db, actor: PipelineViewer, q: ListDea
   const [afterValue, afterId] = q.cursor ? (nullable ? decodeCustomCursor(q.cursor, numeric) : decodeKeysetCursor(q.cursor, isTime)) : [null, null];
   if (sort === "value" && !/^\d+$/.test(afterValue ?? "0")) throw new AppError("invalid_cursor", undefined, { issues: [{ path: "query.cursor", message: "Invalid cursor" }] });
   const filterKeys = ["pipelineId", "stageId", "status", "ownerId", "clientId", "leadId", "tag", "rotting", "q"] as const;
-  const flags = `${q.cursor ? (afterValue === null ? "n" : "c") : ""}${filterKeys.map((k) => (q[k] ? k[0] + k[1] : "")).join("")}`;
+  const flags = `${q.cursor ? (afterValue === null ? "n" : "c") : ""}${filterKeys.filter((k) => q[k]).join(".")}`;
   const shape = `deals_list_${actor.pipelineScope}_${sort}_${order}_${flags}_${customFieldShape(cf.filters, cfSort)}`;
   const stmt = preparedStatement(db, shape, (name) => {
     const conds: SQL[] = [visibleWithPlaceholders(actor)];
