@@ -5,6 +5,7 @@ import { BoardResponse, type DealDto, DealListResponse, DealResponse, ForecastRe
 import type { PipelineDto } from "../../shared/contracts/pipelines";
 import { deals, leads } from "../../server/db/schema";
 import { buildClient, buildContact, buildTeam } from "../factories";
+import { seedDeal } from "../../server/modules/deals/deals-seed";
 import { buildDeal } from "../factories/deals";
 import { type ApiClient, loginAs } from "../setup/http-client";
 import { createTestApp, type TestApp } from "../setup/test-app";
@@ -447,3 +448,22 @@ describe("DELETE /api/deals/:id", () => {
   });
 });
 
+
+describe("seedDeal (for the demo seed)", () => {
+  it("places a deal in the given stage with its stage stay and a 'created' entry, visible through the API", async () => {
+    const seeded = await seedDeal(t.database.db, {
+      workspaceId: team.workspace.id,
+      title: `Seeded ${hex()}`,
+      clientId: team.client.id,
+      ownerId: team.users.sales_agent.id,
+      valueMinor: 250_000,
+      currency: "GBP",
+      stageIndex: 2,
+      expectedCloseDate: "2031-06-30",
+    });
+    const dto = (await sales.get(`/api/deals/${seeded.id}`)).body.data as DealDto;
+    expect(dto).toMatchObject({ stage: { id: stage(2) }, owner: { id: team.users.sales_agent.id }, valueMinor: 250_000, currency: "GBP", status: "open" });
+    expect((await sales.get(`/api/deals/${seeded.id}/stage-history`)).body.data).toHaveLength(1);
+    expect((await sales.get(`/api/activities?entityType=deal&entityId=${seeded.id}`)).body.data.map((a: { kind: string }) => a.kind)).toEqual(["created"]);
+  });
+});
