@@ -70,7 +70,7 @@ export function DealFormFields({
         <FormField label="Currency" error={errors.currency?.message}>
           {(f) => (
             <NativeSelect {...f} {...reg("currency")}>
-              <option value="">Workspace default</option>
+              <option value="">Default</option>
               {CURRENCIES.map((c) => (
                 <option key={c} value={c}>
                   {c}

@@ -42,8 +42,9 @@ export function DealsBoard({ pipelineId, filters, canMove }: { pipelineId: strin
   const [loadingMore, setLoadingMore] = useState<string | null>(null);
   const snapshot = useRef<BoardColumnDto[] | null>(null);
 
+  // Fresh server data replaces the columns, except mid-drag (a background refetch must not move cards under the pointer).
   useEffect(() => {
-    if (board.data) setColumns(board.data.columns);
+    if (board.data && !snapshot.current) setColumns(board.data.columns);
   }, [board.data]);
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
