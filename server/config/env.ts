@@ -75,6 +75,8 @@ export const envSchema = z.object({
   MICROSOFT_GRAPH_BASE_URL: z.url().default("https://graph.microsoft.com").describe("Microsoft Graph base URL"),
   INTEGRATION_TIMEOUT_MS: int(10000, 100).describe("Timeout of one call to an external provider"),
   OUTBOUND_ALLOWLIST: z.string().default("").describe("Comma-separated hosts or CIDRs that user-supplied URLs may reach even if private"),
+  UPLOADS_DIR: z.string().default(".data/uploads").describe("Folder of uploaded files (local disk storage; relative paths are from the project root)"),
+  UPLOAD_MAX_BYTES: int(25 * 1024 * 1024, 1, 1024 * 1024 * 1024).describe("Largest accepted upload in bytes (attachments)"),
 });
 
 export type Env = z.infer<typeof envSchema>;

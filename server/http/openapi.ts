@@ -13,6 +13,8 @@ const STATUS_TEXT: Record<number, string> = {
   403: "Forbidden (or missing CSRF token)",
   404: "Not found",
   409: "Conflict",
+  413: "Payload too large",
+  415: "Unsupported media or file type",
   410: "Link invalid or expired",
   429: "Rate limited (see Retry-After)",
 };
@@ -62,7 +64,7 @@ export function buildOpenApiDocument(routes: AnyRoute[], opts: { version: string
       request: {
         ...(route.request?.params ? { params: route.request.params as never } : {}),
         ...(route.request?.query ? { query: route.request.query as never } : {}),
-        ...(route.request?.body ? { body: { content: { "application/json": { schema: route.request.body as never } } } } : {}),
+        ...(route.request?.body ? { body: { content: { [route.consumes ?? "application/json"]: { schema: route.request.body as never } } } } : {}),
       },
       responses: responses as never,
     });

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { apiRoutes } from "../../server/http/route-registry";
 import { assignClient, buildActivity, buildClient, buildContact, buildCustomField, buildUser, buildWorkspace, type FactoryUser } from "../factories";
 import { buildDeal } from "../factories/deals";
+import { buildAttachment } from "../factories/attachments";
 import { type ApiClient, loginAs } from "../setup/http-client";
 import { createTestApp, type TestApp } from "../setup/test-app";
 
@@ -15,7 +16,7 @@ import { createTestApp, type TestApp } from "../setup/test-app";
 let t: TestApp;
 const markerA = `canarya${randomBytes(4).toString("hex")}`;
 const markerB = `canaryb${randomBytes(4).toString("hex")}`;
-let ids: { clientA: string; clientB: string; contactA: string; contactB: string; ownerB: string; salesAgent: string; creator: string; dealA: string; dealB: string; pipeline: string };
+let ids: { clientA: string; clientB: string; contactA: string; contactB: string; ownerB: string; salesAgent: string; creator: string; fileA: string; fileB: string; dealA: string; dealB: string; pipeline: string };
 const callers: Record<string, FactoryUser> = {};
 
 async function seedClient(workspaceId: string, marker: string, ownerId: string | null) {
@@ -47,7 +48,14 @@ async function seedClient(workspaceId: string, marker: string, ownerId: string |
   // A deal on the client, owned by the client's owner (sales agents reach only their own deals).
   const deal = await buildDeal(db, { workspaceId, clientId: client.id, contactId: contact.id, ownerId, title: `Deal ${marker}`, tags: [marker, "shared"], expectedCloseDate: "2031-01-15" });
   await buildActivity(db, { workspaceId, entityType: "deal", entityId: deal.id }, { body: `Pitch to ${marker}` });
-  return { client, contact, deal };
+  // A file shared with the client's portal: the marker is in its name and its bytes.
+  const file = await buildAttachment(
+    db,
+    t.ctx.storage,
+    { workspaceId, entityType: "client", entityId: client.id },
+    { bytes: Buffer.from(`Brief for ${marker}\n`), contentType: "text/plain", fileName: `Brief ${marker}.txt`, sharedWithClient: true },
+  );
+  return { client, contact, file, deal };
 }
 
 beforeAll(async () => {
@@ -68,7 +76,7 @@ beforeAll(async () => {
   await assignClient(db, a.client, creator.id);
   const portal = await buildUser(db, { workspaceId: w, role: "client", clientId: a.client.id, name: "Canary Portal" });
   Object.assign(callers, { sales_agent: salesAgent, creator, portal });
-  ids = { clientA: a.client.id, clientB: b.client.id, contactA: a.contact.id, contactB: b.contact.id, ownerB: ownerB.id, salesAgent: salesAgent.id, creator: creator.id, dealA: a.deal.id, dealB: b.deal.id, pipeline: a.deal.pipelineId };
+  ids = { clientA: a.client.id, clientB: b.client.id, contactA: a.contact.id, contactB: b.contact.id, ownerB: ownerB.id, salesAgent: salesAgent.id, creator: creator.id, fileA: a.file.id, fileB: b.file.id, dealA: a.deal.id, dealB: b.deal.id, pipeline: a.deal.pipelineId };
 });
 afterAll(async () => {
   await t?.close();
@@ -117,6 +125,8 @@ function pathsFor(path: string): string[] {
   if (path === "/users/:id") return [ids.ownerB, ids.salesAgent].map((id) => `/api/users/${id}`);
   if (path === "/deals/:id" || path === "/deals/:id/stage-history") return [ids.dealA, ids.dealB].map((id) => `/api${path.replace(":id", id)}`);
   if (path === "/pipelines/:id/board") return [`/api/pipelines/${ids.pipeline}/board`];
+  if (path === "/attachments/:id/download") return [ids.fileA, ids.fileB].map((id) => `/api/attachments/${id}/download`);
+  if (path === "/portal/files/:id/download") return [ids.fileA, ids.fileB].map((id) => `/api/portal/files/${id}/download`);
   throw new Error(`canary: teach pathsFor the GET route ${path}`);
 }
 

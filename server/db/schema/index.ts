@@ -12,3 +12,6 @@ export * from "./workspaces";
 export * from "./custom-fields";
 export * from "./leads";
 export * from "./deals";
+export * from "./assignment-rules";
+export * from "./automations";
+export * from "./attachments";
