@@ -6,6 +6,7 @@ import type { PipelineDto } from "../../shared/contracts/pipelines";
 import { deals, leads } from "../../server/db/schema";
 import { buildClient, buildContact, buildTeam } from "../factories";
 import { seedDeal } from "../../server/modules/deals/deals-seed";
+import { buildAttachment } from "../factories/attachments";
 import { buildDeal } from "../factories/deals";
 import { type ApiClient, loginAs } from "../setup/http-client";
 import { createTestApp, type TestApp } from "../setup/test-app";
@@ -439,6 +440,18 @@ describe("GET /api/deals/export.csv", () => {
 });
 
 describe("DELETE /api/deals/:id", () => {
+  it("204 removes the deal's attachments and their stored files", async () => {
+    const deal = await buildDeal(t.database.db, { workspaceId: team.workspace.id });
+    const file = await buildAttachment(t.database.db, t.ctx.storage, { workspaceId: team.workspace.id, entityType: "deal", entityId: deal.id });
+    expect(await t.ctx.storage.exists(file.storageKey)).toBe(true);
+    expect((await admin.delete(`/api/deals/${deal.id}`)).status).toBe(204);
+    expect(await t.ctx.storage.exists(file.storageKey)).toBe(false);
+    const bulkDeal = await buildDeal(t.database.db, { workspaceId: team.workspace.id });
+    const bulkFile = await buildAttachment(t.database.db, t.ctx.storage, { workspaceId: team.workspace.id, entityType: "deal", entityId: bulkDeal.id });
+    expect((await admin.post("/api/deals/bulk", { ids: [bulkDeal.id], action: { type: "delete" } })).body.updated).toBe(1);
+    expect(await t.ctx.storage.exists(bulkFile.storageKey)).toBe(false);
+  });
+
   it("204 for an admin with its timeline; 403 for a sales agent (no deals.delete)", async () => {
     const deal = await buildDeal(t.database.db, { workspaceId: team.workspace.id, ownerId: team.users.sales_agent.id });
     expectError(await sales.delete(`/api/deals/${deal.id}`), 403, "forbidden");

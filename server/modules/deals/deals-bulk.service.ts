@@ -4,6 +4,7 @@ import type { AppContext } from "../../app-context";
 import type { Actor } from "../../auth/actor";
 import { withTransaction } from "../../db/transaction";
 import { recordTimeline } from "../activities/timeline";
+import { removeStoredFiles } from "../attachments/attachments.service";
 import { recordAudit } from "../audit/audit.service";
 import { assertStaffUsers } from "../clients/clients.service";
 import { applyStatus } from "./deals-move.service";
@@ -19,7 +20,8 @@ export async function bulkDeals(app: AppContext, actor: Actor, body: BulkDealsBo
   const ids = [...new Set(body.ids)];
   const { action } = body;
   const abilities = dealAbilities(actor);
-  return withTransaction(app.database.pool, async (tx) => {
+  const storageKeys: string[] = [];
+  const result = await withTransaction(app.database.pool, async (tx) => {
     if (action.type === "assign_owner" && action.ownerId) await assertStaffUsers(tx.db, actor, [action.ownerId], "body.action.ownerId");
     const rows = await findVisibleDealsForUpdate(tx.db, actor, ids);
     const found = new Set(rows.map((r) => r.id));
@@ -30,7 +32,7 @@ export async function bulkDeals(app: AppContext, actor: Actor, body: BulkDealsBo
     for (const row of rows) {
       const entity = { type: "deal" as const, id: row.id };
       if (action.type === "delete") {
-        await deleteDealRecords(tx.db, actor, row);
+        storageKeys.push(...(await deleteDealRecords(tx.db, actor, row)));
       } else if (action.type === "set_status") {
         if (row.status === action.status) continue;
         await applyStatus(tx.db, actor, row, action.status, action.reason ?? null);
@@ -50,4 +52,7 @@ export async function bulkDeals(app: AppContext, actor: Actor, body: BulkDealsBo
     await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "deal.bulk", entityType: "deal", changes: { action, ids, updated, skipped } });
     return { updated, skipped };
   });
+  // Files go once the rows are gone for good.
+  await removeStoredFiles(app.storage, storageKeys);
+  return result;
 }

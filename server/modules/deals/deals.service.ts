@@ -9,6 +9,8 @@ import { type Tx, withTransaction } from "../../db/transaction";
 import { toPage } from "../../lib/pagination";
 import { deleteEntityActivities } from "../activities/activities.repository";
 import { recordTimeline } from "../activities/timeline";
+import { deleteEntityAttachments } from "../attachments/attachments.repository";
+import { removeStoredFiles } from "../attachments/attachments.service";
 import { diffFields, recordAudit } from "../audit/audit.service";
 import { findStaffUsers, findVisibleClient } from "../clients/clients.repository";
 import { assertStaffUsers } from "../clients/clients.service";
@@ -223,20 +225,26 @@ export async function updateDealDetails(app: AppContext, actor: Actor, id: strin
   });
 }
 
-/** Deletes a deal with its timeline (shared with bulk delete), auditing it. */
-export async function deleteDealRecords(db: Db, actor: Actor, deal: DealRow): Promise<void> {
+/**
+ * Deletes a deal with its timeline and attachment rows (shared with bulk delete), auditing it.
+ * Returns the storage keys of its files: remove them with `removeStoredFiles` after commit.
+ */
+export async function deleteDealRecords(db: Db, actor: Actor, deal: DealRow): Promise<string[]> {
   await deleteEntityActivities(db, actor.workspaceId, "deal", [deal.id]);
+  const storageKeys = await deleteEntityAttachments(db, actor.workspaceId, "deal", [deal.id]);
   await deleteDeal(db, actor.workspaceId, deal.id);
   await recordAudit(db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "deal.deleted", entityType: "deal", entityId: deal.id, changes: { title: deal.title } });
+  return storageKeys;
 }
 
-/** Deletes a deal. */
+/** Deletes a deal (its files after the transaction commits). */
 export async function removeDeal(app: AppContext, actor: Actor, id: string): Promise<void> {
-  await withTransaction(app.database.pool, async (tx) => {
+  const storageKeys = await withTransaction(app.database.pool, async (tx) => {
     const deal = await loadVisibleDeal(tx.db, actor, id, true);
     assertDealAbility(actor, "delete");
-    await deleteDealRecords(tx.db, actor, deal);
+    return deleteDealRecords(tx.db, actor, deal);
   });
+  await removeStoredFiles(app.storage, storageKeys);
 }
 
 /** A deal's stage stays, oldest first, each with its time in stage. */
