@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageSkeleton } from "@/components/ui/skeleton";
 import { paths } from "@/config/paths";
 import { Timeline } from "@/features/activities/components/timeline";
+import { AttachmentsPanel } from "@/features/attachments/components/attachments-panel";
 import { useDeal } from "@/features/deals/api/get-deal";
 import { DealDetailsForm } from "@/features/deals/components/deal-details-form";
 import { DealStatusBadge, formatMinor, RottingBadge } from "@/features/deals/components/deal-format";
@@ -105,9 +106,12 @@ function DealDetailBody() {
           <DealDetailsForm deal={d} members={members} canPickLead={hasPermission(me, "leads.read")} />
           <StageHistory dealId={d.id} />
         </div>
-        <section aria-label="Timeline">
-          <Timeline target={{ entityType: "deal", entityId: d.id }} people={members} canWrite={d.abilities.update} />
-        </section>
+        <div className="space-y-4">
+          <section aria-label="Timeline">
+            <Timeline target={{ entityType: "deal", entityId: d.id }} people={members} canWrite={d.abilities.update} />
+          </section>
+          <AttachmentsPanel entityType="deal" entityId={d.id} canWrite={d.abilities.update} canShare={false} />
+        </div>
       </div>
     </>
   );
