@@ -10,6 +10,8 @@ import { leadsRoutes } from "../modules/leads/leads.routes";
 import { contactsRoutes } from "../modules/contacts/contacts.routes";
 import { customFieldsRoutes } from "../modules/custom-fields/custom-fields.routes";
 import { formsRoutes } from "../modules/forms/forms.routes";
+import { dealsRoutes } from "../modules/deals/deals.routes";
+import { pipelinesRoutes } from "../modules/pipelines/pipelines.routes";
 import { profileRoutes } from "../modules/profile/profile.routes";
 import { rolesRoutes } from "../modules/roles/roles.routes";
 import { savedViewsRoutes } from "../modules/saved-views/saved-views.routes";
@@ -37,6 +39,8 @@ export const apiRoutes: AnyRoute[] = [
   ...customFieldsRoutes,
   ...activitiesRoutes,
   ...adminRoutes,
+  ...pipelinesRoutes,
+  ...dealsRoutes,
   ...attachmentsRoutes,
   ...savedViewsRoutes,
   ...searchRoutes,

@@ -31,6 +31,9 @@ const AuditLogPage = lazyPage(() => import("@/pages/audit/audit-log-page"), "Aud
 const JobsPage = lazyPage(() => import("@/pages/admin/jobs-page"), "JobsPage");
 const OutboxPage = lazyPage(() => import("@/pages/admin/outbox-page"), "OutboxPage");
 const SystemPage = lazyPage(() => import("@/pages/admin/system-page"), "SystemPage");
+const DealsPage = lazyPage(() => import("@/pages/deals/deals-page"), "DealsPage");
+const DealDetailPage = lazyPage(() => import("@/pages/deals/deal-detail-page"), "DealDetailPage");
+const PipelinesPage = lazyPage(() => import("@/pages/settings/pipelines-page"), "PipelinesPage");
 const PortalHomePage = lazyPage(() => import("@/pages/portal/portal-home-page"), "PortalHomePage");
 const PortalProfilePage = lazyPage(() => import("@/pages/portal/portal-profile-page"), "PortalProfilePage");
 const FormsPage = lazyPage(() => import("@/pages/forms/forms-page"), "FormsPage");
@@ -95,6 +98,9 @@ function StaffArea() {
             <Route path={paths.adminSystem.pattern}>{page(SystemPage, "admin.system")}</Route>
             <Route path={paths.forms.pattern}>{page(FormsPage, "forms.manage")}</Route>
             <Route path={paths.form.pattern}>{page(FormDetailPage, "forms.manage")}</Route>
+            <Route path={paths.deals.pattern}>{page(DealsPage, "deals.read")}</Route>
+            <Route path={paths.deal.pattern}>{page(DealDetailPage, "deals.read")}</Route>
+            <Route path={paths.pipelinesSettings.pattern}>{page(PipelinesPage, "pipelines.manage")}</Route>
             <Route>{page(NotFoundPage)}</Route>
           </Switch>
         </PageFrame>

@@ -45,6 +45,12 @@ export const paths = {
   forms: { pattern: "/forms", href: () => "/forms" },
   form: { pattern: "/forms/:id", href: (id: string) => `/forms/${encodeURIComponent(id)}` },
   hostedForm: { pattern: "/f/:publicId", href: (publicId: string) => `/f/${encodeURIComponent(publicId)}` },
+  deals: {
+    pattern: "/deals",
+    href: (params: { view?: "board" | "list" | "forecast"; pipelineId?: string } = {}) => withParams("/deals", { view: params.view === "board" ? undefined : params.view, pipelineId: params.pipelineId }),
+  },
+  deal: { pattern: "/deals/:id", href: (id: string) => `/deals/${encodeURIComponent(id)}` },
+  pipelinesSettings: { pattern: "/settings/pipelines", href: () => "/settings/pipelines" },
 
   portal: { pattern: "/portal", href: () => "/portal" },
   portalProfile: { pattern: "/portal/profile", href: () => "/portal/profile" },

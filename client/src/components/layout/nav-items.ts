@@ -6,6 +6,7 @@ import {
   Building2,
   Contact,
   FileInput,
+  SquareKanban,
   LayoutDashboard,
   ListChecks,
   type LucideIcon,
@@ -13,6 +14,7 @@ import {
   ScrollText,
   ShieldCheck,
   SlidersHorizontal,
+  Workflow,
   Users,
 } from "lucide-react";
 import { paths } from "@/config/paths";
@@ -38,6 +40,7 @@ export const STAFF_NAV: NavGroup[] = [
       { label: "Dashboard", href: paths.dashboard.href(), icon: LayoutDashboard },
       { label: "Clients", href: paths.clients.href(), icon: Briefcase, permission: "clients.read", prefix: true },
       { label: "Contacts", href: paths.contacts.href(), icon: Contact, permission: "clients.read", prefix: true },
+      { label: "Deals", href: paths.deals.href(), icon: SquareKanban, permission: "deals.read", prefix: true },
       { label: "Automations", href: paths.automations.href(), icon: Bot, permission: "automations.manage", prefix: true },
       { label: "Forms", href: paths.forms.href(), icon: FileInput, permission: "forms.manage", prefix: true },
       { label: "Team", href: paths.users.href(), icon: Users, permission: "users.read", prefix: true },
@@ -50,6 +53,7 @@ export const STAFF_NAV: NavGroup[] = [
       { label: "Roles & permissions", href: paths.roles.href(), icon: ShieldCheck, permission: "users.read" },
       { label: "Workspace", href: paths.workspace.href(), icon: Building2, permission: "workspace.read" },
       { label: "Custom fields", href: paths.customFields.href(), icon: SlidersHorizontal, permission: "clients.read" },
+      { label: "Pipelines", href: paths.pipelinesSettings.href(), icon: Workflow, permission: "pipelines.manage" },
     ],
   },
   {
