@@ -9,8 +9,10 @@ import {
   ListChecks,
   type LucideIcon,
   Mail,
+  Magnet,
   ScrollText,
   ShieldCheck,
+  Shuffle,
   SlidersHorizontal,
   Users,
 } from "lucide-react";
@@ -36,6 +38,7 @@ export const STAFF_NAV: NavGroup[] = [
     items: [
       { label: "Dashboard", href: paths.dashboard.href(), icon: LayoutDashboard },
       { label: "Clients", href: paths.clients.href(), icon: Briefcase, permission: "clients.read", prefix: true },
+      { label: "Leads", href: paths.leads.href(), icon: Magnet, permission: "leads.read", prefix: true },
       { label: "Contacts", href: paths.contacts.href(), icon: Contact, permission: "clients.read", prefix: true },
       { label: "Automations", href: paths.automations.href(), icon: Bot, permission: "automations.manage", prefix: true },
       { label: "Team", href: paths.users.href(), icon: Users, permission: "users.read", prefix: true },
@@ -48,6 +51,7 @@ export const STAFF_NAV: NavGroup[] = [
       { label: "Roles & permissions", href: paths.roles.href(), icon: ShieldCheck, permission: "users.read" },
       { label: "Workspace", href: paths.workspace.href(), icon: Building2, permission: "workspace.read" },
       { label: "Custom fields", href: paths.customFields.href(), icon: SlidersHorizontal, permission: "clients.read" },
+      { label: "Lead assignment", href: paths.assignmentRules.href(), icon: Shuffle, permission: "automations.manage" },
     ],
   },
   {
