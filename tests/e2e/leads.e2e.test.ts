@@ -1,0 +1,132 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_DOMAIN, DEMO_PASSWORD } from "../../server/db/seed/demo-seed";
+import { type RunningApp, startAppProcess } from "./support/app-process";
+import { launchBrowser, signIn, snap } from "./support/browser";
+
+// Leads in a real browser: an assignment rule made in Settings hands new UK leads out in turns,
+// a lead is converted into a client + contact whose timeline carries the lead's history, and a
+// sales agent sees only the leads they own.
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startAppProcess();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** Adds a lead through the "New lead" dialog and waits for its page; returns the owner shown there. */
+async function addLead(page: Page, lead: { name: string; company: string; email: string; country: string }): Promise<string> {
+  await page.goto(`${app.url}/leads`);
+  await page.getByRole("heading", { level: 1, name: "Leads" }).waitFor();
+  await page.getByRole("button", { name: "New lead" }).first().click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name", { exact: true }).fill(lead.name);
+  await dialog.getByLabel("Company").fill(lead.company);
+  await dialog.getByLabel("Email").fill(lead.email);
+  await dialog.getByLabel("Country").fill(lead.country);
+  await dialog.getByRole("button", { name: "Create lead" }).click();
+  await page.waitForURL((url) => /^\/leads\/[0-9a-f-]{36}$/.test(url.pathname));
+  await page.getByRole("heading", { level: 1, name: lead.name }).waitFor();
+  const owner = page.getByTestId("lead-header-controls").getByLabel("Owner");
+  await owner.waitFor();
+  return owner.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? "");
+}
+
+describe("leads: assignment rule → lead → conversion → a sales agent's own list", () => {
+  it("walks the whole flow in the UI", async () => {
+    const stamp = Date.now();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const admin = await signIn(context, app.url, `admin@${DEMO_DOMAIN}`, DEMO_PASSWORD);
+
+    // Settings → Lead assignment: UK leads in turns to Sam and Sasha.
+    await admin.getByRole("link", { name: "Lead assignment" }).click();
+    await admin.getByText("No assignment rules yet").waitFor();
+    await admin.getByRole("button", { name: "New rule" }).click();
+    const ruleDialog = admin.getByRole("dialog");
+    await ruleDialog.getByLabel("Rule name").fill("UK leads");
+    await ruleDialog.getByLabel("Condition 1 field").selectOption("country");
+    await ruleDialog.getByLabel("Condition 1 operator").selectOption("equals");
+    await ruleDialog.getByLabel("Condition 1 value").fill("GB");
+    await ruleDialog.getByLabel("How").selectOption("round_robin");
+    await ruleDialog.getByLabel("Sam Staff").check();
+    await ruleDialog.getByLabel("Sasha Sales").check();
+    await snap(admin, "leads-01-rule-dialog");
+    await ruleDialog.getByRole("button", { name: "Add rule" }).click();
+    await ruleDialog.waitFor({ state: "hidden" });
+    const rules = admin.getByTestId("assignment-rules");
+    await rules.getByText("When Country is GB").waitFor();
+    await rules.getByText(/Round robin among (Sam Staff and Sasha Sales|Sasha Sales and Sam Staff)/).waitFor();
+    await snap(admin, "leads-02-rules");
+
+    // The leads list starts empty and says what to do.
+    await admin.getByRole("link", { name: "Leads" }).first().click();
+    await admin.getByText("No leads yet").waitFor();
+    await admin.getByRole("button", { name: "Add a lead" }).waitFor();
+
+    // Two UK leads: the rule hands them to Sam and Sasha in turns.
+    const first = { name: `Harriet Quill ${stamp}`, company: `Quill & Ink ${stamp}`, email: `harriet-${stamp}@quill.example`, country: "GB" };
+    const second = { name: `Oliver Brook ${stamp}`, company: `Brook Studio ${stamp}`, email: `oliver-${stamp}@brook.example`, country: "GB" };
+    const firstOwner = await addLead(admin, first);
+    await admin.getByTestId("timeline").getByText(/created this lead · assigned by the rule “UK leads”/).waitFor();
+    await snap(admin, "leads-03-lead-page");
+    const secondOwner = await addLead(admin, second);
+    expect([firstOwner, secondOwner].sort()).toEqual(["Sam Staff", "Sasha Sales"]);
+    const salesLead = firstOwner === "Sasha Sales" ? first : second;
+    const otherLead = salesLead === first ? second : first;
+
+    // The list shows both with their owners; the owner filter narrows it.
+    await admin.goto(`${app.url}/leads`);
+    const table = admin.getByTestId("leads-table");
+    await table.getByText(first.name).waitFor();
+    await table.getByText(second.name).waitFor();
+    await admin.getByLabel("Owner").selectOption({ label: "Sasha Sales" });
+    await admin.waitForURL((url) => url.searchParams.has("owner"));
+    await expect.poll(() => table.getByText(otherLead.name).count()).toBe(0);
+    await table.getByText(salesLead.name).waitFor();
+    await snap(admin, "leads-04-list");
+
+    // Convert the first lead into a new client with a new contact.
+    await admin.goto(`${app.url}/leads`);
+    await admin.getByTestId("leads-table").getByRole("link", { name: first.name }).click();
+    await admin.getByRole("heading", { level: 1, name: first.name }).waitFor();
+    await admin.getByRole("button", { name: "Convert" }).click();
+    const convertDialog = admin.getByRole("dialog");
+    await expect.poll(() => convertDialog.getByLabel("Client name").inputValue()).toBe(first.company);
+    await convertDialog.getByLabel("New contact from this lead").check();
+    await snap(admin, "leads-05-convert");
+    await convertDialog.getByRole("button", { name: "Convert lead" }).click();
+    await admin.waitForURL((url) => /^\/clients\/[0-9a-f-]{36}$/.test(url.pathname));
+    await admin.getByRole("heading", { level: 1, name: first.company }).waitFor();
+    await admin.getByText(`${first.name} was converted into ${first.company}.`).first().waitFor();
+    const timeline = admin.getByTestId("timeline");
+    await timeline.getByText(/created this lead · assigned by the rule “UK leads”/).waitFor();
+    await timeline.getByText(/converted/).first().waitFor();
+    await admin.getByRole("tab", { name: "Contacts" }).click();
+    await admin.getByTestId("client-contacts").getByText(first.email).waitFor();
+    await snap(admin, "leads-06-client-after-conversion");
+
+    // The lead page now links to what it became (tabs replace the history entry: one step back).
+    await admin.goBack();
+    await admin.getByTestId("lead-conversion").getByRole("link", { name: first.company }).waitFor();
+
+    // The sales agent sees only the lead they own.
+    const salesContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const sales = await signIn(salesContext, app.url, `sales@${DEMO_DOMAIN}`, DEMO_PASSWORD);
+    await sales.getByRole("link", { name: "Leads" }).first().click();
+    const salesTable = sales.getByTestId("leads-table");
+    await salesTable.getByText(salesLead.name).waitFor();
+    expect(await salesTable.getByTestId("lead-row").count()).toBe(1);
+    expect(await salesTable.getByText(otherLead.name).count()).toBe(0);
+    // No owner picker and no assignment settings for them.
+    expect(await sales.getByLabel("Owner").count()).toBe(0);
+    expect(await sales.getByRole("link", { name: "Lead assignment" }).count()).toBe(0);
+    await snap(sales, "leads-07-sales-agent");
+    await salesContext.close();
+    await context.close();
+  });
+});
