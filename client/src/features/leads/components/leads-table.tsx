@@ -74,7 +74,7 @@ export function LeadsTable({
           {show("score") ? th("score", "Score") : null}
           {show("owner") ? <TH className="hidden md:table-cell">Owner</TH> : null}
           {show("source") ? <TH className="hidden lg:table-cell">Source</TH> : null}
-          {show("tags") ? <TH className="hidden xl:table-cell">Tags</TH> : null}
+          {show("tags") ? <TH className="hidden 2xl:table-cell">Tags</TH> : null}
           {show("createdAt") ? th("createdAt", "Created", "hidden sm:table-cell") : null}
           {extraColumns.map((col) =>
             col.sort ? (
@@ -120,7 +120,7 @@ export function LeadsTable({
               </TD>
             ) : null}
             {show("tags") ? (
-              <TD className="hidden xl:table-cell">
+              <TD className="hidden 2xl:table-cell">
                 <LeadTags tags={l.tags} />
               </TD>
             ) : null}
