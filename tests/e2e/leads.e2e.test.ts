@@ -90,6 +90,15 @@ describe("leads: assignment rule → lead → conversion → a sales agent's own
     await table.getByText(salesLead.name).waitFor();
     await snap(admin, "leads-04-list");
 
+    // Searching tolerates a typo, ranks by match and keeps the query in the URL.
+    await admin.goto(`${app.url}/leads`);
+    await table.getByText(second.name).waitFor();
+    await admin.getByLabel("Search leads").fill(`Hariet Quill ${stamp}`);
+    await admin.waitForURL((url) => url.searchParams.get("q") === `Hariet Quill ${stamp}`);
+    await table.getByText(first.name).waitFor();
+    await expect.poll(() => table.getByText(second.name).count()).toBe(0);
+    expect(await admin.getByLabel("Sort leads").inputValue()).toBe("relevance:desc");
+
     // Convert the first lead into a new client with a new contact.
     await admin.goto(`${app.url}/leads`);
     await admin.getByTestId("leads-table").getByRole("link", { name: first.name }).click();
