@@ -232,3 +232,51 @@ describe("leads: form errors, bulk actions and small screens", () => {
     await phone.close();
   });
 });
+
+describe("leads: custom fields in the form, the list and the rules", () => {
+  it("fills a lead custom field, shows and filters it in the list, and routes on it with a rule", async () => {
+    const stamp = Date.now();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const admin = await signIn(context, app.url, `admin@${DEMO_DOMAIN}`, DEMO_PASSWORD);
+    await api(admin, "POST", "/api/custom-fields", { entityType: "lead", label: "Budget band", key: "budget_band", type: "select", options: ["Small", "Large"] });
+
+    // A rule on the custom field: large budgets go to Morgan.
+    await admin.goto(`${app.url}/settings/assignment-rules`);
+    await admin.getByRole("button", { name: "New rule" }).first().click();
+    const ruleDialog = admin.getByRole("dialog");
+    await ruleDialog.getByLabel("Rule name").fill(`Large budgets ${stamp}`);
+    await ruleDialog.getByLabel("Condition 1 field").selectOption({ label: "Budget band (custom field)" });
+    await ruleDialog.getByLabel("Condition 1 value").fill("Large");
+    await ruleDialog.getByLabel("How").selectOption("user");
+    await ruleDialog.getByLabel("Person").selectOption({ label: "Morgan Manager" });
+    await ruleDialog.getByRole("button", { name: "Add rule" }).click();
+    await ruleDialog.waitFor({ state: "hidden" });
+    await admin.getByTestId("assignment-rules").getByText("When Budget band is Large").waitFor();
+
+    // The New lead dialog carries the field; the rule assigns the lead on it.
+    await admin.goto(`${app.url}/leads`);
+    await admin.getByRole("button", { name: "New lead" }).first().click();
+    const dialog = admin.getByRole("dialog");
+    await dialog.getByLabel("Name", { exact: true }).fill(`Big Spender ${stamp}`);
+    await dialog.getByLabel("Budget band").selectOption("Large");
+    await dialog.getByRole("button", { name: "Create lead" }).click();
+    await admin.waitForURL((url) => /^\/leads\/[0-9a-f-]{36}$/.test(url.pathname));
+    const owner = admin.getByTestId("lead-header-controls").getByLabel("Owner");
+    await expect.poll(() => owner.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe("Morgan Manager");
+    await admin.getByTestId("timeline").getByText(new RegExp(`assigned by the rule “Large budgets ${stamp}”`)).waitFor();
+
+    // The list shows the value in its own column and filters on it.
+    await api(admin, "POST", "/api/leads", { name: `Small Fry ${stamp}`, customFields: { budget_band: "Small" } });
+    await admin.goto(`${app.url}/leads`);
+    const table = admin.getByTestId("leads-table");
+    await table.getByText(`Small Fry ${stamp}`).waitFor();
+    await table.getByRole("columnheader", { name: /Budget band/ }).waitFor();
+    await admin.getByLabel("Filter by custom field").selectOption("budget_band");
+    await admin.getByLabel("Budget band value").selectOption("Large");
+    await admin.waitForURL((url) => url.searchParams.get("cf") === "budget_band:Large");
+    await expect.poll(() => table.getByText(`Small Fry ${stamp}`).count()).toBe(0);
+    await table.getByRole("row", { name: new RegExp(`Big Spender ${stamp}`) }).getByText("Large").waitFor();
+    await snap(admin, "leads-12-custom-field");
+    await context.close();
+  });
+});
