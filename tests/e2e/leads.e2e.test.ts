@@ -280,3 +280,30 @@ describe("leads: custom fields in the form, the list and the rules", () => {
     await context.close();
   });
 });
+
+describe("leads: converting into an existing client", () => {
+  it("links the lead to a client found by a typo-tolerant search and to one of its contacts", async () => {
+    const stamp = Date.now();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const admin = await signIn(context, app.url, `admin@${DEMO_DOMAIN}`, DEMO_PASSWORD);
+    const lead = await api<{ data: { id: string } }>(admin, "POST", "/api/leads", { name: `Repeat Buyer ${stamp}`, company: "Acme Coffee" });
+    await admin.goto(`${app.url}/leads/${lead.data.id}`);
+    await admin.getByRole("button", { name: "Convert" }).click();
+    const dialog = admin.getByRole("dialog");
+    await dialog.getByLabel("Link an existing client").check();
+    await dialog.getByLabel("Find a client").fill("Acme Cofee");
+    await dialog.getByTestId("convert-client-results").getByLabel(/Acme Coffee Roasters/).check();
+    await dialog.getByLabel("An existing contact of the client").check();
+    await dialog.getByLabel("Contact", { exact: true }).selectOption({ label: "Priya Shah · priya@acmecoffee.example" });
+    await snap(admin, "leads-13-convert-existing");
+    await dialog.getByRole("button", { name: "Convert lead" }).click();
+    await admin.waitForURL((url) => /^\/clients\/[0-9a-f-]{36}$/.test(url.pathname));
+    await admin.getByRole("heading", { level: 1, name: "Acme Coffee Roasters" }).waitFor();
+    await admin.getByTestId("timeline").getByText(/converted this lead/).first().waitFor();
+    const converted = await admin.evaluate((id) => fetch(`/api/leads/${id}`).then((r) => r.json()), lead.data.id);
+    expect(converted.data.status).toBe("converted");
+    expect(converted.data.conversion.client.name).toBe("Acme Coffee Roasters");
+    expect(converted.data.conversion.contactId).toBeTruthy();
+    await context.close();
+  });
+});

@@ -162,7 +162,7 @@ export function ConvertLeadDialog({
 
           <fieldset className="space-y-3">
             <legend className="mb-2 text-sm font-semibold text-zinc-900">Client</legend>
-            <div className="flex flex-wrap gap-x-5 gap-y-2" role="radiogroup" aria-label="Client">
+            <div className="flex flex-wrap gap-x-5 gap-y-2">
               <Choice name="client-mode" value="new" checked={clientMode === "new"} onChange={() => { setClientMode("new"); if (contactMode === "existing") setContactMode("new"); }} label="Create a new client" />
               <Choice name="client-mode" value="existing" checked={clientMode === "existing"} onChange={() => setClientMode("existing")} label="Link an existing client" />
             </div>
@@ -213,7 +213,7 @@ export function ConvertLeadDialog({
 
           <fieldset className="space-y-3">
             <legend className="mb-2 text-sm font-semibold text-zinc-900">Contact</legend>
-            <div className="flex flex-wrap gap-x-5 gap-y-2" role="radiogroup" aria-label="Contact">
+            <div className="flex flex-wrap gap-x-5 gap-y-2">
               <Choice name="contact-mode" value="new" checked={contactMode === "new"} onChange={() => setContactMode("new")} label="New contact from this lead" />
               <Choice
                 name="contact-mode"
