@@ -1,31 +1,13 @@
 import { type AssignmentRuleDto, type RULE_FIELDS, RULE_OPERATORS, type RuleCondition } from "@shared/contracts/assignment-rules";
+import { RULE_FIELD_LABELS, RULE_OPERATOR_LABELS } from "@/components/crm/conditions-editor";
 import type { CustomFieldDef } from "@/lib/custom-fields";
 
 export type RuleField = (typeof RULE_FIELDS)[number];
 export type RuleOperator = (typeof RULE_OPERATORS)[number];
 
-export const FIELD_LABELS: Record<RuleField, string> = {
-  source: "Source",
-  tags: "Tags",
-  country: "Country",
-  company: "Company",
-  email: "Email",
-  email_domain: "Email domain",
-  score: "Score",
-  status: "Status",
-  name: "Name",
-};
-
-export const OPERATOR_LABELS: Record<RuleOperator, string> = {
-  equals: "is",
-  not_equals: "is not",
-  contains: "contains",
-  in: "is one of",
-  gte: "is at least",
-  lte: "is at most",
-  is_set: "is filled in",
-  is_not_set: "is empty",
-};
+// The same words as the automations' condition editor, so a rule reads the same everywhere.
+export const FIELD_LABELS: Record<RuleField, string> = RULE_FIELD_LABELS;
+export const OPERATOR_LABELS: Record<RuleOperator, string> = RULE_OPERATOR_LABELS;
 
 export const ASSIGN_LABELS: Record<AssignmentRuleDto["assign"]["type"], string> = {
   user: "A specific person",
