@@ -19,6 +19,7 @@ import { LeadConsentCard, LeadConversionCard, LeadSourceCard } from "@/features/
 import { isApiError } from "@/lib/api-client";
 import { hasPermission, useCurrentUser } from "@/lib/auth";
 import { useTeamMembers } from "../clients/use-team-members";
+import { useLeadOwners } from "./use-lead-owners";
 import { LeadCustomFieldsProvider } from "./lead-custom-fields";
 
 /** /leads/:id — one lead: status/owner in the header, details, consent, source, conversion and timeline. */
@@ -36,7 +37,8 @@ function LeadDetailBody() {
   const [, navigate] = useLocation();
   const queryClient = useQueryClient();
   const lead = useLead(id);
-  const { members } = useTeamMembers();
+  const { members } = useLeadOwners();
+  const team = useTeamMembers();
   // Changes write automatic timeline entries: refetch the timeline.
   const refreshTimeline = () => queryClient.invalidateQueries({ queryKey: activitiesKeys.all });
 
@@ -91,7 +93,7 @@ function LeadDetailBody() {
         <div className="min-w-0 space-y-6">
           <LeadConversionCard lead={l} />
           <LeadDetailsForm lead={l} onSaved={refreshTimeline} />
-          <Timeline target={{ entityType: "lead", entityId: l.id }} people={members} canWrite={hasPermission(me, "leads.write")} />
+          <Timeline target={{ entityType: "lead", entityId: l.id }} people={team.members} canWrite={hasPermission(me, "leads.write")} />
         </div>
         <div className="space-y-6">
           <LeadConsentCard lead={l} />

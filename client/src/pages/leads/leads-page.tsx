@@ -21,7 +21,7 @@ import { LeadsFilters } from "@/features/leads/components/leads-filters";
 import { type LeadSort, LeadsTable } from "@/features/leads/components/leads-table";
 import { hasPermission, useCurrentUser } from "@/lib/auth";
 import { useUrlFilters } from "@/lib/url-filters";
-import { useTeamMembers } from "../clients/use-team-members";
+import { useLeadOwners } from "./use-lead-owners";
 import { LeadCustomFieldsProvider } from "./lead-custom-fields";
 import { useLeadColumns } from "./use-lead-columns";
 
@@ -57,7 +57,7 @@ function LeadsList() {
   const [, navigate] = useLocation();
   const { values, setFilters, clear } = useUrlFilters(FILTER_KEYS);
   const ownOnly = pipelineScopeOf(me.user.role, me.workspace.staffPipelineScope) === "own";
-  const { members } = useTeamMembers();
+  const { members } = useLeadOwners();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [lastBulk, setLastBulk] = useState("");
   const customSort = values.sort === "custom" && values.sortKey !== "";

@@ -2,11 +2,11 @@ import { PageHeader } from "@/components/layout/page-header";
 import { Alert } from "@/components/ui/alert";
 import { AssignmentRulesList } from "@/features/assignment-rules/components/assignment-rules-list";
 import { useCustomFields } from "@/features/custom-fields/api/get-custom-fields";
-import { useTeamMembers } from "../clients/use-team-members";
+import { useLeadOwners } from "../leads/use-lead-owners";
 
 /** /settings/assignment-rules — who new leads go to. */
 export function AssignmentRulesPage() {
-  const { members } = useTeamMembers();
+  const { members } = useLeadOwners();
   const leadFields = useCustomFields("lead");
   return (
     <>
