@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DOMAIN, DEMO_PASSWORD } from "../../server/db/seed/demo-seed";
+import { PDF_BYTES } from "../factories/attachments";
 import { type RunningApp, startAppProcess } from "./support/app-process";
 import { launchBrowser, signIn, snap } from "./support/browser";
 
@@ -288,6 +289,9 @@ describe("leads: converting into an existing client", () => {
     const admin = await signIn(context, app.url, `admin@${DEMO_DOMAIN}`, DEMO_PASSWORD);
     const lead = await api<{ data: { id: string } }>(admin, "POST", "/api/leads", { name: `Repeat Buyer ${stamp}`, company: "Acme Coffee" });
     await admin.goto(`${app.url}/leads/${lead.data.id}`);
+    // The lead page carries its files too.
+    await admin.getByLabel("Choose files to upload").setInputFiles([{ name: `proposal-${stamp}.pdf`, mimeType: "application/pdf", buffer: PDF_BYTES }]);
+    await admin.getByTestId("attachments-list").getByRole("link", { name: `proposal-${stamp}.pdf`, exact: true }).waitFor();
     await admin.getByRole("button", { name: "Convert" }).click();
     const dialog = admin.getByRole("dialog");
     await dialog.getByLabel("Link an existing client").check();

@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageSkeleton } from "@/components/ui/skeleton";
 import { paths } from "@/config/paths";
+import { AttachmentsPanel } from "@/features/attachments/components/attachments-panel";
 import { activitiesKeys } from "@/features/activities/api/activities-keys";
 import { Timeline } from "@/features/activities/components/timeline";
 import { useLead } from "@/features/leads/api/get-lead";
@@ -94,6 +95,7 @@ function LeadDetailBody() {
           <LeadConversionCard lead={l} />
           <LeadDetailsForm lead={l} onSaved={refreshTimeline} />
           <Timeline target={{ entityType: "lead", entityId: l.id }} people={team.members} canWrite={hasPermission(me, "leads.write")} />
+          <AttachmentsPanel entityType="lead" entityId={l.id} canWrite={l.abilities.update} canShare={false} />
         </div>
         <div className="space-y-6">
           <LeadConsentCard lead={l} />
