@@ -19,6 +19,7 @@ import { CreateLeadDialog } from "@/features/leads/components/create-lead-dialog
 import { LeadsBulkBar } from "@/features/leads/components/leads-bulk-bar";
 import { LeadsFilters } from "@/features/leads/components/leads-filters";
 import { type LeadSort, LeadsTable } from "@/features/leads/components/leads-table";
+import { SavedViewsBar } from "@/features/saved-views/components/saved-views-bar";
 import { hasPermission, useCurrentUser } from "@/lib/auth";
 import { useUrlFilters } from "@/lib/url-filters";
 import { useLeadOwners } from "./use-lead-owners";
@@ -129,6 +130,7 @@ function LeadsList() {
           </span>
         </Alert>
       ) : null}
+      <SavedViewsBar entityType="lead" noun="leads" queryKeys={FILTER_KEYS} />
       <Card className="min-w-0">
         <LeadsFilters
           values={{ q: values.q, status: values.status, source: values.source, owner: values.owner, tag: values.tag }}
