@@ -25,6 +25,10 @@ export const paths = {
   },
   contacts: { pattern: "/contacts", href: () => "/contacts" },
   contact: { pattern: "/contacts/:id", href: (id: string) => `/contacts/${encodeURIComponent(id)}` },
+  leads: { pattern: "/leads", href: () => "/leads" },
+  leadsWorkload: { pattern: "/leads/workload", href: () => "/leads/workload" },
+  lead: { pattern: "/leads/:id", href: (id: string) => `/leads/${encodeURIComponent(id)}` },
+  assignmentRules: { pattern: "/settings/assignment-rules", href: () => "/settings/assignment-rules" },
   roles: { pattern: "/settings/roles", href: () => "/settings/roles" },
   workspace: { pattern: "/settings/workspace", href: () => "/settings/workspace" },
   customFields: {

@@ -11,8 +11,10 @@ import {
   ListChecks,
   type LucideIcon,
   Mail,
+  Magnet,
   ScrollText,
   ShieldCheck,
+  Shuffle,
   SlidersHorizontal,
   Workflow,
   Users,
@@ -39,6 +41,7 @@ export const STAFF_NAV: NavGroup[] = [
     items: [
       { label: "Dashboard", href: paths.dashboard.href(), icon: LayoutDashboard },
       { label: "Clients", href: paths.clients.href(), icon: Briefcase, permission: "clients.read", prefix: true },
+      { label: "Leads", href: paths.leads.href(), icon: Magnet, permission: "leads.read", prefix: true },
       { label: "Contacts", href: paths.contacts.href(), icon: Contact, permission: "clients.read", prefix: true },
       { label: "Deals", href: paths.deals.href(), icon: SquareKanban, permission: "deals.read", prefix: true },
       { label: "Automations", href: paths.automations.href(), icon: Bot, permission: "automations.manage", prefix: true },
@@ -54,6 +57,7 @@ export const STAFF_NAV: NavGroup[] = [
       { label: "Workspace", href: paths.workspace.href(), icon: Building2, permission: "workspace.read" },
       { label: "Custom fields", href: paths.customFields.href(), icon: SlidersHorizontal, permission: "clients.read" },
       { label: "Pipelines", href: paths.pipelinesSettings.href(), icon: Workflow, permission: "pipelines.manage" },
+      { label: "Lead assignment", href: paths.assignmentRules.href(), icon: Shuffle, permission: "automations.manage" },
     ],
   },
   {
