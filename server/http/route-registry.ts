@@ -7,6 +7,7 @@ import { automationsRoutes } from "../modules/automations/automations.routes";
 import { clientsRoutes } from "../modules/clients/clients.routes";
 import { leadsRoutes } from "../modules/leads/leads.routes";
 import { contactsRoutes } from "../modules/contacts/contacts.routes";
+import { duplicatesRoutes } from "../modules/duplicates/duplicates.routes";
 import { customFieldsRoutes } from "../modules/custom-fields/custom-fields.routes";
 import { profileRoutes } from "../modules/profile/profile.routes";
 import { rolesRoutes } from "../modules/roles/roles.routes";
@@ -33,4 +34,5 @@ export const apiRoutes: AnyRoute[] = [
   ...customFieldsRoutes,
   ...activitiesRoutes,
   ...adminRoutes,
+  ...duplicatesRoutes,
 ];

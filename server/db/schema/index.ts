@@ -14,3 +14,4 @@ export * from "./leads";
 export * from "./deals";
 export * from "./assignment-rules";
 export * from "./automations";
+export * from "./duplicates";
