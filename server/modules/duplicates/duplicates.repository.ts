@@ -67,12 +67,16 @@ function visibleId(actor: Viewer, entityType: DuplicateEntityType, idCol: SQL): 
   }
 }
 
+/** "a.id is inside the scanned window" (the outer side of every branch walks the table in id order). */
+type Window = { from: string; to: string; inclusive: boolean };
+const inWindow = (w: Window) => sql` and a.id ${sql.raw(w.inclusive ? ">=" : ">")} ${w.from}::uuid and a.id <= ${w.to}::uuid`;
+
 /** One equality-reason branch of the pair union: a hash self-join on the key. */
-function equalityBranch(k: PairKeys, reason: Exclude<DuplicateReason, "name">, key: (t: string) => string, workspaceId: string, exclude?: readonly string[]): SQL {
+function equalityBranch(k: PairKeys, reason: Exclude<DuplicateReason, "name">, key: (t: string) => string, workspaceId: string, w: Window, exclude?: readonly string[]): SQL {
   const excluded = exclude?.length ? sql` and ${sql.raw(key("a"))} not in (${sql.join(exclude.map((d) => sql`${d}`), sql`, `)})` : sql``;
   return sql`select a.id as a_id, b.id as b_id, ${reason}::text as reason, null::real as sim, ${REASON_WEIGHT[reason]}::real as weight
     from ${sql.raw(k.table)} a join ${sql.raw(k.table)} b on b.workspace_id = a.workspace_id and ${sql.raw(key("b"))} = ${sql.raw(key("a"))} and a.id < b.id
-    where a.workspace_id = ${workspaceId} and ${sql.raw(key("a"))} is not null and ${sql.raw(key("a"))} <> ''${excluded}`;
+    where a.workspace_id = ${workspaceId}${inWindow(w)} and ${sql.raw(key("a"))} is not null and ${sql.raw(key("a"))} <> ''${excluded}`;
 }
 
 export interface PairRow extends Record<string, unknown> {
@@ -87,22 +91,54 @@ export interface PairRow extends Record<string, unknown> {
   b_detail: string | null;
 }
 
+/** First and smallest window of `a` rows scanned per round; it doubles while a page is not full. */
+const FIRST_WINDOW = 1000;
+const MAX_WINDOW = 16000;
+
 /**
  * One keyset page (limit + 1 rows) of candidate pairs ordered by (a.id, b.id) with a.id < b.id,
  * both sides visible to the actor, dismissed pairs left out. Must run inside a transaction: the
  * trigram threshold is set locally so `lower(a.name) % lower(b.name)` probes the GIN index.
+ *
+ * The outer record `a` is walked in id order in growing windows, and the walk stops as soon as a
+ * page is full: the trigram join costs one index probe per `a` row, so a first page in a workspace
+ * with duplicates costs a few thousand probes instead of one per record (see docs/ARCHITECTURE.md).
  */
 export async function listCandidatePairs(db: Db, actor: Viewer, entityType: DuplicateEntityType, limit: number, after: [string, string] | null): Promise<PairRow[]> {
   const k = KEYS[entityType];
-  const ws = actor.workspaceId;
   await db.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(NAME_SIMILARITY_THRESHOLD)}, true)`);
+  const rows: PairRow[] = [];
+  let from = after?.[0] ?? "00000000-0000-0000-0000-000000000000";
+  let inclusive = true;
+  let size = FIRST_WINDOW;
+  while (rows.length <= limit) {
+    const { rows: bounds } = await db.execute<{ last: string | null; n: number }>(sql`
+      select max(id::text) as last, count(*)::int as n from (
+        select id from ${sql.raw(k.table)} where workspace_id = ${actor.workspaceId} and id ${sql.raw(inclusive ? ">=" : ">")} ${from}::uuid order by id limit ${size}
+      ) w`);
+    const { last, n } = bounds[0]!;
+    if (!last) break;
+    const window: Window = { from, to: last, inclusive };
+    const cursor = after && rows.length === 0 ? after : null;
+    rows.push(...(await pairsInWindow(db, actor, entityType, window, limit + 1 - rows.length, cursor)));
+    if (n < size) break;
+    from = last;
+    inclusive = false;
+    size = Math.min(size * 2, MAX_WINDOW);
+  }
+  return rows.slice(0, limit + 1);
+}
+
+async function pairsInWindow(db: Db, actor: Viewer, entityType: DuplicateEntityType, w: Window, limit: number, after: [string, string] | null): Promise<PairRow[]> {
+  const k = KEYS[entityType];
+  const ws = actor.workspaceId;
   const branches: SQL[] = [];
-  if (k.email) branches.push(equalityBranch(k, "email", k.email, ws));
-  branches.push(equalityBranch(k, "phone", k.phone, ws));
-  if (k.domain) branches.push(equalityBranch(k, "domain", k.domain, ws, FREE_MAIL_DOMAINS));
+  if (k.email) branches.push(equalityBranch(k, "email", k.email, ws, w));
+  branches.push(equalityBranch(k, "phone", k.phone, ws, w));
+  if (k.domain) branches.push(equalityBranch(k, "domain", k.domain, ws, w, FREE_MAIL_DOMAINS));
   branches.push(sql`select a.id as a_id, b.id as b_id, 'name'::text as reason, similarity(${sql.raw(k.name("a"))}, ${sql.raw(k.name("b"))}) as sim, similarity(${sql.raw(k.name("a"))}, ${sql.raw(k.name("b"))}) as weight
     from ${sql.raw(k.table)} a join ${sql.raw(k.table)} b on ${sql.raw(k.name("a"))} % ${sql.raw(k.name("b"))} and b.workspace_id = a.workspace_id and a.id < b.id
-    where a.workspace_id = ${ws}`);
+    where a.workspace_id = ${ws}${inWindow(w)}`);
   const cursor = after ? sql` and (p.a_id, p.b_id) > (${after[0]}::uuid, ${after[1]}::uuid)` : sql``;
   const result = await db.execute<PairRow>(sql`
     with page as (
@@ -113,7 +149,7 @@ export async function listCandidatePairs(db: Db, actor: Viewer, entityType: Dupl
         and ${visibleId(actor, entityType, sql`p.a_id`)} and ${visibleId(actor, entityType, sql`p.b_id`)}${cursor}
       group by p.a_id, p.b_id
       order by p.a_id, p.b_id
-      limit ${limit + 1}
+      limit ${limit}
     )
     select page.a_id, page.b_id, page.reasons, page.sim, page.score,
       ${sql.raw(k.display("a"))} as a_name, ${sql.raw(k.detail("a"))} as a_detail, ${sql.raw(k.display("b"))} as b_name, ${sql.raw(k.detail("b"))} as b_detail
