@@ -20,6 +20,7 @@ const ClientsPage = lazyPage(() => import("@/pages/clients/clients-page"), "Clie
 const ClientDetailPage = lazyPage(() => import("@/pages/clients/client-detail-page"), "ClientDetailPage");
 const ContactsPage = lazyPage(() => import("@/pages/contacts/contacts-page"), "ContactsPage");
 const ContactDetailPage = lazyPage(() => import("@/pages/contacts/contact-detail-page"), "ContactDetailPage");
+const DuplicatesPage = lazyPage(() => import("@/pages/duplicates/duplicates-page"), "DuplicatesPage");
 const RolesPage = lazyPage(() => import("@/pages/settings/roles-page"), "RolesPage");
 const WorkspacePage = lazyPage(() => import("@/pages/settings/workspace-page"), "WorkspacePage");
 const CustomFieldsPage = lazyPage(() => import("@/pages/settings/custom-fields-page"), "CustomFieldsPage");
@@ -77,6 +78,7 @@ function StaffArea() {
             <Route path={paths.client.pattern}>{page(ClientDetailPage, "clients.read")}</Route>
             <Route path={paths.contacts.pattern}>{page(ContactsPage, "clients.read")}</Route>
             <Route path={paths.contact.pattern}>{page(ContactDetailPage, "clients.read")}</Route>
+            <Route path={paths.duplicates.pattern}>{page(DuplicatesPage, "clients.read")}</Route>
             <Route path={paths.roles.pattern}>{page(RolesPage, "users.read")}</Route>
             <Route path={paths.workspace.pattern}>{page(WorkspacePage, "workspace.read")}</Route>
             <Route path={paths.customFields.pattern}>{page(CustomFieldsPage, "clients.read")}</Route>

@@ -25,6 +25,10 @@ export const paths = {
   },
   contacts: { pattern: "/contacts", href: () => "/contacts" },
   contact: { pattern: "/contacts/:id", href: (id: string) => `/contacts/${encodeURIComponent(id)}` },
+  duplicates: {
+    pattern: "/duplicates",
+    href: (type?: "client" | "contact" | "lead") => withParams("/duplicates", { type: type === "client" ? undefined : type }),
+  },
   roles: { pattern: "/settings/roles", href: () => "/settings/roles" },
   workspace: { pattern: "/settings/workspace", href: () => "/settings/workspace" },
   customFields: {
