@@ -20,7 +20,9 @@ const NOUNS: Record<DuplicateEntityType, string> = { client: "clients", contact:
 function RecordCell({ record }: { record: DuplicatePairDto["a"] }) {
   return (
     <div className="min-w-0">
-      <p className="truncate font-medium text-zinc-900">{record.name}</p>
+      <p className="truncate font-medium text-zinc-900" title={record.name}>
+        {record.name}
+      </p>
       {record.detail ? <p className="truncate text-xs text-zinc-500">{record.detail}</p> : null}
     </div>
   );
@@ -59,8 +61,7 @@ export function DuplicatePairsList({ entityType, canWrite }: { entityType: Dupli
           <TR>
             <TH>Record</TH>
             <TH>Possible duplicate</TH>
-            <TH>Why</TH>
-            <TH>Score</TH>
+            <TH>Match</TH>
             <TH className="text-right">
               <span className="sr-only">Actions</span>
             </TH>
@@ -69,20 +70,20 @@ export function DuplicatePairsList({ entityType, canWrite }: { entityType: Dupli
         <TBody>
           {rows.map((pair) => (
             <TR key={`${pair.a.id}:${pair.b.id}`} data-testid="duplicate-pair">
-              <TD>
+              <TD className="max-w-56">
                 <RecordCell record={pair.a} />
               </TD>
-              <TD>
+              <TD className="max-w-56">
                 <RecordCell record={pair.b} />
               </TD>
               <TD>
-                <ReasonBadges reasons={pair.reasons} />
-              </TD>
-              <TD>
-                <ScoreBadge score={pair.score} />
+                <div className="flex flex-wrap items-center gap-1">
+                  <ScoreBadge score={pair.score} />
+                  <ReasonBadges reasons={pair.reasons} />
+                </div>
               </TD>
               <TD className="text-right">
-                <div className="flex justify-end gap-2">
+                <div className="flex justify-end gap-2 whitespace-nowrap">
                   {canWrite ? (
                     <Button variant="ghost" size="sm" loading={dismiss.isPending && dismiss.variables?.ids[0] === pair.a.id} onClick={() => onDismiss(pair)}>
                       Not duplicates
@@ -97,7 +98,7 @@ export function DuplicatePairsList({ entityType, canWrite }: { entityType: Dupli
           ))}
         </TBody>
       </Table>
-      <LoadMore hasNextPage={pairs.hasNextPage} isFetchingNextPage={pairs.isFetchingNextPage} fetchNextPage={() => pairs.fetchNextPage()} shown={rows.length} noun="pairs" />
+      <LoadMore hasNextPage={pairs.hasNextPage} isFetchingNextPage={pairs.isFetchingNextPage} fetchNextPage={() => pairs.fetchNextPage()} shown={rows.length} noun={rows.length === 1 ? "pair" : "pairs"} />
       {open ? <MergeDialog entityType={entityType} pair={open} open onOpenChange={(next) => !next && setOpen(null)} /> : null}
     </Card>
   );
