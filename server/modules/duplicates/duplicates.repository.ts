@@ -92,7 +92,7 @@ export interface PairRow extends Record<string, unknown> {
 }
 
 /** First and smallest window of `a` rows scanned per round; it doubles while a page is not full. */
-const FIRST_WINDOW = 1000;
+const FIRST_WINDOW = 250;
 const MAX_WINDOW = 16000;
 
 /**
