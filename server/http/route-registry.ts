@@ -8,6 +8,7 @@ import { automationsRoutes } from "../modules/automations/automations.routes";
 import { clientsRoutes } from "../modules/clients/clients.routes";
 import { leadsRoutes } from "../modules/leads/leads.routes";
 import { contactsRoutes } from "../modules/contacts/contacts.routes";
+import { duplicatesRoutes } from "../modules/duplicates/duplicates.routes";
 import { customFieldsRoutes } from "../modules/custom-fields/custom-fields.routes";
 import { formsRoutes } from "../modules/forms/forms.routes";
 import { dealsRoutes } from "../modules/deals/deals.routes";
@@ -45,4 +46,5 @@ export const apiRoutes: AnyRoute[] = [
   ...savedViewsRoutes,
   ...searchRoutes,
   ...formsRoutes,
+  ...duplicatesRoutes,
 ];

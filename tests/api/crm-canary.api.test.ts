@@ -104,6 +104,10 @@ function queryVariants(schema: z.ZodType | undefined): string[] {
   const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
   if (!shape) return [""];
   const keys = Object.keys(shape);
+  if (keys.includes("ids")) {
+    // The duplicates comparison: pairs of the caller's record with the other side's.
+    return [`entityType=client&ids=${ids.clientA},${ids.clientB}`, `entityType=contact&ids=${ids.contactA},${ids.contactB}`, `entityType=lead&ids=${ids.leadA},${ids.leadB}`];
+  }
   if (keys.includes("entityId")) {
     return [
       `entityType=client&entityId=${ids.clientA}`,
@@ -129,7 +133,7 @@ function queryVariants(schema: z.ZodType | undefined): string[] {
     entityId: [ids.clientB],
     actorId: [ids.ownerB],
     cf: [`code:${markerB}`, `code:${markerA}`, "code:canary"],
-    entityType: ["client", "contact"],
+    entityType: ["client", "contact", "lead", "deal"],
     pipelineId: [ids.pipeline],
     rotting: ["true"],
   };

@@ -25,6 +25,7 @@ const LeadDetailPage = lazyPage(() => import("@/pages/leads/lead-detail-page"), 
 const AssignmentRulesPage = lazyPage(() => import("@/pages/settings/assignment-rules-page"), "AssignmentRulesPage");
 const ContactsPage = lazyPage(() => import("@/pages/contacts/contacts-page"), "ContactsPage");
 const ContactDetailPage = lazyPage(() => import("@/pages/contacts/contact-detail-page"), "ContactDetailPage");
+const DuplicatesPage = lazyPage(() => import("@/pages/duplicates/duplicates-page"), "DuplicatesPage");
 const RolesPage = lazyPage(() => import("@/pages/settings/roles-page"), "RolesPage");
 const WorkspacePage = lazyPage(() => import("@/pages/settings/workspace-page"), "WorkspacePage");
 const CustomFieldsPage = lazyPage(() => import("@/pages/settings/custom-fields-page"), "CustomFieldsPage");
@@ -95,6 +96,7 @@ function StaffArea() {
             <Route path={paths.contact.pattern}>{page(ContactDetailPage, "clients.read")}</Route>
             <Route path={paths.automations.pattern}>{page(AutomationsPage, "automations.manage")}</Route>
             <Route path={paths.automation.pattern}>{page(AutomationDetailPage, "automations.manage")}</Route>
+            <Route path={paths.duplicates.pattern}>{page(DuplicatesPage, "clients.read")}</Route>
             <Route path={paths.roles.pattern}>{page(RolesPage, "users.read")}</Route>
             <Route path={paths.workspace.pattern}>{page(WorkspacePage, "workspace.read")}</Route>
             <Route path={paths.customFields.pattern}>{page(CustomFieldsPage, "clients.read")}</Route>

@@ -29,6 +29,10 @@ export const paths = {
   leadsWorkload: { pattern: "/leads/workload", href: () => "/leads/workload" },
   lead: { pattern: "/leads/:id", href: (id: string) => `/leads/${encodeURIComponent(id)}` },
   assignmentRules: { pattern: "/settings/assignment-rules", href: () => "/settings/assignment-rules" },
+  duplicates: {
+    pattern: "/duplicates",
+    href: (type?: "client" | "contact" | "lead") => withParams("/duplicates", { type: type === "client" ? undefined : type }),
+  },
   roles: { pattern: "/settings/roles", href: () => "/settings/roles" },
   workspace: { pattern: "/settings/workspace", href: () => "/settings/workspace" },
   customFields: {

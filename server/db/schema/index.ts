@@ -17,3 +17,4 @@ export * from "./automations";
 export * from "./attachments";
 export * from "./saved-views";
 export * from "./lead-forms";
+export * from "./duplicates";

@@ -590,6 +590,19 @@ export const routeSpecs: Record<RouteKey, RouteSpec> = {
   },
   // Pipelines and deals (tests/api/support/authz-matrix-deals.ts).
   ...dealsRouteSpecs,
+  // Duplicates and merge (feature: duplicates-merge)
+  "GET /api/duplicates": {
+    build: async () => ({ path: "/api/duplicates?entityType=client" }),
+  },
+  "GET /api/duplicates/compare": {
+    build: async (ctx) => ({ path: `/api/duplicates/compare?entityType=client&ids=${(await targetClient(ctx)).id},${(await targetClient(ctx)).id}` }),
+  },
+  "POST /api/duplicates/dismiss": {
+    build: async (ctx) => ({ path: "/api/duplicates/dismiss", body: { entityType: "client", ids: [(await targetClient(ctx)).id, (await targetClient(ctx)).id] } }),
+  },
+  "POST /api/duplicates/merge": {
+    build: async (ctx) => ({ path: "/api/duplicates/merge", body: { entityType: "client", survivorId: (await targetClient(ctx)).id, mergedId: (await targetClient(ctx)).id } }),
+  },
 };
 
 /** A lead form of the caller's workspace (or another workspace's for the foreign relation). */
@@ -930,6 +943,28 @@ export const matrix: MatrixRow[] = [
   ...grid("POST /api/public/forms/:publicId/submissions", { anonymous: 200, staff: 200, client: 200 }),
   // Pipelines and deals (tests/api/support/authz-matrix-deals.ts).
   ...dealsMatrixRows,
+
+  // Duplicates and merge (feature: duplicates-merge): clients.read to list/compare, clients.write to
+  // dismiss; merging clients also needs clients.delete, merging leads leads.write.
+  ...grid("GET /api/duplicates", staffOnly({ admin: 200, manager: 200, staff: 200, sales_agent: 200, creator: 200 })),
+  ...crmRecordRows("GET /api/duplicates/compare", { admin: 200, manager: 200, staff: 200, sales_agent: 200, creator: 200 }),
+  ...crmRecordRows("POST /api/duplicates/dismiss", { admin: 204, manager: 204, staff: 204, sales_agent: 204 }),
+  ...crmRecordRows("POST /api/duplicates/merge", { admin: 200, manager: 200 }),
+  {
+    route: "POST /api/duplicates/merge",
+    role: "sales_agent",
+    expect: 200,
+    why: "a sales agent merges two of their own leads (leads.write; no clients.delete needed)",
+    setup: async (ctx) => ({ path: "/api/duplicates/merge", body: { entityType: "lead", survivorId: (await targetLead(ctx)).id, mergedId: (await targetLead(ctx)).id } }),
+  },
+  {
+    route: "POST /api/duplicates/merge",
+    role: "sales_agent",
+    relation: "same-workspace",
+    expect: 404,
+    why: "a lead the agent does not own is invisible to them",
+    setup: async (ctx) => ({ path: "/api/duplicates/merge", body: { entityType: "lead", survivorId: (await targetLead({ ...ctx, relation: undefined })).id, mergedId: (await targetLead(ctx)).id } }),
+  },
 ];
 
 /** Problems with the matrix's coverage of the registry (empty when every rule holds). */
