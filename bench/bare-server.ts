@@ -22,6 +22,43 @@ app.get("/audit", async (req, res) => {
   res.json({ data: rows.slice(0, 50) });
 });
 
+// Leads: the same keyset shapes the API runs (newest first), with the filters as plain parameters.
+const LEAD_COLS = "id, name, company, email, phone, country, source, status, score, owner_id, tags, created_at, updated_at";
+app.get("/leads", async (req, res) => {
+  const conds = ["workspace_id = $1"];
+  const params: unknown[] = [workspaceId];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    conds.push(sql.replace("?", `$${params.length}`));
+  };
+  if (typeof req.query.status === "string") add("status = ?", req.query.status);
+  if (typeof req.query.owner === "string") add("owner_id = ?", req.query.owner);
+  if (typeof req.query.q === "string") add("lower(name) like ?", `%${req.query.q.toLowerCase()}%`);
+  if (typeof req.query.after === "string") {
+    const [ts, id] = req.query.after.split("|");
+    params.push(ts, id);
+    conds.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  }
+  const { rows } = await pool.query(`SELECT ${LEAD_COLS} FROM leads WHERE ${conds.join(" AND ")} ORDER BY created_at DESC, id DESC LIMIT 51`, params);
+  res.json({ data: rows.slice(0, 50) });
+});
+
+// The board: the first 20 open deals of each stage by position, with each stage's count and value.
+app.get("/board", async (req, res) => {
+  const pipelineId = String(req.query.pipeline);
+  const [cards, totals] = await Promise.all([
+    pool.query(
+      `SELECT s.id AS stage_id, d.* FROM pipeline_stages s
+       CROSS JOIN LATERAL (SELECT id, title, value_minor, currency, owner_id, client_id, position, last_activity_at FROM deals
+                           WHERE workspace_id = $1 AND pipeline_id = $2 AND stage_id = s.id AND status = 'open' ORDER BY position, id LIMIT 20) d
+       WHERE s.pipeline_id = $2 ORDER BY s.position, d.position`,
+      [workspaceId, pipelineId],
+    ),
+    pool.query("SELECT stage_id, count(*)::int AS n, sum(value_minor)::bigint AS value FROM deals WHERE workspace_id = $1 AND pipeline_id = $2 AND status = 'open' GROUP BY stage_id", [workspaceId, pipelineId]),
+  ]);
+  res.json({ data: { cards: cards.rows, totals: totals.rows } });
+});
+
 const server = app.listen(Number(process.env.PORT), "127.0.0.1", () => {
   process.stdout.write("bare server ready\n");
 });
