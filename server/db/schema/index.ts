@@ -12,3 +12,4 @@ export * from "./workspaces";
 export * from "./custom-fields";
 export * from "./leads";
 export * from "./deals";
+export * from "./imports";
