@@ -39,7 +39,7 @@ export const Money = z
   .meta({ id: "Money" });
 export type Money = z.infer<typeof Money>;
 
-const UserRef = z.object({ id: z.uuid(), name: z.string() }).meta({ id: "UserRef" });
+export const UserRef = z.object({ id: z.uuid(), name: z.string() }).meta({ id: "UserRef" });
 
 /** The short form used in pickers and the portal. */
 export const ClientSummaryDto = z

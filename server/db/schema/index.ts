@@ -12,4 +12,5 @@ export * from "./workspaces";
 export * from "./custom-fields";
 export * from "./leads";
 export * from "./deals";
+export * from "./assignment-rules";
 export * from "./imports";

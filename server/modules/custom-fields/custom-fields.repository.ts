@@ -1,7 +1,7 @@
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { CustomFieldEntity } from "../../../shared/contracts/custom-fields";
 import type { Db } from "../../db/client";
-import { type CustomFieldDefinitionRow, clients, contacts, customFieldDefinitions } from "../../db/schema";
+import { type CustomFieldDefinitionRow, clients, contacts, customFieldDefinitions, deals, leads } from "../../db/schema";
 
 /** A workspace's definitions for one record type, in display order. */
 export async function listDefinitionRows(
@@ -65,7 +65,7 @@ export async function deleteDefinition(db: Db, workspaceId: string, id: string):
 
 /** Removes one key from the values of every record of a type in a workspace; returns how many changed. */
 export async function stripValues(db: Db, workspaceId: string, entityType: CustomFieldEntity, key: string): Promise<number> {
-  const table = entityType === "client" ? clients : contacts;
+  const table = { client: clients, contact: contacts, lead: leads, deal: deals }[entityType];
   const where: SQL = sql`${table.workspaceId} = ${workspaceId} and ${table.customFields} ? ${key}`;
   const rows = await db
     .update(table)
