@@ -16,7 +16,9 @@ export function buildApiRouter(app: AppContext, routes: AnyRoute[]): Router {
     const status = successStatus(route);
     const handle = async (req: Request, res: Response) => {
       checkAccess(route.access, req.actor, res.locals.sessionExpired === true);
-      const input = parseRequest(route.request, { params: req.params, query: req.query, body: req.body });
+      // A multipart route streams its own body: only params and query are parsed here.
+      const schemas = route.consumes ? { ...route.request, body: undefined } : route.request;
+      const input = parseRequest(schemas, { params: req.params, query: req.query, body: route.consumes ? undefined : req.body });
       const result = await route.handler({ req, res, app, input, actor: req.actor });
       if (res.headersSent) return;
       if (status === 204 || result === undefined) res.status(status === 200 ? 204 : status).end();

@@ -55,6 +55,11 @@ export interface RouteDefinition<
   request?: { params?: PS; query?: QS; body?: BS };
   /** Status → response body schema (null for an empty body). The first 2xx is the success status. */
   responses: Record<number, Schema | null>;
+  /**
+   * Media type of the request body when it is not JSON: "multipart/form-data" routes read the
+   * request stream themselves (their `request.body` schema only documents the form fields).
+   */
+  consumes?: "multipart/form-data";
   /** Media type of the success body when it is not JSON (the handler streams it to `res`), e.g. "text/csv". */
   produces?: string;
   handler: (ctx: HandlerContext<Infer<PS>, Infer<QS>, Infer<BS>, A>) => Promise<unknown>;

@@ -62,7 +62,7 @@ export function buildOpenApiDocument(routes: AnyRoute[], opts: { version: string
       request: {
         ...(route.request?.params ? { params: route.request.params as never } : {}),
         ...(route.request?.query ? { query: route.request.query as never } : {}),
-        ...(route.request?.body ? { body: { content: { "application/json": { schema: route.request.body as never } } } } : {}),
+        ...(route.request?.body ? { body: { content: { [route.consumes ?? "application/json"]: { schema: route.request.body as never } } } } : {}),
       },
       responses: responses as never,
     });

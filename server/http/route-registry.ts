@@ -5,6 +5,7 @@ import { auditRoutes } from "../modules/audit/audit.routes";
 import { clientsRoutes } from "../modules/clients/clients.routes";
 import { contactsRoutes } from "../modules/contacts/contacts.routes";
 import { customFieldsRoutes } from "../modules/custom-fields/custom-fields.routes";
+import { importsRoutes } from "../modules/imports/imports.routes";
 import { profileRoutes } from "../modules/profile/profile.routes";
 import { rolesRoutes } from "../modules/roles/roles.routes";
 import { usersRoutes } from "../modules/users/users.routes";
@@ -27,4 +28,5 @@ export const apiRoutes: AnyRoute[] = [
   ...customFieldsRoutes,
   ...activitiesRoutes,
   ...adminRoutes,
+  ...importsRoutes,
 ];

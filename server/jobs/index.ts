@@ -1,7 +1,8 @@
 import type { AppContext } from "../app-context";
 import { emailSendJob } from "./email-send.job";
+import { importRunJob } from "./import-run.job";
 import { maintenanceCleanupJob } from "./maintenance-cleanup.job";
 import type { AnyJobDefinition } from "./runner";
 
 /** Every job the app runs; the runner creates a queue (and schedule) for each. */
-export const allJobs: AnyJobDefinition<AppContext>[] = [emailSendJob, maintenanceCleanupJob];
+export const allJobs: AnyJobDefinition<AppContext>[] = [emailSendJob, maintenanceCleanupJob, importRunJob];

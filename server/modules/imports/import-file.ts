@@ -196,3 +196,4 @@ export async function* fileBatches(pool: pg.Pool, importId: string, size: number
   }
   if (batch.length) yield batch;
 }
+

@@ -171,7 +171,7 @@ export function domainOfUrl(url: string | null | undefined): string | null {
 export function domainOfEmail(email: string | null | undefined): string | null {
   if (!email) return null;
   const domain = email.trim().toLowerCase().split("@")[1];
-  return domain && domain.includes(".") && !FREE_MAIL.has(domain) ? domain : null;
+  return domain?.includes(".") && !FREE_MAIL.has(domain) ? domain : null;
 }
 
 /** The SQL twin of `domainOfUrl`, so stored websites compare with the file's. */

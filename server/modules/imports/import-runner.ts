@@ -15,7 +15,7 @@ import { contactsImport } from "./adapters/contacts.import";
 import { leadsImport } from "./adapters/leads.import";
 import type { BatchResult, ImportAdapter } from "./import-batch";
 import { fileBatches } from "./import-file";
-import { advanceImport, findImport, insertRejects, updateImport } from "./imports.repository";
+import { advanceImport, findImport, insertRejects, } from "./imports.repository";
 import { entityWritePermission } from "./imports.policy";
 
 /** Rows per batch: one transaction, one duplicate lookup, one multi-row insert each. */
@@ -29,7 +29,7 @@ export class ImportFailure extends Error {}
 /** The importer as an actor with their permissions as of now (a revoked permission stops the run). */
 export async function importerActor(app: AppContext, imp: ImportRow): Promise<Actor> {
   const user = imp.createdById ? await loadAuthUser(app, imp.createdById) : null;
-  if (!user || user.status !== "active" || user.workspaceId !== imp.workspaceId) throw new ImportFailure("The person who started this import can no longer sign in.");
+  if (user?.status !== "active" || user.workspaceId !== imp.workspaceId) throw new ImportFailure("The person who started this import can no longer sign in.");
   const permissions = new Set(user.permissions);
   if (!permissions.has("imports.run") || !permissions.has(entityWritePermission(imp.entityType))) {
     throw new ImportFailure("The person who started this import no longer has permission to run it.");
@@ -67,7 +67,7 @@ export async function runImport(app: AppContext, importId: string, batchSize = I
     for await (const batch of fileBatches(pool, importId, batchSize, imp.processed)) {
       const go = await withTransaction(pool, async (tx) => {
         const current = await findImport(tx.db, importId, true);
-        if (!current || current.status !== "running") return false;
+        if (current?.status !== "running") return false;
         const rows = batch.filter((r) => r.row - 1 > current.processed);
         if (!rows.length) return true;
         const res = await processBatch(tx, actor, current, rows);

@@ -3,7 +3,7 @@ import type { ListImportsQuery } from "../../../shared/contracts/imports";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db/client";
 import { activities, clients, contacts, type ImportRow, importRejects, imports, users } from "../../db/schema";
-import { decodeKeysetCursor, keysetAfter } from "../../lib/pagination";
+import { decodeIdCursor } from "../../lib/pagination";
 import { clientVisibilityCondition } from "../clients/clients.visibility";
 import type { Reject } from "./import-rows";
 import { SQL_URL_DOMAIN } from "./import-rows";
@@ -73,15 +73,13 @@ export async function listVisibleImports(db: Db, actor: Viewer, q: ListImportsQu
   const conditions: SQL[] = [importVisibility(actor)];
   if (q.entityType) conditions.push(eq(imports.entityType, q.entityType));
   if (q.status) conditions.push(eq(imports.status, q.status));
-  if (q.cursor) {
-    const [at, id] = decodeKeysetCursor(q.cursor, true);
-    conditions.push(keysetAfter(imports.createdAt, imports.id, "desc", [sql`${at}::timestamptz`, sql`${id}::uuid`]));
-  }
+  // UUIDv7 ids sort by creation time: newest first by id.
+  if (q.cursor) conditions.push(sql`${imports.id} < ${decodeIdCursor(q.cursor)}::uuid`);
   return db
     .select()
     .from(imports)
     .where(and(...conditions))
-    .orderBy(desc(imports.createdAt), desc(imports.id))
+    .orderBy(desc(imports.id))
     .limit(q.limit + 1);
 }
 
