@@ -20,11 +20,18 @@ export type DuplicateStrategy = (typeof DUPLICATE_STRATEGIES)[number];
 export const IMPORT_MATCH_KEYS = ["email", "phone", "domain", "name"] as const;
 export type ImportMatchKey = (typeof IMPORT_MATCH_KEYS)[number];
 
-/** Match keys each record type supports (the first ones are the defaults). */
+/** Match keys each record type supports. */
 export const MATCH_KEYS_BY_ENTITY: Record<ImportEntity, readonly ImportMatchKey[]> = {
   client: ["domain", "name"],
   contact: ["email", "phone"],
   lead: ["email", "phone", "domain"],
+};
+
+/** Match keys used until the user picks (company domain is opt-in for leads: colleagues share it). */
+export const DEFAULT_MATCH_KEYS: Record<ImportEntity, readonly ImportMatchKey[]> = {
+  client: ["domain", "name"],
+  contact: ["email", "phone"],
+  lead: ["email", "phone"],
 };
 
 /** A column target: a built-in field key, or `cf.<key>` for a custom field. */

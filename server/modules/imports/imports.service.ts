@@ -1,6 +1,7 @@
 import type { Request } from "express";
 import {
   type ConfigureImportBody,
+  DEFAULT_MATCH_KEYS,
   IMPORT_FIELDS,
   type ImportDto,
   type ImportEntity,
@@ -52,7 +53,7 @@ export async function uploadImport(app: AppContext, actor: Actor, entity: Import
   assertCanImport(actor, entity);
   const targets = await importTargets(app, actor.workspaceId, entity);
   const { row, sample } = await withTransaction(app.database.pool, async (tx) => {
-    const created = await insertImport(tx.db, { workspaceId: actor.workspaceId, entityType: entity, fileName: "upload.csv", createdById: actor.id, matchOn: [...MATCH_KEYS_BY_ENTITY[entity]] });
+    const created = await insertImport(tx.db, { workspaceId: actor.workspaceId, entityType: entity, fileName: "upload.csv", createdById: actor.id, matchOn: [...DEFAULT_MATCH_KEYS[entity]] });
     const file = await storeUpload(req, tx.client, created.id);
     const mapping = suggestMapping(file.headers, targets, entity);
     const updated = await updateImport(tx.db, created.id, { fileName: file.fileName, fileSize: file.size, headers: file.headers, totalRows: file.rows, mapping });
