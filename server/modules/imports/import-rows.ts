@@ -6,33 +6,57 @@ import type { FieldIssue } from "../../../shared/errors";
 import { validateCustomFieldValues } from "../../../shared/utils/custom-fields";
 import type { FileRow } from "./import-file";
 
-/** The mapped, non-empty cells of one row by target, with the header each came from. */
-export class RowValues {
-  private readonly values = new Map<string, { value: string; column: string }>();
+/** Where each target's cells are: computed once per import and shared by every row. */
+export class ColumnPlan {
+  /** Target → [column index, header]; the first column mapped to a target wins. */
+  readonly columns = new Map<string, [number, string]>();
+  readonly customKeys: string[];
 
-  constructor(headers: string[], mapping: (string | null)[], cells: string[]) {
+  constructor(headers: string[], mapping: (string | null)[]) {
     mapping.forEach((target, i) => {
-      if (!target) return;
-      const value = (cells[i] ?? "").trim();
-      if (value && !this.values.has(target)) this.values.set(target, { value, column: headers[i] ?? `Column ${i + 1}` });
+      if (target && !this.columns.has(target)) this.columns.set(target, [i, headers[i] ?? `Column ${i + 1}`]);
     });
-    this.headersByTarget = new Map(mapping.flatMap((t, i) => (t ? [[t, headers[i] ?? `Column ${i + 1}`] as const] : [])));
+    this.customKeys = [...this.columns.keys()].filter((t) => t.startsWith("cf."));
   }
 
-  private readonly headersByTarget: Map<string, string>;
+  private static cache = new WeakMap<object, ColumnPlan>();
+
+  /** The plan of an import row (memoised per mapping array). */
+  static of(imp: { headers: string[]; mapping: (string | null)[] }): ColumnPlan {
+    let plan = ColumnPlan.cache.get(imp.mapping);
+    if (!plan) {
+      plan = new ColumnPlan(imp.headers, imp.mapping);
+      ColumnPlan.cache.set(imp.mapping, plan);
+    }
+    return plan;
+  }
+}
+
+/** The mapped, non-empty cells of one row by target, with the header each came from. */
+export class RowValues {
+  constructor(
+    private readonly plan: ColumnPlan,
+    private readonly cells: string[],
+  ) {}
 
   get(target: string): string | undefined {
-    return this.values.get(target)?.value;
+    const at = this.plan.columns.get(target);
+    if (!at) return undefined;
+    const value = this.cells[at[0]]?.trim();
+    return value ? value : undefined;
   }
 
   /** The header mapped to a target (null when no column maps to it). */
   column(target: string): string | null {
-    return this.headersByTarget.get(target) ?? null;
+    return this.plan.columns.get(target)?.[1] ?? null;
   }
 
-  /** Custom field cells: key → text. */
+  /** Custom field cells: key → text (non-empty only). */
   customCells(): [string, string][] {
-    return [...this.values.entries()].filter(([t]) => t.startsWith("cf.")).map(([t, v]) => [t.slice(3), v.value]);
+    return this.plan.customKeys.flatMap((t) => {
+      const v = this.get(t);
+      return v === undefined ? [] : [[t.slice(3), v] as [string, string]];
+    });
   }
 
   error(field: string, message: string): ImportRowError {

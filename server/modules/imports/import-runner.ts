@@ -66,6 +66,8 @@ export async function runImport(app: AppContext, importId: string, batchSize = I
   try {
     for await (const batch of fileBatches(pool, importId, batchSize, imp.processed)) {
       const go = await withTransaction(pool, async (tx) => {
+        // Safe here: a commit lost in a crash loses its checkpoint with it, and the batch is redone.
+        await tx.client.query("set local synchronous_commit = off");
         const current = await findImport(tx.db, importId, true);
         if (current?.status !== "running") return false;
         const rows = batch.filter((r) => r.row - 1 > current.processed);

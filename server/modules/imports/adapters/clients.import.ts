@@ -7,7 +7,7 @@ import { updateClient } from "../../clients/clients.repository";
 import type { BatchContext, BatchResult, Candidate, ImportAdapter } from "../import-batch";
 import { keyValues, planBatch } from "../import-batch";
 import type { FileRow } from "../import-file";
-import { customFieldChange, customFieldIssues, domainOfUrl, type Reject, RowValues, reject, splitList, withScheme, zodRowErrors } from "../import-rows";
+import { ColumnPlan, customFieldChange, customFieldIssues, domainOfUrl, type Reject, RowValues, reject, splitList, withScheme, zodRowErrors } from "../import-rows";
 import { insertTimelineEntries, matchClients, staffByEmail } from "../imports.repository";
 
 type ClientPatch = UpdateClientBody;
@@ -24,7 +24,7 @@ const ADDRESS_KEYS = ["line1", "line2", "city", "region", "postalCode", "country
 
 /** One row → a validated client patch, or its errors. */
 function parseRow(ctx: BatchContext, row: FileRow): ClientInput | ImportRowError[] {
-  const v = new RowValues(ctx.imp.headers, ctx.imp.mapping, row.cells);
+  const v = new RowValues(ColumnPlan.of(ctx.imp), row.cells);
   const address = Object.fromEntries(ADDRESS_KEYS.flatMap((k) => (v.get(`address.${k}`) !== undefined ? [[k, k === "country" ? v.get(`address.${k}`)!.toUpperCase() : v.get(`address.${k}`)]] : [])));
   const raw = {
     name: v.get("name"),

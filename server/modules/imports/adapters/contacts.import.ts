@@ -7,7 +7,7 @@ import { normalisePhone } from "../../contacts/contacts.service";
 import type { BatchContext, BatchResult, Candidate, ImportAdapter } from "../import-batch";
 import { keyValues, planBatch } from "../import-batch";
 import type { FileRow } from "../import-file";
-import { customFieldChange, customFieldIssues, type Reject, RowValues, reject, zodRowErrors } from "../import-rows";
+import { ColumnPlan, customFieldChange, customFieldIssues, type Reject, RowValues, reject, zodRowErrors } from "../import-rows";
 import { insertTimelineEntries, matchContacts, visibleClientsByRef } from "../imports.repository";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -22,7 +22,7 @@ interface ContactInput {
 
 /** One row → a validated contact patch, or its errors. */
 function parseRow(ctx: BatchContext, row: FileRow): ContactInput | ImportRowError[] {
-  const v = new RowValues(ctx.imp.headers, ctx.imp.mapping, row.cells);
+  const v = new RowValues(ColumnPlan.of(ctx.imp), row.cells);
   let firstName = v.get("firstName");
   let lastName = v.get("lastName");
   const full = v.get("fullName");

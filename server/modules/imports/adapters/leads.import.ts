@@ -6,7 +6,7 @@ import { intakeLeads, type LeadInput } from "../../leads/lead-intake";
 import type { BatchContext, BatchResult, Candidate, ImportAdapter } from "../import-batch";
 import { keyValues, planBatch } from "../import-batch";
 import type { FileRow } from "../import-file";
-import { customFieldChange, customFieldIssues, domainOfEmail, type Reject, RowValues, reject, splitList, zodRowErrors } from "../import-rows";
+import { ColumnPlan, customFieldChange, customFieldIssues, domainOfEmail, type Reject, RowValues, reject, splitList, zodRowErrors } from "../import-rows";
 import { insertTimelineEntries, staffByEmail } from "../imports.repository";
 import { matchLeads, updateLead } from "./leads.import.repository";
 
@@ -22,7 +22,7 @@ interface ImportLeadInput {
 
 /** One row → a validated lead patch, or its errors. */
 function parseRow(ctx: BatchContext, row: FileRow): ImportLeadInput | ImportRowError[] {
-  const v = new RowValues(ctx.imp.headers, ctx.imp.mapping, row.cells);
+  const v = new RowValues(ColumnPlan.of(ctx.imp), row.cells);
   const errors: ImportRowError[] = [];
   const scoreText = v.get("score");
   const score = scoreText === undefined ? undefined : Number(scoreText);
