@@ -30,6 +30,9 @@ const OutboxPage = lazyPage(() => import("@/pages/admin/outbox-page"), "OutboxPa
 const SystemPage = lazyPage(() => import("@/pages/admin/system-page"), "SystemPage");
 const PortalHomePage = lazyPage(() => import("@/pages/portal/portal-home-page"), "PortalHomePage");
 const PortalProfilePage = lazyPage(() => import("@/pages/portal/portal-profile-page"), "PortalProfilePage");
+const ImportsPage = lazyPage(() => import("@/pages/imports/imports-page"), "ImportsPage");
+const ImportNewPage = lazyPage(() => import("@/pages/imports/import-new-page"), "ImportNewPage");
+const ImportDetailPage = lazyPage(() => import("@/pages/imports/import-detail-page"), "ImportDetailPage");
 const NotFoundPage = lazyPage(() => import("@/pages/not-found-page"), "NotFoundPage");
 
 /** Suspense + error boundary for one page; a new boundary per path so errors don't stick. */
@@ -85,6 +88,9 @@ function StaffArea() {
             <Route path={paths.adminJobs.pattern}>{page(JobsPage, "admin.jobs")}</Route>
             <Route path={paths.adminOutbox.pattern}>{page(OutboxPage, "admin.outbox")}</Route>
             <Route path={paths.adminSystem.pattern}>{page(SystemPage, "admin.system")}</Route>
+            <Route path={paths.imports.pattern}>{page(ImportsPage, "imports.run")}</Route>
+            <Route path={paths.importNew.pattern}>{page(ImportNewPage, "imports.run")}</Route>
+            <Route path={paths.importDetail.pattern}>{page(ImportDetailPage, "imports.run")}</Route>
             <Route>{page(NotFoundPage)}</Route>
           </Switch>
         </PageFrame>

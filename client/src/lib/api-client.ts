@@ -83,13 +83,15 @@ export function withQuery(path: string, query?: Record<string, QueryValue>): str
 async function send(path: string, req: ApiRequest): Promise<Response> {
   const method = req.method ?? "GET";
   const headers: Record<string, string> = { Accept: "application/json" };
-  if (req.body !== undefined) headers["Content-Type"] = "application/json";
+  // FormData (file uploads) sets its own multipart Content-Type with the boundary.
+  const form = typeof FormData !== "undefined" && req.body instanceof FormData;
+  if (req.body !== undefined && !form) headers["Content-Type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   try {
     return await fetch(withQuery(path, req.query), {
       method,
       headers,
-      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      body: req.body === undefined ? undefined : form ? (req.body as FormData) : JSON.stringify(req.body),
       credentials: "same-origin",
       signal: req.signal,
     });

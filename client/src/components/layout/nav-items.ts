@@ -11,6 +11,7 @@ import {
   ScrollText,
   ShieldCheck,
   SlidersHorizontal,
+  Upload,
   Users,
 } from "lucide-react";
 import { paths } from "@/config/paths";
@@ -38,6 +39,7 @@ export const STAFF_NAV: NavGroup[] = [
       { label: "Contacts", href: paths.contacts.href(), icon: Contact, permission: "clients.read", prefix: true },
       { label: "Team", href: paths.users.href(), icon: Users, permission: "users.read", prefix: true },
       { label: "Audit log", href: paths.auditLog.href(), icon: ScrollText, permission: "audit.read" },
+      { label: "Imports", href: paths.imports.href(), icon: Upload, permission: "imports.run", prefix: true },
     ],
   },
   {
