@@ -16,7 +16,8 @@ export const importRunJob = defineJob<{ importId: string; workspaceId: string },
   retryLimit: RETRY_LIMIT,
   retryDelaySeconds: 15,
   retryBackoff: true,
-  expireInSeconds: 3600,
+  // A worker that dies mid-import is noticed at expiry; the retry resumes from the checkpoint.
+  expireInSeconds: 1800,
   async perform({ importId }, { app, attempt }) {
     try {
       await runImport(app, importId);
