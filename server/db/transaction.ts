@@ -28,3 +28,14 @@ export async function withTransaction<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<
     client.release();
   }
 }
+
+/**
+ * The connection behind a Drizzle handle: inside `withTransaction` the transaction's own client, so
+ * code that only holds `db` can still enqueue a job that commits or vanishes with its change.
+ */
+export function txOf(db: Db): Pick<Tx, "client"> {
+  // drizzle() returns the handle with `$client` (the pg client it was given); `Db` leaves it out of the type.
+  const client = (db as Db & { $client?: pg.PoolClient }).$client;
+  if (!client) throw new Error("this Drizzle handle exposes no $client");
+  return { client };
+}

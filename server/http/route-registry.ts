@@ -2,7 +2,10 @@ import { authRoutes } from "../auth/auth.routes";
 import { activitiesRoutes } from "../modules/activities/activities.routes";
 import { adminRoutes } from "../modules/admin/admin.routes";
 import { auditRoutes } from "../modules/audit/audit.routes";
+import { assignmentRulesRoutes } from "../modules/assignment-rules/assignment-rules.routes";
+import { automationsRoutes } from "../modules/automations/automations.routes";
 import { clientsRoutes } from "../modules/clients/clients.routes";
+import { leadsRoutes } from "../modules/leads/leads.routes";
 import { contactsRoutes } from "../modules/contacts/contacts.routes";
 import { customFieldsRoutes } from "../modules/custom-fields/custom-fields.routes";
 import { importsRoutes } from "../modules/imports/imports.routes";
@@ -24,6 +27,9 @@ export const apiRoutes: AnyRoute[] = [
   ...workspaceRoutes,
   ...auditRoutes,
   ...clientsRoutes,
+  ...leadsRoutes,
+  ...assignmentRulesRoutes,
+  ...automationsRoutes,
   ...contactsRoutes,
   ...customFieldsRoutes,
   ...activitiesRoutes,

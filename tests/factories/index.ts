@@ -7,7 +7,7 @@ import { insertActivity } from "../../server/modules/activities/activities.repos
 import { addAssignees, insertClient } from "../../server/modules/clients/clients.repository";
 import { insertContact } from "../../server/modules/contacts/contacts.repository";
 import { insertDefinition } from "../../server/modules/custom-fields/custom-fields.repository";
-import type { CustomFieldDefinitionRow } from "../../server/db/schema";
+import { type AssignmentRuleRow, assignmentRules, type CustomFieldDefinitionRow, type LeadRow, leads } from "../../server/db/schema";
 import { insertUser } from "../../server/modules/users/users.repository";
 import { insertWorkspace } from "../../server/modules/workspace/workspace.repository";
 
@@ -113,4 +113,23 @@ export async function buildCustomField(
   const row = await insertDefinition(db, { entityType: "client", label: `Field ${key}`, type: "text", ...overrides, key, workspaceId });
   if (!row) throw new Error(`custom field key ${key} is taken`);
   return row;
+}
+
+/** A new lead (status new, no owner unless given); builds its own workspace unless given one. Written straight to the table (no assignment rules). */
+export async function buildLead(db: Db, overrides: Partial<typeof leads.$inferInsert> & { workspaceId?: string } = {}): Promise<LeadRow> {
+  const workspaceId = overrides.workspaceId ?? (await buildWorkspace(db)).id;
+  const [row] = await db
+    .insert(leads)
+    .values({ name: `Lead ${unique()}`, email: `lead-${unique()}@example.test`, source: "manual", ...overrides, workspaceId })
+    .returning();
+  return row!;
+}
+
+/** An assignment rule (assigning to `userId` unless told otherwise), appended to the workspace's order. */
+export async function buildAssignmentRule(db: Db, workspaceId: string, overrides: Partial<typeof assignmentRules.$inferInsert> & { assign: AssignmentRuleRow["assign"] }): Promise<AssignmentRuleRow> {
+  const [row] = await db
+    .insert(assignmentRules)
+    .values({ name: `Rule ${unique()}`, position: Date.now() % 1_000_000_000, ...overrides, workspaceId })
+    .returning();
+  return row!;
 }

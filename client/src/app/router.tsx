@@ -23,6 +23,8 @@ const ContactDetailPage = lazyPage(() => import("@/pages/contacts/contact-detail
 const RolesPage = lazyPage(() => import("@/pages/settings/roles-page"), "RolesPage");
 const WorkspacePage = lazyPage(() => import("@/pages/settings/workspace-page"), "WorkspacePage");
 const CustomFieldsPage = lazyPage(() => import("@/pages/settings/custom-fields-page"), "CustomFieldsPage");
+const AutomationsPage = lazyPage(() => import("@/pages/automations/automations-page"), "AutomationsPage");
+const AutomationDetailPage = lazyPage(() => import("@/pages/automations/automation-detail-page"), "AutomationDetailPage");
 const ProfilePage = lazyPage(() => import("@/pages/profile/profile-page"), "ProfilePage");
 const AuditLogPage = lazyPage(() => import("@/pages/audit/audit-log-page"), "AuditLogPage");
 const JobsPage = lazyPage(() => import("@/pages/admin/jobs-page"), "JobsPage");
@@ -80,6 +82,8 @@ function StaffArea() {
             <Route path={paths.client.pattern}>{page(ClientDetailPage, "clients.read")}</Route>
             <Route path={paths.contacts.pattern}>{page(ContactsPage, "clients.read")}</Route>
             <Route path={paths.contact.pattern}>{page(ContactDetailPage, "clients.read")}</Route>
+            <Route path={paths.automations.pattern}>{page(AutomationsPage, "automations.manage")}</Route>
+            <Route path={paths.automation.pattern}>{page(AutomationDetailPage, "automations.manage")}</Route>
             <Route path={paths.roles.pattern}>{page(RolesPage, "users.read")}</Route>
             <Route path={paths.workspace.pattern}>{page(WorkspacePage, "workspace.read")}</Route>
             <Route path={paths.customFields.pattern}>{page(CustomFieldsPage, "clients.read")}</Route>

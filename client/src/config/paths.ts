@@ -29,8 +29,10 @@ export const paths = {
   workspace: { pattern: "/settings/workspace", href: () => "/settings/workspace" },
   customFields: {
     pattern: "/settings/custom-fields",
-    href: (type?: "client" | "contact") => withParams("/settings/custom-fields", { type: type === "contact" ? type : undefined }),
+    href: (type?: "client" | "contact" | "lead" | "deal") => withParams("/settings/custom-fields", { type: type === "client" ? undefined : type }),
   },
+  automations: { pattern: "/automations", href: () => "/automations" },
+  automation: { pattern: "/automations/:id", href: (id: string) => `/automations/${encodeURIComponent(id)}` },
   profile: { pattern: "/profile", href: () => "/profile" },
   imports: { pattern: "/imports", href: () => "/imports" },
   importNew: { pattern: "/imports/new", href: (entity?: "client" | "contact" | "lead") => withParams("/imports/new", { entity }) },

@@ -13,4 +13,5 @@ export * from "./custom-fields";
 export * from "./leads";
 export * from "./deals";
 export * from "./assignment-rules";
+export * from "./automations";
 export * from "./imports";

@@ -13,6 +13,8 @@ export const CacheKeys = {
   workspace: (workspaceId: string) => `workspace:${workspaceId}:settings`,
   /** A workspace's custom field definitions of one record type. */
   customFields: (workspaceId: string, entityType: string) => `workspace:${workspaceId}:custom-fields:${entityType}`,
+  /** The enabled automations of a workspace (id + trigger): lead writes ask it before enqueueing. */
+  automationTriggers: (workspaceId: string) => `workspace:${workspaceId}:automation-triggers`,
   /** A session's data, keyed by its public handle (the raw session id never reaches the cache). */
   session: (handle: string) => `session:${handle}`,
   /** Every key about one workspace. */

@@ -1,7 +1,7 @@
-import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, or, type SQL } from "drizzle-orm";
 import type { ListActivitiesQuery } from "../../../shared/contracts/activities";
 import type { Db } from "../../db/client";
-import { type ActivityRow, activities, users } from "../../db/schema";
+import { type ActivityRow, activities, leads, users } from "../../db/schema";
 import { decodeIdCursor } from "../../lib/pagination";
 
 export type ActivityWithActor = ActivityRow & { actorName: string | null };
@@ -14,7 +14,19 @@ export async function insertActivity(db: Db, row: typeof activities.$inferInsert
 
 /** A newest-first keyset page (limit + 1 rows) of one record's timeline. The caller has checked the record is visible. */
 export async function listEntityActivities(db: Db, workspaceId: string, q: ListActivitiesQuery): Promise<ActivityWithActor[]> {
-  const conds: SQL[] = [eq(activities.workspaceId, workspaceId), eq(activities.entityType, q.entityType), eq(activities.entityId, q.entityId)];
+  const own = and(eq(activities.entityType, q.entityType), eq(activities.entityId, q.entityId))!;
+  // A client's timeline also carries the history of the leads converted into it.
+  const target =
+    q.entityType === "client"
+      ? or(
+          own,
+          and(
+            eq(activities.entityType, "lead"),
+            inArray(activities.entityId, db.select({ id: leads.id }).from(leads).where(and(eq(leads.workspaceId, workspaceId), eq(leads.convertedClientId, q.entityId)))),
+          ),
+        )!
+      : own;
+  const conds: SQL[] = [eq(activities.workspaceId, workspaceId), target];
   if (q.kind) conds.push(eq(activities.kind, q.kind));
   if (q.cursor) conds.push(lt(activities.id, decodeIdCursor(q.cursor)));
   const rows = await db

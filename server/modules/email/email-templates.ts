@@ -55,3 +55,17 @@ export function mentionEmail(p: { name: string; authorName: string; recordName: 
     ),
   };
 }
+
+/** An automation's "notify a user" action. */
+export function automationNotificationEmail(p: { name: string; automationName: string; leadName: string; message: string; link: string; brandColor: string }): RenderedEmail {
+  return {
+    template: "crm.automation_notification",
+    subject: `${p.automationName}: ${p.leadName}`,
+    text: `Hi ${p.name},\n\n${p.message}\n\nLead: ${p.leadName}\n${p.link}\n\n(Sent by the automation "${p.automationName}".)\n`,
+    html: layout(
+      p.brandColor,
+      `<p>Hi ${esc(p.name)},</p><p>${esc(p.message)}</p><p>Lead: <strong>${esc(p.leadName)}</strong></p><p style="color:#666;font-size:12px">Sent by the automation “${esc(p.automationName)}”.</p>`,
+      { label: "Open the lead", href: p.link },
+    ),
+  };
+}

@@ -1,5 +1,6 @@
 import type { CustomFieldDefinitionDto } from "../../../shared/contracts/custom-fields";
 import type { DuplicateStrategy, ImportMatchKey } from "../../../shared/contracts/imports";
+import type { AppContext } from "../../app-context";
 import type { Actor } from "../../auth/actor";
 import type { ImportRow } from "../../db/schema";
 import type { Tx } from "../../db/transaction";
@@ -8,6 +9,7 @@ import type { Reject } from "./import-rows";
 
 /** What one batch is processed with: its transaction, the importer, the import and the custom fields. */
 export interface BatchContext {
+  app: AppContext;
   tx: Tx;
   actor: Actor;
   imp: ImportRow;

@@ -38,9 +38,9 @@ export async function importerActor(app: AppContext, imp: ImportRow): Promise<Ac
 }
 
 /** Validates and writes one batch in `tx` with the custom field definitions read inside it (FOR SHARE). */
-async function processBatch(tx: Parameters<Parameters<typeof withTransaction>[1]>[0], actor: Actor, imp: ImportRow, rows: Parameters<ImportAdapter["processBatch"]>[1]): Promise<BatchResult> {
+async function processBatch(app: AppContext, tx: Parameters<Parameters<typeof withTransaction>[1]>[0], actor: Actor, imp: ImportRow, rows: Parameters<ImportAdapter["processBatch"]>[1]): Promise<BatchResult> {
   const definitions = (await listDefinitionRows(tx.db, imp.workspaceId, imp.entityType, { lockForShare: true })).map(presentDefinition);
-  return ADAPTERS[imp.entityType].processBatch({ tx, actor, imp, definitions }, rows);
+  return ADAPTERS[imp.entityType].processBatch({ app, tx, actor, imp, definitions }, rows);
 }
 
 /**
@@ -72,7 +72,7 @@ export async function runImport(app: AppContext, importId: string, batchSize = I
         if (current?.status !== "running") return false;
         const rows = batch.filter((r) => r.row - 1 > current.processed);
         if (!rows.length) return true;
-        const res = await processBatch(tx, actor, current, rows);
+        const res = await processBatch(app, tx, actor, current, rows);
         await insertRejects(tx.db, importId, res.rejects);
         await advanceImport(tx.db, importId, rows[rows.length - 1]!.row - 1, { created: res.created, updated: res.updated, skipped: res.skipped, rejected: res.rejects.length });
         return true;
@@ -125,7 +125,7 @@ export async function dryRunImport(app: AppContext, actor: Actor, imp: ImportRow
   for await (const batch of fileBatches(app.database.pool, imp.id, IMPORT_BATCH_SIZE)) {
     try {
       await withTransaction(app.database.pool, async (tx) => {
-        const res = await processBatch(tx, actor, imp, batch);
+        const res = await processBatch(app, tx, actor, imp, batch);
         out.total += batch.length;
         out.rejected += res.rejects.length;
         out.wouldCreate += res.created;

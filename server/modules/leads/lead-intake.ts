@@ -1,7 +1,9 @@
 import type { LeadConsent, LeadSource, LeadStatus } from "../../../shared/contracts/leads";
+import type { AppContext } from "../../app-context";
 import type { Db } from "../../db/client";
 import { activities, type LeadRow, leads } from "../../db/schema";
 import { chooseOwners } from "../assignment-rules/assignment.engine";
+import { emitLeadEvent } from "../automations/automation-events";
 import { normalisePhone } from "../contacts/contacts.service";
 
 /** One lead entering the workspace, already validated (custom values included) by its entry path. */
@@ -39,10 +41,11 @@ const BATCH = 1000;
 /**
  * THE way leads enter a workspace, on every path: normalises email and phone, applies the
  * assignment rules to leads without an explicit owner, inserts them in multi-row batches and writes
- * each one's "created" timeline entry (naming the rule that assigned it). Runs in the caller's
- * transaction so a lead, its owner choice and its history commit together.
+ * each one's "created" timeline entry (naming the rule that assigned it), and tells the automations
+ * (lead created). Runs in the caller's transaction so a lead, its owner choice, its history and
+ * its automation jobs commit together.
  */
-export async function intakeLeads(db: Db, by: IntakeBy, inputs: LeadInput[], origin: LeadOrigin): Promise<LeadRow[]> {
+export async function intakeLeads(app: AppContext, db: Db, by: IntakeBy, inputs: LeadInput[], origin: LeadOrigin): Promise<LeadRow[]> {
   const created: LeadRow[] = [];
   for (let start = 0; start < inputs.length; start += BATCH) {
     const batch = inputs.slice(start, start + BATCH).map((input) => ({
@@ -105,6 +108,7 @@ export async function intakeLeads(db: Db, by: IntakeBy, inputs: LeadInput[], ori
       }),
     );
     created.push(...rows);
+    await emitLeadEvent(app, db, by.workspaceId, { type: "lead_created", leadIds: rows.map((r) => r.id) });
   }
   return created;
 }

@@ -6,7 +6,9 @@ import { importFiles, imports } from "../../../server/db/schema";
 import type { AnyRoute } from "../../../server/http/define-route";
 import { DEFAULT_ROLE_PERMISSIONS, type Role } from "../../../shared/constants/roles";
 import type { ErrorCode } from "../../../shared/errors";
-import { assignClient, buildClient, buildContact, buildCustomField, type buildTeam, buildUser, FACTORY_PASSWORD, type FactoryUser } from "../../factories";
+import { assignClient, buildAssignmentRule, buildClient, buildContact, buildCustomField, buildLead, type buildTeam, buildUser, FACTORY_PASSWORD, type FactoryUser } from "../../factories";
+import { eq } from "drizzle-orm";
+import { assignmentRules, automations } from "../../../server/db/schema";
 import type { ApiClient } from "../../setup/http-client";
 import type { TestApp } from "../../setup/test-app";
 import { issueToken, STRONG_PASSWORD, sidOf } from "./helpers";
@@ -146,6 +148,33 @@ async function targetCustomField(ctx: RowContext): Promise<{ id: string }> {
 }
 
 const SEES_ALL: readonly Principal[] = ["admin", "manager", "staff"];
+
+/**
+ * The lead a request targets: another workspace's (foreign), an unowned one of the caller's workspace
+ * (same-workspace: out of a sales agent's reach), or by default one the caller reaches (a sales agent owns it).
+ */
+async function targetLead(ctx: RowContext): Promise<{ id: string }> {
+  const db = ctx.t.database.db;
+  if (ctx.relation === "foreign") return buildLead(db, { workspaceId: ctx.foreign.workspace.id });
+  if (ctx.relation === "same-workspace") return buildLead(db, { workspaceId: ctx.home.workspace.id });
+  return buildLead(db, { workspaceId: ctx.home.workspace.id, ownerId: ctx.role === "sales_agent" ? ctx.actor?.id : null });
+}
+
+/** An automation of the caller's workspace (or another workspace's for the foreign relation). */
+async function targetAutomation(ctx: RowContext): Promise<{ id: string }> {
+  const workspaceId = ctx.relation === "foreign" ? ctx.foreign.workspace.id : ctx.home.workspace.id;
+  const [row] = await ctx.t.database.db
+    .insert(automations)
+    .values({ workspaceId, name: `Matrix automation ${unique()}`, enabled: false, trigger: { type: "lead_created" }, actions: [{ type: "add_tag", tag: "matrix" }] })
+    .returning();
+  return row!;
+}
+
+/** An assignment rule of the caller's workspace (or another workspace's for the foreign relation). */
+async function targetRule(ctx: RowContext): Promise<{ id: string }> {
+  const team = ctx.relation === "foreign" ? ctx.foreign : ctx.home;
+  return buildAssignmentRule(ctx.t.database.db, team.workspace.id, { assign: { type: "user", userId: team.users.staff.id } });
+}
 
 /** Request builders: one per registered route. */
 export const routeSpecs: Record<RouteKey, RouteSpec> = {
@@ -380,6 +409,80 @@ export const routeSpecs: Record<RouteKey, RouteSpec> = {
   "DELETE /api/custom-fields/:id": {
     build: async (ctx) => ({ path: `/api/custom-fields/${(await targetCustomField(ctx)).id}` }),
   },
+  // Leads.
+  "GET /api/leads": {
+    build: async () => ({ path: "/api/leads?limit=200" }),
+  },
+  "GET /api/leads/export.csv": {
+    build: async () => ({ path: "/api/leads/export.csv" }),
+    verify: (res) => {
+      expect(res.headers["content-type"]).toContain("text/csv");
+    },
+  },
+  "GET /api/leads/workload": {
+    build: async () => ({ path: "/api/leads/workload" }),
+  },
+  "POST /api/leads": {
+    build: async () => ({ path: "/api/leads", body: { name: `Matrix Lead ${unique()}` } }),
+  },
+  "POST /api/leads/bulk": {
+    build: async (ctx) => ({ path: "/api/leads/bulk", body: { ids: [(await targetLead(ctx)).id], action: { type: "add_tag", tag: "matrix" } } }),
+  },
+  "GET /api/leads/:id": {
+    build: async (ctx) => ({ path: `/api/leads/${(await targetLead(ctx)).id}` }),
+  },
+  "PATCH /api/leads/:id": {
+    build: async (ctx) => ({ path: `/api/leads/${(await targetLead(ctx)).id}`, body: { company: "Matrix Ltd" } }),
+  },
+  "DELETE /api/leads/:id": {
+    build: async (ctx) => ({ path: `/api/leads/${(await targetLead(ctx)).id}` }),
+  },
+  "POST /api/leads/:id/convert": {
+    build: async (ctx) => ({ path: `/api/leads/${(await targetLead(ctx)).id}/convert`, body: { client: { mode: "new" } } }),
+  },
+  "GET /api/assignment-rules": {
+    build: async () => ({ path: "/api/assignment-rules" }),
+  },
+  "POST /api/assignment-rules": {
+    build: async (ctx) => ({ path: "/api/assignment-rules", body: { name: "Matrix rule", assign: { type: "user", userId: ctx.home.users.staff.id } } }),
+  },
+  "PUT /api/assignment-rules/order": {
+    build: async (ctx) => {
+      await targetRule(ctx);
+      const rows = await ctx.t.database.db.select({ id: assignmentRules.id }).from(assignmentRules).where(eq(assignmentRules.workspaceId, ctx.home.workspace.id));
+      return { path: "/api/assignment-rules/order", body: { ids: rows.map((r) => r.id).reverse() } };
+    },
+  },
+  "PATCH /api/assignment-rules/:id": {
+    build: async (ctx) => ({ path: `/api/assignment-rules/${(await targetRule(ctx)).id}`, body: { enabled: false } }),
+  },
+  "DELETE /api/assignment-rules/:id": {
+    build: async (ctx) => ({ path: `/api/assignment-rules/${(await targetRule(ctx)).id}` }),
+  },
+  "GET /api/automations": {
+    build: async () => ({ path: "/api/automations" }),
+  },
+  "GET /api/automations/actions": {
+    build: async () => ({ path: "/api/automations/actions" }),
+  },
+  "POST /api/automations": {
+    build: async () => ({ path: "/api/automations", body: { name: "Matrix", enabled: false, trigger: { type: "lead_created" }, actions: [{ type: "add_tag", tag: "m" }] } }),
+  },
+  "GET /api/automations/:id": {
+    build: async (ctx) => ({ path: `/api/automations/${(await targetAutomation(ctx)).id}` }),
+  },
+  "PATCH /api/automations/:id": {
+    build: async (ctx) => ({ path: `/api/automations/${(await targetAutomation(ctx)).id}`, body: { name: "Renamed" } }),
+  },
+  "DELETE /api/automations/:id": {
+    build: async (ctx) => ({ path: `/api/automations/${(await targetAutomation(ctx)).id}` }),
+  },
+  "GET /api/automations/:id/runs": {
+    build: async (ctx) => ({ path: `/api/automations/${(await targetAutomation(ctx)).id}/runs` }),
+  },
+  "GET /api/leads/:id/automation-runs": {
+    build: async (ctx) => ({ path: `/api/leads/${(await targetLead(ctx)).id}/automation-runs` }),
+  },
   "GET /api/portal/overview": {
     build: async () => ({ path: "/api/portal/overview" }),
     verify: (res, ctx) => {
@@ -436,6 +539,16 @@ const staffOnly = (allowed: Partial<Record<Role, number>>): Partial<Record<Princ
  * agent, and an unassigned colleague's record (404) for the sales agent and creator when they may
  * call the route at all.
  */
+/** A lead route's rows: the grid, foreign records 404, and a colleague's lead is out of a sales agent's reach. */
+function leadRecordRows(route: RouteKey, allowed: Partial<Record<Role, number>>): MatrixRow[] {
+  const rows: MatrixRow[] = [...grid(route, staffOnly(allowed)), { route, role: "admin", relation: "foreign", expect: 404 }];
+  if (allowed.sales_agent) {
+    rows.push({ route, role: "sales_agent", relation: "foreign", expect: 404 });
+    rows.push({ route, role: "sales_agent", relation: "same-workspace", expect: 404, why: "a lead the agent does not own" });
+  }
+  return rows;
+}
+
 function crmRecordRows(route: RouteKey, allowed: Partial<Record<Role, number>>): MatrixRow[] {
   const rows: MatrixRow[] = [
     ...grid(route, staffOnly(allowed)),
@@ -606,6 +719,38 @@ export const matrix: MatrixRow[] = [
   ...grid("POST /api/admin/system/integration-checks", staffOnly({ admin: 200 })),
 
   // The portal: client users only.
+  // Leads. leads.read/write: admin, manager, staff, sales agent (agents reach their own leads);
+  // leads.delete: admin, manager; leads.export: admin, manager, staff. Creators and portal clients: none.
+  ...grid("GET /api/leads", staffOnly({ admin: 200, manager: 200, staff: 200, sales_agent: 200 })),
+  ...grid("GET /api/leads/export.csv", staffOnly({ admin: 200, manager: 200, staff: 200 })),
+  ...grid("GET /api/leads/workload", staffOnly({ admin: 200, manager: 200, staff: 200, sales_agent: 200 })),
+  ...grid("POST /api/leads", staffOnly({ admin: 201, manager: 201, staff: 201, sales_agent: 201 })),
+  ...grid("POST /api/leads/bulk", staffOnly({ admin: 200, manager: 200, staff: 200, sales_agent: 200 })),
+  ...leadRecordRows("GET /api/leads/:id", { admin: 200, manager: 200, staff: 200, sales_agent: 200 }),
+  ...leadRecordRows("PATCH /api/leads/:id", { admin: 200, manager: 200, staff: 200, sales_agent: 200 }),
+  ...leadRecordRows("DELETE /api/leads/:id", { admin: 204, manager: 204 }),
+  ...leadRecordRows("POST /api/leads/:id/convert", { admin: 200, manager: 200, staff: 200, sales_agent: 200 }),
+  // automations.manage: admin, manager.
+  ...grid("GET /api/assignment-rules", staffOnly({ admin: 200, manager: 200 })),
+  ...grid("POST /api/assignment-rules", staffOnly({ admin: 201, manager: 201 })),
+  ...grid("PUT /api/assignment-rules/order", staffOnly({ admin: 200, manager: 200 })),
+  ...grid("PATCH /api/assignment-rules/:id", staffOnly({ admin: 200, manager: 200 })),
+  { route: "PATCH /api/assignment-rules/:id", role: "admin", relation: "foreign", expect: 404 },
+  ...grid("DELETE /api/assignment-rules/:id", staffOnly({ admin: 204, manager: 204 })),
+  { route: "DELETE /api/assignment-rules/:id", role: "admin", relation: "foreign", expect: 404 },
+  ...grid("GET /api/automations", staffOnly({ admin: 200, manager: 200 })),
+  ...grid("GET /api/automations/actions", staffOnly({ admin: 200, manager: 200 })),
+  ...grid("POST /api/automations", staffOnly({ admin: 201, manager: 201 })),
+  ...grid("GET /api/automations/:id", staffOnly({ admin: 200, manager: 200 })),
+  { route: "GET /api/automations/:id", role: "manager", relation: "foreign", expect: 404 },
+  ...grid("PATCH /api/automations/:id", staffOnly({ admin: 200, manager: 200 })),
+  { route: "PATCH /api/automations/:id", role: "admin", relation: "foreign", expect: 404 },
+  ...grid("DELETE /api/automations/:id", staffOnly({ admin: 204, manager: 204 })),
+  { route: "DELETE /api/automations/:id", role: "admin", relation: "foreign", expect: 404 },
+  ...grid("GET /api/automations/:id/runs", staffOnly({ admin: 200, manager: 200 })),
+  { route: "GET /api/automations/:id/runs", role: "admin", relation: "foreign", expect: 404 },
+  ...leadRecordRows("GET /api/leads/:id/automation-runs", { admin: 200, manager: 200, staff: 200, sales_agent: 200 }),
+
   ...grid("GET /api/portal/overview", { anonymous: 401, admin: 403, manager: 403, staff: 403, sales_agent: 403, creator: 403, client: 200 }),
 
   // CSV imports (feat/imports): imports.run (admin, manager, staff by default); an import is seen by

@@ -1,6 +1,7 @@
 import type { Permission } from "@shared/constants/roles";
 import {
   Activity,
+  Bot,
   Briefcase,
   Building2,
   Contact,
@@ -37,6 +38,7 @@ export const STAFF_NAV: NavGroup[] = [
       { label: "Dashboard", href: paths.dashboard.href(), icon: LayoutDashboard },
       { label: "Clients", href: paths.clients.href(), icon: Briefcase, permission: "clients.read", prefix: true },
       { label: "Contacts", href: paths.contacts.href(), icon: Contact, permission: "clients.read", prefix: true },
+      { label: "Automations", href: paths.automations.href(), icon: Bot, permission: "automations.manage", prefix: true },
       { label: "Team", href: paths.users.href(), icon: Users, permission: "users.read", prefix: true },
       { label: "Audit log", href: paths.auditLog.href(), icon: ScrollText, permission: "audit.read" },
       { label: "Imports", href: paths.imports.href(), icon: Upload, permission: "imports.run", prefix: true },

@@ -1,3 +1,4 @@
+import type { CustomFieldEntity } from "@shared/contracts/custom-fields";
 import { PageHeader } from "@/components/layout/page-header";
 import { Card } from "@/components/ui/card";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
@@ -5,29 +6,35 @@ import { CustomFieldsList } from "@/features/custom-fields/components/custom-fie
 import { useUrlFilters } from "@/lib/url-filters";
 
 const KEYS = ["type"] as const;
+const TABS: { type: CustomFieldEntity; label: string }[] = [
+  { type: "client", label: "Clients" },
+  { type: "contact", label: "Contacts" },
+  { type: "lead", label: "Leads" },
+  { type: "deal", label: "Deals" },
+];
 
-/** /settings/custom-fields — the extra fields clients and contacts carry. */
+/** /settings/custom-fields — the extra fields clients, contacts, leads and deals carry. */
 export function CustomFieldsPage() {
   const { values, setFilters } = useUrlFilters(KEYS);
-  const tab = values.type === "contact" ? "contact" : "client";
+  const tab = TABS.find((t) => t.type === values.type)?.type ?? "client";
   return (
     <>
-      <PageHeader title="Custom fields" description="Extra fields on clients and contacts: they show in forms, list columns, filters and sorts." />
+      <PageHeader title="Custom fields" description="Extra fields on clients, contacts, leads and deals: they show in forms, list columns, filters and sorts." />
       <Tabs value={tab} onValueChange={(v) => setFilters({ type: v === "client" ? "" : v })}>
         <TabsList>
-          <TabsTrigger value="client">Clients</TabsTrigger>
-          <TabsTrigger value="contact">Contacts</TabsTrigger>
+          {TABS.map((t) => (
+            <TabsTrigger key={t.type} value={t.type}>
+              {t.label}
+            </TabsTrigger>
+          ))}
         </TabsList>
-        <TabsContent value="client">
-          <Card className="min-w-0">
-            <CustomFieldsList entityType="client" />
-          </Card>
-        </TabsContent>
-        <TabsContent value="contact">
-          <Card className="min-w-0">
-            <CustomFieldsList entityType="contact" />
-          </Card>
-        </TabsContent>
+        {TABS.map((t) => (
+          <TabsContent key={t.type} value={t.type}>
+            <Card className="min-w-0">
+              <CustomFieldsList entityType={t.type} />
+            </Card>
+          </TabsContent>
+        ))}
       </Tabs>
     </>
   );

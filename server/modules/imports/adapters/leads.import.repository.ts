@@ -8,6 +8,7 @@ export interface ExistingLead {
   id: string;
   email: string | null;
   phone: string | null;
+  status: string;
   customFields: Record<string, unknown>;
 }
 
@@ -20,7 +21,7 @@ export async function matchLeads(db: Db, actor: Pick<Actor, "id" | "workspaceId"
     ...(domains.length ? [sql`split_part(${leads.email}, '@', 2) = any(${sql.param(domains)}::text[])`] : []),
   ];
   return db
-    .select({ id: leads.id, email: leads.email, phone: leads.phone, customFields: leads.customFields })
+    .select({ id: leads.id, email: leads.email, phone: leads.phone, status: leads.status, customFields: leads.customFields })
     .from(leads)
     .where(and(leadVisibilityCondition(actor), sql`(${sql.join(conditions, sql` or `)})`))
     .orderBy(leads.id);

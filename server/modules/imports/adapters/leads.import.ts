@@ -2,6 +2,7 @@ import type { CustomFieldValues } from "../../../../shared/contracts/custom-fiel
 import type { ImportRowError } from "../../../../shared/contracts/imports";
 import { UpdateLeadBody } from "../../../../shared/contracts/leads";
 import { normalisePhone } from "../../contacts/contacts.service";
+import { emitLeadEvent } from "../../automations/automation-events";
 import { intakeLeads, type LeadInput } from "../../leads/lead-intake";
 import type { BatchContext, BatchResult, Candidate, ImportAdapter } from "../import-batch";
 import { keyValues, planBatch } from "../import-batch";
@@ -105,7 +106,7 @@ export const leadsImport: ImportAdapter = {
           customFields: c.input.cf,
         };
       });
-      const created = await intakeLeads(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id }, inputs, { source: "import", detail: imp.fileName });
+      const created = await intakeLeads(ctx.app, tx.db, { workspaceId: actor.workspaceId, actorId: actor.id }, inputs, { source: "import", detail: imp.fileName });
       result.created = created.length;
     }
 
@@ -119,6 +120,10 @@ export const leadsImport: ImportAdapter = {
       }
       const patch = { ...input.patch, ...(input.ownerId ? { ownerId: input.ownerId } : {}), ...(Object.keys(input.cf).length ? { customFields: merged } : {}) };
       await updateLead(tx.db, actor.workspaceId, u.existing.id, patch);
+      // Automations react to status changes made by an import as to any other.
+      if (patch.status && patch.status !== u.existing.status) {
+        await emitLeadEvent(ctx.app, tx.db, actor.workspaceId, { type: "lead_status_changed", leadIds: [u.existing.id], from: u.existing.status, to: patch.status });
+      }
       await insertTimelineEntries(tx.db, [
         { workspaceId: actor.workspaceId, entityType: "lead", entityId: u.existing.id, kind: "updated", meta: { fields: Object.keys(patch), importId: imp.id, fileName: imp.fileName }, actorId: actor.id },
       ]);

@@ -1,0 +1,175 @@
+import { and, asc, count, desc, eq, getTableColumns, inArray, ne, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import type { ListLeadsQuery, LeadSortKey } from "../../../shared/contracts/leads";
+import { AppError } from "../../../shared/errors";
+import type { Db } from "../../db/client";
+import { preparedStatement } from "../../db/prepared";
+import { clients, type LeadRow, leads, users } from "../../db/schema";
+import { decodeKeysetCursor, keysetAfter } from "../../lib/pagination";
+import { OPEN_LEAD_STATUSES } from "../assignment-rules/assignment.engine";
+import {
+  type CustomFieldFilter,
+  type CustomFieldSort,
+  customFieldConditions,
+  customFieldParams,
+  customFieldShape,
+  customKeysetAfter,
+  customSortExpr,
+  decodeCustomCursor,
+} from "../custom-fields/custom-fields.query";
+import { leadVisibilityCondition, type PipelineViewer } from "./leads.visibility";
+
+/** A lead the actor may see (undefined when missing, foreign, or outside their reach). */
+export async function findVisibleLead(db: Db, actor: PipelineViewer, id: string, opts: { forUpdate?: boolean } = {}): Promise<LeadRow | undefined> {
+  const query = db
+    .select()
+    .from(leads)
+    .where(and(leadVisibilityCondition(actor), eq(leads.id, id)))
+    .limit(1);
+  const [row] = opts.forUpdate ? await query.for("update") : await query;
+  return row;
+}
+
+/** Visible leads among `ids`, locked for update (bulk changes). */
+export async function findVisibleLeadsForUpdate(db: Db, actor: PipelineViewer, ids: string[]): Promise<LeadRow[]> {
+  return db
+    .select()
+    .from(leads)
+    .where(and(leadVisibilityCondition(actor), inArray(leads.id, ids)))
+    .orderBy(asc(leads.id))
+    .for("update");
+}
+
+// Time sorts compare the full microsecond value (the cursor carries it as text), so the
+// (workspace, created_at, id) indexes answer the first, filtered and deep pages alike.
+const usText = (col: SQLWrapper) => sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const SORTS = { createdAt: leads.createdAt, updatedAt: leads.updatedAt, name: leads.name, score: leads.score } as const;
+
+const tsQuery = sql`websearch_to_tsquery('simple', ${sql.placeholder("q")})`;
+const lowerQ = sql`lower(${sql.placeholder("q")}::text)`;
+// Full text on any searchable field, a name/company fragment, or a typo-tolerant trigram match on the name.
+const searchMatch = sql`(${leads.search} @@ ${tsQuery} or lower(${leads.name}) like ${sql.placeholder("qLike")} or lower(${leads.company}) like ${sql.placeholder("qLike")} or ${lowerQ} <% lower(${leads.name}))`;
+const relevance = sql`round((ts_rank(${leads.search}, ${tsQuery}) + word_similarity(${lowerQ}, lower(${leads.name})))::numeric, 6)`;
+
+const { search: _search, ...leadColumns } = getTableColumns(leads);
+
+export type ListedLead = LeadRow & { sortValue: string | null };
+
+export function effectiveLeadSort(q: Pick<ListLeadsQuery, "sort" | "q">): LeadSortKey {
+  return q.sort === "relevance" && !q.q ? "createdAt" : q.sort;
+}
+
+export interface LeadCustomFieldQuery {
+  filters: CustomFieldFilter[];
+  sort?: CustomFieldSort;
+}
+
+function likePattern(q: string): string {
+  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * One keyset page (limit + 1 rows) of the leads the actor may see, filtered and searched, through a
+ * prepared statement per shape (reach, filters present, sort, order, cursor, custom fields).
+ */
+export async function listVisibleLeads(db: Db, actor: PipelineViewer, q: ListLeadsQuery, cf: LeadCustomFieldQuery = { filters: [] }): Promise<ListedLead[]> {
+  const sort = effectiveLeadSort(q);
+  const order = sort === "relevance" ? "desc" : q.order;
+  const cfSort = sort === "custom" ? cf.sort : undefined;
+  if (sort === "custom" && !cfSort) throw new Error("sort=custom needs a resolved custom sort");
+  const isTime = sort === "createdAt" || sort === "updatedAt";
+  const [afterValue, afterId] = q.cursor ? (cfSort ? decodeCustomCursor(q.cursor, cfSort.numeric) : decodeKeysetCursor(q.cursor, isTime)) : [null, null];
+  if (q.cursor && sort === "score" && !/^-?\d{1,9}$/.test(afterValue ?? "")) throw new AppError("invalid_cursor", undefined, { issues: [{ path: "query.cursor", message: "Invalid cursor" }] });
+  const flags = `${q.cursor ? (afterValue === null ? "n" : "c") : ""}${q.status ? "s" : ""}${q.source ? "r" : ""}${q.ownerId ? "o" : ""}${q.unassigned ? "u" : ""}${q.tag ? "t" : ""}${q.q ? "q" : ""}`;
+  const shape = `leads_list_${actor.pipelineScope}_${sort}_${order}_${flags}_${customFieldShape(cf.filters, cfSort)}`;
+  const stmt = preparedStatement(db, shape, (name) => {
+    const conds: SQL[] = [leadVisibilityCondition(actor, { workspaceId: sql`${sql.placeholder("workspaceId")}::uuid`, actorId: sql.placeholder("actorId") })];
+    if (q.status) conds.push(sql`${leads.status} = ${sql.placeholder("status")}`);
+    if (q.source) conds.push(sql`${leads.source} = ${sql.placeholder("source")}`);
+    if (q.ownerId) conds.push(sql`${leads.ownerId} = ${sql.placeholder("ownerId")}::uuid`);
+    if (q.unassigned) conds.push(sql`${leads.ownerId} is null`);
+    if (q.tag) conds.push(sql`${leads.tags} @> array[${sql.placeholder("tag")}::text]`);
+    if (q.q) conds.push(searchMatch);
+    conds.push(...customFieldConditions(leads.customFields, cf.filters));
+    const sortExpr = cfSort ? customSortExpr(leads.customFields, cfSort) : sort === "relevance" ? relevance : SORTS[sort as keyof typeof SORTS];
+    if (q.cursor && cfSort) {
+      conds.push(customKeysetAfter(sortExpr, leads.id, order, afterValue === null, cfSort.numeric));
+    } else if (q.cursor) {
+      const cast = sort === "relevance" ? sql`::numeric` : isTime ? sql`::timestamptz` : sort === "score" ? sql`::int` : sql`::text`;
+      conds.push(keysetAfter(sortExpr, leads.id, order, [sql`${sql.placeholder("afterValue")}${cast}`, sql`${sql.placeholder("afterId")}::uuid`]));
+    }
+    const dir = order === "asc" ? asc : desc;
+    const first = cfSort ? sql`${sortExpr} ${sql.raw(order)} nulls last` : dir(sortExpr);
+    const sortValue = cfSort ? sql<string | null>`${sortExpr}::text` : isTime ? usText(SORTS[sort as "createdAt" | "updatedAt"]) : sql<string>`${sortExpr}::text`;
+    return db
+      .select({ ...leadColumns, sortValue })
+      .from(leads)
+      .where(and(...conds))
+      .orderBy(first, dir(leads.id))
+      .limit(sql.placeholder("limit"))
+      .prepare(name);
+  });
+  return stmt.execute({
+    ...customFieldParams(cf.filters),
+    workspaceId: actor.workspaceId,
+    actorId: actor.id,
+    status: q.status,
+    source: q.source,
+    ownerId: q.ownerId,
+    tag: q.tag,
+    q: q.q,
+    qLike: q.q ? likePattern(q.q) : undefined,
+    afterValue,
+    afterId,
+    limit: q.limit + 1,
+  }) as Promise<ListedLead[]>;
+}
+
+/** Owner names and converted-client names of some leads (same workspace), for the presenter. */
+export async function loadLeadDetails(db: Db, workspaceId: string, rows: LeadRow[]) {
+  const ownerIds = [...new Set(rows.map((r) => r.ownerId).filter((x): x is string => !!x))];
+  const clientIds = [...new Set(rows.map((r) => r.convertedClientId).filter((x): x is string => !!x))];
+  const [ownerRows, clientRows] = await Promise.all([
+    ownerIds.length ? db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.workspaceId, workspaceId), inArray(users.id, ownerIds))) : Promise.resolve([]),
+    clientIds.length ? db.select({ id: clients.id, name: clients.name }).from(clients).where(and(eq(clients.workspaceId, workspaceId), inArray(clients.id, clientIds))) : Promise.resolve([]),
+  ]);
+  return { owners: new Map(ownerRows.map((o) => [o.id, o.name])), clients: new Map(clientRows.map((c) => [c.id, c.name])) };
+}
+export type LeadDetails = Awaited<ReturnType<typeof loadLeadDetails>>;
+
+/** Updates a workspace's lead; returns the new row. */
+export async function updateLead(db: Db, workspaceId: string, id: string, patch: Partial<typeof leads.$inferInsert>): Promise<LeadRow | undefined> {
+  const [row] = await db
+    .update(leads)
+    .set({ ...patch, updatedAt: new Date(), lastActivityAt: new Date() })
+    .where(and(eq(leads.workspaceId, workspaceId), eq(leads.id, id)))
+    .returning();
+  return row;
+}
+
+/** Deletes a workspace's lead. */
+export async function deleteLead(db: Db, workspaceId: string, id: string): Promise<void> {
+  await db.delete(leads).where(and(eq(leads.workspaceId, workspaceId), eq(leads.id, id)));
+}
+
+/** Open and new leads per owner among the leads the actor may see (null owner = unassigned), with the owner's name and role. */
+export async function leadWorkload(db: Db, actor: PipelineViewer) {
+  return db
+    .select({
+      ownerId: leads.ownerId,
+      name: users.name,
+      role: users.role,
+      open: sql<number>`count(*) filter (where ${inArray(leads.status, [...OPEN_LEAD_STATUSES])})::int`,
+      new: sql<number>`count(*) filter (where ${leads.status} = 'new')::int`,
+    })
+    .from(leads)
+    .leftJoin(users, and(eq(users.id, leads.ownerId), eq(users.workspaceId, leads.workspaceId)))
+    .where(and(leadVisibilityCondition(actor), ne(leads.status, "converted"), ne(leads.status, "unqualified")))
+    .groupBy(leads.ownerId, users.name, users.role)
+    .orderBy(desc(sql`count(*)`));
+}
+
+/** Number of leads the actor may see. */
+export async function countVisibleLeads(db: Db, actor: PipelineViewer): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(leads).where(leadVisibilityCondition(actor));
+  return row?.n ?? 0;
+}
