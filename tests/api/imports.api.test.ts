@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImportListResponse, ImportResponse, UploadImportResponse } from "../../shared/contracts/imports";
 import { DEFAULT_ROLE_PERMISSIONS } from "../../shared/constants/roles";
-import { activities, clients, contacts, leads } from "../../server/db/schema";
+import { activities, clients, contacts, importFiles, leads } from "../../server/db/schema";
 import { buildClient, buildContact, buildTeam } from "../factories";
 import { type ApiClient, loginAs } from "../setup/http-client";
 import { createTestApp, type TestApp } from "../setup/test-app";
@@ -182,6 +182,8 @@ describe("running an import (job queue)", () => {
     const done = await run(admin, id);
     expect(done).toMatchObject({ status: "completed", counts: { total: 3, processed: 3, created: 2, updated: 0, skipped: 0, rejected: 1 } });
     expect(done.finishedAt).not.toBeNull();
+    // The stored file goes once the import is done (the rejects report keeps its rows).
+    expect(await t.database.db.select().from(importFiles).where(eq(importFiles.importId, id))).toHaveLength(0);
     const rows = await leadsNamed(name);
     expect(rows).toHaveLength(2);
     const ada = rows.find((r) => r.name === "Ada")!;

@@ -15,7 +15,7 @@ import { contactsImport } from "./adapters/contacts.import";
 import { leadsImport } from "./adapters/leads.import";
 import type { BatchResult, ImportAdapter } from "./import-batch";
 import { fileBatches } from "./import-file";
-import { advanceImport, findImport, insertRejects, } from "./imports.repository";
+import { advanceImport, deleteImportFile, findImport, insertRejects } from "./imports.repository";
 import { entityWritePermission } from "./imports.policy";
 
 /** Rows per batch: one transaction, one duplicate lookup, one multi-row insert each. */
@@ -94,6 +94,7 @@ export async function runImport(app: AppContext, importId: string, batchSize = I
       .where(and(eq(imports.id, importId), eq(imports.status, "running")))
       .returning();
     if (!done) return;
+    await deleteImportFile(tx.db, done.id);
     await recordAudit(tx.db, {
       workspaceId: done.workspaceId,
       actorId: done.createdById,
@@ -107,10 +108,14 @@ export async function runImport(app: AppContext, importId: string, batchSize = I
 
 /** Marks an import failed with a reason the user can read. */
 export async function failImport(app: AppContext, imp: Pick<ImportRow, "id">, message: string): Promise<void> {
-  await app.database.db
-    .update(imports)
-    .set({ status: "failed", error: message.slice(0, 1000), finishedAt: new Date(), updatedAt: new Date() })
-    .where(and(eq(imports.id, imp.id), inArray(imports.status, ["queued", "running"])));
+  await withTransaction(app.database.pool, async (tx) => {
+    const [failed] = await tx.db
+      .update(imports)
+      .set({ status: "failed", error: message.slice(0, 1000), finishedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(imports.id, imp.id), inArray(imports.status, ["queued", "running"])))
+      .returning({ id: imports.id });
+    if (failed) await deleteImportFile(tx.db, failed.id);
+  });
 }
 
 const ROLLBACK = Symbol("dry-run rollback");

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { ListImportsQuery } from "../../../shared/contracts/imports";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db/client";
-import { activities, clients, contacts, type ImportRow, importRejects, imports, users } from "../../db/schema";
+import { activities, clients, contacts, type ImportRow, importFiles, importRejects, imports, users } from "../../db/schema";
 import { decodeIdCursor } from "../../lib/pagination";
 import { clientVisibilityCondition } from "../clients/clients.visibility";
 import type { Reject } from "./import-rows";
@@ -66,6 +66,11 @@ export async function advanceImport(db: Db, id: string, processed: number, add: 
       updatedAt: new Date(),
     })
     .where(eq(imports.id, id));
+}
+
+/** Drops a finished import's stored file (the rejects report keeps its own copy of the rejected rows). */
+export async function deleteImportFile(db: Db, importId: string): Promise<void> {
+  await db.delete(importFiles).where(eq(importFiles.importId, importId));
 }
 
 /** Imports the actor may see, newest first, keyset-paged. */

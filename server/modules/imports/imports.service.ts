@@ -26,7 +26,7 @@ import { storeUpload } from "./import-file";
 import { dryRunImport } from "./import-runner";
 import { assertCanImport, importAbilities } from "./imports.policy";
 import { presentImports } from "./imports.presenter";
-import { findVisibleImport, insertImport, listVisibleImports, updateImport } from "./imports.repository";
+import { deleteImportFile, findVisibleImport, insertImport, listVisibleImports, updateImport } from "./imports.repository";
 
 /** Every field a column of this record type can go to: the built-in ones, then the workspace's custom fields. */
 export async function importTargets(app: AppContext, workspaceId: string, entity: ImportEntity): Promise<ImportTarget[]> {
@@ -146,6 +146,7 @@ export async function cancelImport(app: AppContext, actor: Actor, id: string): P
     const current = await loadVisible(tx.db, actor, id, true);
     if (!importAbilities(actor, current).cancel) throw errors.invalidState(`This import is ${current.status}; it cannot be cancelled.`);
     const cancelled = await updateImport(tx.db, id, { status: "cancelled", finishedAt: new Date() });
+    await deleteImportFile(tx.db, id);
     await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "import.cancelled", entityType: "import", entityId: id, changes: { processed: current.processed } });
     return cancelled!;
   });
