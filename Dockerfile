@@ -25,6 +25,9 @@ COPY --chown=node:node package.json tsconfig.json ./
 COPY --chown=node:node server ./server
 COPY --chown=node:node shared ./shared
 COPY --chown=node:node migrations ./migrations
+# Uploaded files (UPLOADS_DIR); mount a volume here, or point UPLOADS_DIR at one.
+RUN mkdir -p /app/.data/uploads && chown -R node:node /app/.data
+VOLUME ["/app/.data/uploads"]
 USER node
 EXPOSE 5000
 # Migrations run at boot under an advisory lock, so several replicas may start together.

@@ -5,6 +5,7 @@ import type { RateLimiters } from "./http/rate-limit";
 import type { Integrations } from "./integrations";
 import type { JobRunner } from "./jobs/runner";
 import type { CacheService } from "./lib/cache/cache.types";
+import type { FileStorage } from "./lib/storage";
 
 /**
  * Everything a service may reach, built once at boot (or per test file) and passed explicitly:
@@ -18,5 +19,7 @@ export interface AppContext {
   integrations: Integrations;
   rateLimits: RateLimiters;
   sessionStore: AppSessionStore;
+  /** Uploaded files (local disk under UPLOADS_DIR by default; tests point it at a temp folder). */
+  storage: FileStorage;
   startedAt: Date;
 }

@@ -19,6 +19,7 @@ import { requestContext } from "./http/request-logger";
 import { apiRoutes } from "./http/route-registry";
 import { securityHeaders } from "./http/security-headers";
 import { APP_VERSION } from "./modules/health/health.service";
+import { embedScript, hostedFormFrameHeaders, publicFormCors } from "./modules/forms/forms.http";
 import { healthRouter } from "./modules/health/health.router";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -30,8 +31,8 @@ export type ClientMode = { kind: "static" } | { kind: "vite"; httpServer: Server
 /**
  * Builds the Express app. Middleware order (documented in docs/ARCHITECTURE.md):
  * request id + logger → security headers → health → raw-body webhooks → body parsers → session →
- * passport → auth context → CSRF → API docs → rate limits → API routers → /api 404 → static/SPA →
- * error handler.
+ * passport → auth context → CSRF → API docs → public-form CORS → rate limits → API routers → /api 404 →
+ * form embed script and hosted-form frame headers → static/SPA → error handler.
  */
 export async function createApp(ctx: AppContext, client: ClientMode = { kind: "static" }): Promise<Express> {
   const app = express();
@@ -79,9 +80,15 @@ export async function createApp(ctx: AppContext, client: ClientMode = { kind: "s
   });
   app.use("/api", apiDocsRouter());
 
+  // Public form API: CORS for the forms' allowed origins (before the limiter, so a 429 is readable).
+  app.use(publicFormCors(ctx));
   app.use("/api", apiRateLimit(ctx.rateLimits));
   app.use("/api", buildApiRouter(ctx, apiRoutes));
   app.use("/api", apiNotFound());
+
+  // Web-to-lead forms: the script embed, and frame-ancestors of the hosted page from the form's allowed origins.
+  app.get("/forms/embed.js", embedScript(ctx));
+  app.get("/f/:publicId", hostedFormFrameHeaders(ctx));
 
   if (client.kind === "static") await mountStaticClient(app);
   if (client.kind === "vite") await mountViteDev(app, client.httpServer);

@@ -1,3 +1,5 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { AppContext } from "./app-context";
 import { AppSessionStore } from "./auth/session-store";
 import type { Config } from "./config/env";
@@ -9,6 +11,9 @@ import { createJobRunner } from "./jobs/runner";
 import { createCache } from "./lib/cache";
 import { configureBreakers } from "./lib/circuit-breaker";
 import { configureOutbound } from "./lib/outbound-http";
+import { createFileStorage, type FileStorage } from "./lib/storage";
+
+const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export interface ContextOptions {
   /** Start job workers (false in tests, which drain jobs inline). */
@@ -17,6 +22,8 @@ export interface ContextOptions {
   keyPrefix?: string;
   /** Session prune timer; disabled in tests. */
   pruneSessions?: boolean;
+  /** File storage to use instead of local disk under UPLOADS_DIR. */
+  storage?: FileStorage;
 }
 
 /** Builds every service the app needs on an open database; `close` releases them in reverse order. */
@@ -28,6 +35,7 @@ export async function buildContext(config: Config, database: Database, opts: Con
   const integrations = createIntegrations(config);
   const sessionStore = new AppSessionStore(database.pool, cache, {
     idleMs: config.SESSION_IDLE_MINUTES * 60_000, pruneIntervalSeconds: opts.pruneSessions === false ? false : 15 * 60 });
+  const storage = opts.storage ?? createFileStorage(config, ROOT_DIR);
   let ctx: AppContext | undefined;
   const jobs = createJobRunner<AppContext>({
     connectionString: connectionStringOf(database),
@@ -38,7 +46,7 @@ export async function buildContext(config: Config, database: Database, opts: Con
     work: opts.workJobs ?? config.JOBS_ENABLED,
     maxConnections: 4,
   });
-  ctx = { config, database, cache, jobs, integrations, rateLimits, sessionStore, startedAt: new Date() };
+  ctx = { config, database, cache, jobs, integrations, rateLimits, sessionStore, storage, startedAt: new Date() };
   await jobs.start();
   return {
     ...ctx,

@@ -46,6 +46,8 @@ export const envSchema = z.object({
   RATE_LIMIT_SENSITIVE_WINDOW_SECONDS: int(300, 1).describe("Window of the sensitive limit"),
   RATE_LIMIT_USER_MAX: int(6000, 1).describe("Requests per signed-in user per window (well above real use)"),
   RATE_LIMIT_USER_WINDOW_SECONDS: int(900, 1).describe("Window of the per-user limit"),
+  RATE_LIMIT_FORM_MAX: int(10, 1).describe("Public web-to-lead form submissions per IP per form per window"),
+  RATE_LIMIT_FORM_WINDOW_SECONDS: int(3600, 1).describe("Window of the form submission limit"),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: int(100, 1).describe("Failed sign-ins per account per hour"),
   LOGIN_BACKOFF_AFTER: int(5, 1).describe("Consecutive failures before exponential backoff starts"),
   EMAIL_PER_USER_PER_HOUR: int(50, 1).describe("One-to-one emails a user may send per hour"),
@@ -75,6 +77,8 @@ export const envSchema = z.object({
   MICROSOFT_GRAPH_BASE_URL: z.url().default("https://graph.microsoft.com").describe("Microsoft Graph base URL"),
   INTEGRATION_TIMEOUT_MS: int(10000, 100).describe("Timeout of one call to an external provider"),
   OUTBOUND_ALLOWLIST: z.string().default("").describe("Comma-separated hosts or CIDRs that user-supplied URLs may reach even if private"),
+  UPLOADS_DIR: z.string().default(".data/uploads").describe("Folder of uploaded files (local disk storage; relative paths are from the project root)"),
+  UPLOAD_MAX_BYTES: int(25 * 1024 * 1024, 1, 1024 * 1024 * 1024).describe("Largest accepted upload in bytes (attachments)"),
 });
 
 export type Env = z.infer<typeof envSchema>;

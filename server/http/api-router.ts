@@ -1,9 +1,17 @@
 import { type NextFunction, type Request, type Response, Router } from "express";
+import { AppError } from "../../shared/errors";
 import type { AppContext } from "../app-context";
 import { checkAccess } from "./access";
 import { type AnyRoute, successStatus } from "./define-route";
 import { sensitiveRateLimit } from "./rate-limit";
 import { parseRequest } from "./validate";
+
+/** Params and query of a route whose body the handler streams itself (multipart); 415 for another body type. */
+function parseStreamedRequest(route: AnyRoute, req: Request) {
+  const input = parseRequest({ params: route.request?.params, query: route.request?.query }, { params: req.params, query: req.query, body: undefined });
+  if (!req.is(route.consumes!)) throw new AppError("unsupported_media_type", `Send the body as ${route.consumes}.`);
+  return input;
+}
 
 /**
  * Mounts registered routes. Each route's chain reads as a checklist:
@@ -16,9 +24,7 @@ export function buildApiRouter(app: AppContext, routes: AnyRoute[]): Router {
     const status = successStatus(route);
     const handle = async (req: Request, res: Response) => {
       checkAccess(route.access, req.actor, res.locals.sessionExpired === true);
-      // A multipart route streams its own body: only params and query are parsed here.
-      const schemas = route.consumes ? { ...route.request, body: undefined } : route.request;
-      const input = parseRequest(schemas, { params: req.params, query: req.query, body: route.consumes ? undefined : req.body });
+      const input = route.consumes ? parseStreamedRequest(route, req) : parseRequest(route.request, { params: req.params, query: req.query, body: req.body });
       const result = await route.handler({ req, res, app, input, actor: req.actor });
       if (res.headersSent) return;
       if (status === 204 || result === undefined) res.status(status === 200 ? 204 : status).end();

@@ -56,8 +56,9 @@ export interface RouteDefinition<
   /** Status → response body schema (null for an empty body). The first 2xx is the success status. */
   responses: Record<number, Schema | null>;
   /**
-   * Media type of the request body when it is not JSON: "multipart/form-data" routes read the
-   * request stream themselves (their `request.body` schema only documents the form fields).
+   * Media type of the request body when it is not JSON. "multipart/form-data": the router checks the
+   * Content-Type and leaves the body unread for the handler to stream from `req`; `request.body`
+   * then only documents the form in OpenAPI and is not used to parse anything (`input.body` is undefined).
    */
   consumes?: "multipart/form-data";
   /** Media type of the success body when it is not JSON (the handler streams it to `res`), e.g. "text/csv". */

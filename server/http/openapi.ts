@@ -13,6 +13,8 @@ const STATUS_TEXT: Record<number, string> = {
   403: "Forbidden (or missing CSRF token)",
   404: "Not found",
   409: "Conflict",
+  413: "Payload too large",
+  415: "Unsupported media or file type",
   410: "Link invalid or expired",
   429: "Rate limited (see Retry-After)",
 };

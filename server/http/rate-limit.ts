@@ -20,6 +20,8 @@ export interface RateLimiters {
   loginConsecutive: RateLimiterAbstract;
   loginBlock: RateLimiterAbstract;
   emailPerUser: RateLimiterAbstract;
+  /** Public form submissions, keyed by IP and form. */
+  formSubmission: RateLimiterAbstract;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export function createRateLimiters(config: Config, pool: pg.Pool, opts: { keyPre
     loginConsecutive: shared("login-consec", 1_000_000, 3600),
     loginBlock: shared("login-block", 1, 1),
     emailPerUser: shared("email-user", config.EMAIL_PER_USER_PER_HOUR, 3600),
+    formSubmission: shared("form", config.RATE_LIMIT_FORM_MAX, config.RATE_LIMIT_FORM_WINDOW_SECONDS),
     async close() {
       if (redis) await redis.quit().catch(() => undefined);
     },

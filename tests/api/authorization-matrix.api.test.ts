@@ -180,13 +180,7 @@ for (const key of keys) {
         const ctx = await contextFor(row);
         const req = await (row.setup ?? spec.build)(ctx);
         const method = row.route.split(" ")[0]!.toLowerCase() as HttpMethod;
-        // A multipart upload (`attach`) goes out as form data; everything else as JSON.
-        const res = req.attach
-          ? await ctx.client.agent
-              .post(req.path)
-              .set("X-CSRF-Token", ctx.client.csrfToken ?? "")
-              .attach(req.attach.field, Buffer.from(req.attach.content), req.attach.fileName)
-          : await ctx.client.request(method, req.path, req.body);
+        const res = req.upload ? await ctx.client.upload(req.path, req.upload) : await ctx.client.request(method, req.path, req.body);
         expect({ status: res.status, body: res.status === row.expect ? undefined : res.body }).toEqual({ status: row.expect, body: undefined });
         if (row.expect >= 400) {
           expect(res.body.error.code).toBe(row.code ?? defaultCode(row.expect));

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { apiRoutes } from "../../server/http/route-registry";
-import { assignClient, buildActivity, buildClient, buildContact, buildCustomField, buildUser, buildWorkspace, type FactoryUser } from "../factories";
+import { assignClient, buildActivity, buildClient, buildContact, buildCustomField, buildLead, buildUser, buildWorkspace, type FactoryUser } from "../factories";
+import { buildAttachment } from "../factories/attachments";
 import { type ApiClient, loginAs } from "../setup/http-client";
 import { createTestApp, type TestApp } from "../setup/test-app";
 
@@ -14,7 +15,7 @@ import { createTestApp, type TestApp } from "../setup/test-app";
 let t: TestApp;
 const markerA = `canarya${randomBytes(4).toString("hex")}`;
 const markerB = `canaryb${randomBytes(4).toString("hex")}`;
-let ids: { clientA: string; clientB: string; contactA: string; contactB: string; ownerB: string; salesAgent: string; creator: string };
+let ids: { clientA: string; clientB: string; contactA: string; contactB: string; ownerB: string; salesAgent: string; creator: string; fileA: string; fileB: string; leadA: string; leadB: string };
 const callers: Record<string, FactoryUser> = {};
 
 async function seedClient(workspaceId: string, marker: string, ownerId: string | null) {
@@ -43,7 +44,30 @@ async function seedClient(workspaceId: string, marker: string, ownerId: string |
   });
   await buildActivity(db, { workspaceId, entityType: "client", entityId: client.id }, { body: `Note on ${marker}` });
   await buildActivity(db, { workspaceId, entityType: "contact", entityId: contact.id }, { body: `Call with ${marker}` });
-  return { client, contact };
+  // A file shared with the client's portal: the marker is in its name and its bytes.
+  const file = await buildAttachment(
+    db,
+    t.ctx.storage,
+    { workspaceId, entityType: "client", entityId: client.id },
+    { bytes: Buffer.from(`Brief for ${marker}\n`), contentType: "text/plain", fileName: `Brief ${marker}.txt`, sharedWithClient: true },
+  );
+  // A lead on each side (owned by the side's owner) with the marker in every text field, a note and a file.
+  const lead = await buildLead(db, {
+    workspaceId,
+    name: `Lead ${marker}`,
+    company: `Company ${marker}`,
+    email: `lead-${marker}@example.test`,
+    phone: `${marker} lead phone`,
+    tags: [marker, "shared"],
+    notes: `Lead notes ${marker}`,
+    sourceDetail: `Source ${marker}`,
+    customFields: { code: `Code ${marker}` },
+    consent: { givenAt: new Date().toISOString(), method: "form", text: `Consent ${marker}` },
+    ownerId,
+  });
+  await buildActivity(db, { workspaceId, entityType: "lead", entityId: lead.id }, { body: `Lead note ${marker}` });
+  await buildAttachment(db, t.ctx.storage, { workspaceId, entityType: "lead", entityId: lead.id }, { bytes: Buffer.from(`Lead brief ${marker}\n`), contentType: "text/plain", fileName: `Lead ${marker}.txt` });
+  return { client, contact, file, lead };
 }
 
 beforeAll(async () => {
@@ -55,6 +79,7 @@ beforeAll(async () => {
   await buildCustomField(db, { workspaceId: w, entityType: "client", key: "code", label: "Code", type: "text" });
   await buildCustomField(db, { workspaceId: w, entityType: "client", key: "site", label: "Site", type: "url" });
   await buildCustomField(db, { workspaceId: w, entityType: "contact", key: "code", label: "Code", type: "text" });
+  await buildCustomField(db, { workspaceId: w, entityType: "lead", key: "code", label: "Code", type: "text" });
   const salesAgent = await buildUser(db, { workspaceId: w, role: "sales_agent", name: "Canary Sales" });
   const creator = await buildUser(db, { workspaceId: w, role: "creator", name: "Canary Creator" });
   // The owner is a colleague every staff member may list; the marker lives only in client B's own data.
@@ -64,7 +89,7 @@ beforeAll(async () => {
   await assignClient(db, a.client, creator.id);
   const portal = await buildUser(db, { workspaceId: w, role: "client", clientId: a.client.id, name: "Canary Portal" });
   Object.assign(callers, { sales_agent: salesAgent, creator, portal });
-  ids = { clientA: a.client.id, clientB: b.client.id, contactA: a.contact.id, contactB: b.contact.id, ownerB: ownerB.id, salesAgent: salesAgent.id, creator: creator.id };
+  ids = { clientA: a.client.id, clientB: b.client.id, contactA: a.contact.id, contactB: b.contact.id, ownerB: ownerB.id, salesAgent: salesAgent.id, creator: creator.id, fileA: a.file.id, fileB: b.file.id, leadA: a.lead.id, leadB: b.lead.id };
 });
 afterAll(async () => {
   await t?.close();
@@ -75,17 +100,21 @@ function queryVariants(schema: z.ZodType | undefined): string[] {
   const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
   if (!shape) return [""];
   const keys = Object.keys(shape);
-  if (keys.includes("entityType")) {
+  if (keys.includes("entityId")) {
     return [
       `entityType=client&entityId=${ids.clientA}`,
       `entityType=client&entityId=${ids.clientB}`,
       `entityType=contact&entityId=${ids.contactA}`,
       `entityType=contact&entityId=${ids.contactB}`,
+      `entityType=lead&entityId=${ids.leadA}`,
+      `entityType=lead&entityId=${ids.leadB}`,
     ];
   }
   const values: Record<string, string[]> = {
     q: [markerA, markerB, "canary", "Client", `${markerB.slice(0, -1)}x`],
-    status: ["active"],
+    status: ["active", "new"],
+    source: ["manual"],
+    unassigned: ["true"],
     ownerId: [ids.ownerB, ids.salesAgent],
     assigneeId: [ids.creator, ids.ownerB],
     tag: [markerB, "shared"],
@@ -94,6 +123,7 @@ function queryVariants(schema: z.ZodType | undefined): string[] {
     entityId: [ids.clientB],
     actorId: [ids.ownerB],
     cf: [`code:${markerB}`, `code:${markerA}`, "code:canary"],
+    entityType: ["client", "contact"],
   };
   const out = ["", "limit=200"];
   for (const key of keys) for (const v of values[key] ?? []) out.push(`${key}=${encodeURIComponent(v)}`);
@@ -107,6 +137,11 @@ function pathsFor(path: string): string[] {
   if (path === "/clients/:id") return [ids.clientA, ids.clientB].map((id) => `/api/clients/${id}`);
   if (path === "/contacts/:id") return [ids.contactA, ids.contactB].map((id) => `/api/contacts/${id}`);
   if (path === "/users/:id") return [ids.ownerB, ids.salesAgent].map((id) => `/api/users/${id}`);
+  if (path === "/leads/:id" || path === "/leads/:id/automation-runs") return [ids.leadA, ids.leadB].map((id) => `/api${path.replace(":id", id)}`);
+  // Workspace configuration (admins and managers only): every canary role is refused before any record is read.
+  if (path === "/automations/:id" || path === "/automations/:id/runs" || path === "/forms/:id") return [`/api${path.replace(":id", ids.leadB)}`];
+  if (path === "/attachments/:id/download") return [ids.fileA, ids.fileB].map((id) => `/api/attachments/${id}/download`);
+  if (path === "/portal/files/:id/download") return [ids.fileA, ids.fileB].map((id) => `/api/portal/files/${id}/download`);
   throw new Error(`canary: teach pathsFor the GET route ${path}`);
 }
 
@@ -117,6 +152,8 @@ for (const role of ["sales_agent", "creator", "portal"] as const) {
       const leaks: string[] = [];
       let sawA = 0;
       let calls = 0;
+      // The global search palette's endpoint is crawled with each marker as the term.
+      const searched: string[] = [];
       for (const route of apiRoutes.filter((r) => r.method === "get" && r.access.kind !== "public")) {
         for (const path of pathsFor(route.path)) {
           for (const query of queryVariants(route.request?.query)) {
@@ -126,11 +163,17 @@ for (const role of ["sales_agent", "creator", "portal"] as const) {
             const text = (res.text ?? "").toLowerCase();
             if (text.includes(markerB)) leaks.push(`${url} → ${res.status}`);
             if (res.status === 200 && text.includes(markerA)) sawA++;
+            if (url.startsWith("/api/search?")) searched.push(`${query} → ${res.status}${text.includes(markerA) ? " A" : ""}`);
           }
         }
       }
       expect(leaks).toEqual([]);
       expect(calls).toBeGreaterThan(20);
+      expect(searched).toEqual(
+        role === "portal"
+          ? expect.arrayContaining([`q=${markerA} → 403`, `q=${markerB} → 403`])
+          : expect.arrayContaining([`q=${markerA} → 200 A`, `q=${markerB} → 200`, `q=${markerB.slice(0, -1)}x → 200`]),
+      );
       // The crawl really reached client A's data (so the absence of B's marker means something).
       expect(sawA).toBeGreaterThan(role === "portal" ? 0 : 10);
     });

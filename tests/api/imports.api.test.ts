@@ -100,8 +100,8 @@ describe("POST /api/imports (upload)", () => {
     expect(res.body.suggestedMapping).toEqual(["name", "website"]);
   });
 
-  it("400 for a JSON body, an empty file and a file with only a header", async () => {
-    expectError(await admin.post("/api/imports?entityType=lead", { file: "x" }), 400, "validation_failed");
+  it("415 for a JSON body; 400 for an empty file and a file with only a header", async () => {
+    expectError(await admin.post("/api/imports?entityType=lead", { file: "x" }), 415, "unsupported_media_type");
     expectError(await upload(admin, "lead", ""), 400, "validation_failed");
     const headerOnly = await upload(admin, "lead", "name,email\n");
     expectError(headerOnly, 400, "validation_failed");

@@ -7,7 +7,7 @@ import { insertActivity } from "../../server/modules/activities/activities.repos
 import { addAssignees, insertClient } from "../../server/modules/clients/clients.repository";
 import { insertContact } from "../../server/modules/contacts/contacts.repository";
 import { insertDefinition } from "../../server/modules/custom-fields/custom-fields.repository";
-import { type AssignmentRuleRow, assignmentRules, type CustomFieldDefinitionRow, type LeadRow, leads } from "../../server/db/schema";
+import { type AssignmentRuleRow, assignmentRules, type CustomFieldDefinitionRow, type LeadFormRow, type LeadRow, leadForms, leads } from "../../server/db/schema";
 import { insertUser } from "../../server/modules/users/users.repository";
 import { insertWorkspace } from "../../server/modules/workspace/workspace.repository";
 
@@ -130,6 +130,27 @@ export async function buildAssignmentRule(db: Db, workspaceId: string, overrides
   const [row] = await db
     .insert(assignmentRules)
     .values({ name: `Rule ${unique()}`, position: Date.now() % 1_000_000_000, ...overrides, workspaceId })
+    .returning();
+  return row!;
+}
+
+/** A web-to-lead form (name + required email, message on success, no allowed origins unless given); builds its own workspace unless given one. */
+export async function buildLeadForm(db: Db, overrides: Partial<typeof leadForms.$inferInsert> & { workspaceId?: string } = {}): Promise<LeadFormRow> {
+  const workspaceId = overrides.workspaceId ?? (await buildWorkspace(db)).id;
+  const [row] = await db
+    .insert(leadForms)
+    .values({
+      name: `Form ${unique()}`,
+      publicId: randomBytes(12).toString("base64url"),
+      fields: [
+        { key: "name", label: "Name", required: true, placeholder: null, type: "text", options: [] },
+        { key: "email", label: "Email", required: true, placeholder: null, type: "email", options: [] },
+      ],
+      consent: { required: false, text: "" },
+      success: { mode: "message", message: "Thanks!", redirectUrl: null },
+      ...overrides,
+      workspaceId,
+    })
     .returning();
   return row!;
 }

@@ -38,6 +38,29 @@ export class ApiClient {
     return body === undefined ? req : req.send(body);
   }
 
+  /** Uploads one file as multipart/form-data (field `file`), with optional extra form fields. */
+  upload(path: string, file: { name: string; bytes: Buffer; contentType?: string }, fields: Record<string, string> = {}) {
+    let req = this.withCsrf(this.agent.post(path));
+    for (const [name, value] of Object.entries(fields)) req = req.field(name, value);
+    return req.attach("file", file.bytes, { filename: file.name, contentType: file.contentType ?? "application/octet-stream" });
+  }
+
+  /** Downloads a file, keeping the body as raw bytes in `res.body`. */
+  download(path: string) {
+    return this.agent
+      .get(path)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const bytes = Buffer.concat(chunks);
+          // Errors are still JSON envelopes.
+          done(null, String(res.headers["content-type"]).startsWith("application/json") ? JSON.parse(bytes.toString("utf8")) : bytes);
+        });
+      });
+  }
+
   /** Signs in; throws with the response body if it fails. */
   async login(email: string, password: string): Promise<this> {
     const res = await this.agent.post("/api/auth/login").send({ email, password });

@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
 import type { Express } from "express";
 import type { AppContext } from "../../server/app-context";
 import { createApp } from "../../server/app";
@@ -29,6 +32,8 @@ export interface TestApp {
  */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const testDb = await createTestDatabase();
+  // Uploaded files go to a folder of this app's own, removed on close.
+  const uploadsDir = mkdtempSync(path.join(os.tmpdir(), "aos-uploads-"));
   const config = loadConfig({
     NODE_ENV: "test",
     DATABASE_URL: testDb.url,
@@ -40,6 +45,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     RATE_LIMIT_USER_MAX: "100000",
     JOBS_ENABLED: "false",
     DATABASE_POOL_MAX: "5",
+    UPLOADS_DIR: uploadsDir,
     // TEST_REDIS_URL runs the same suite with the cache, session reads and rate limits on Redis.
     ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
     ...env,
@@ -63,6 +69,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await ctx.close();
       await database.close();
       await testDb.drop();
+      rmSync(uploadsDir, { recursive: true, force: true });
     },
   };
 }

@@ -6,6 +6,7 @@ import { AppShell } from "@/components/layout/app-shell";
 import { PortalShell } from "@/components/layout/portal-shell";
 import { PageSkeleton } from "@/components/ui/skeleton";
 import { paths } from "@/config/paths";
+import { GlobalSearch } from "@/features/search/components/command-palette";
 import { PublicOnly, RequireAuth, RequirePermission } from "./auth-gate";
 import { lazyPage } from "./lazy-page";
 
@@ -32,6 +33,9 @@ const OutboxPage = lazyPage(() => import("@/pages/admin/outbox-page"), "OutboxPa
 const SystemPage = lazyPage(() => import("@/pages/admin/system-page"), "SystemPage");
 const PortalHomePage = lazyPage(() => import("@/pages/portal/portal-home-page"), "PortalHomePage");
 const PortalProfilePage = lazyPage(() => import("@/pages/portal/portal-profile-page"), "PortalProfilePage");
+const FormsPage = lazyPage(() => import("@/pages/forms/forms-page"), "FormsPage");
+const FormDetailPage = lazyPage(() => import("@/pages/forms/form-detail-page"), "FormDetailPage");
+const HostedFormPage = lazyPage(() => import("@/pages/public/hosted-form-page"), "HostedFormPage");
 const ImportsPage = lazyPage(() => import("@/pages/imports/imports-page"), "ImportsPage");
 const ImportNewPage = lazyPage(() => import("@/pages/imports/import-new-page"), "ImportNewPage");
 const ImportDetailPage = lazyPage(() => import("@/pages/imports/import-detail-page"), "ImportDetailPage");
@@ -72,7 +76,7 @@ function PublicPage({ component: Component, publicOnly }: { component: Component
 function StaffArea() {
   return (
     <RequireAuth area="staff">
-      <AppShell>
+      <AppShell search={<GlobalSearch />}>
         <PageFrame>
           <Switch>
             <Route path={paths.dashboard.pattern}>{page(DashboardPage)}</Route>
@@ -92,6 +96,8 @@ function StaffArea() {
             <Route path={paths.adminJobs.pattern}>{page(JobsPage, "admin.jobs")}</Route>
             <Route path={paths.adminOutbox.pattern}>{page(OutboxPage, "admin.outbox")}</Route>
             <Route path={paths.adminSystem.pattern}>{page(SystemPage, "admin.system")}</Route>
+            <Route path={paths.forms.pattern}>{page(FormsPage, "forms.manage")}</Route>
+            <Route path={paths.form.pattern}>{page(FormDetailPage, "forms.manage")}</Route>
             <Route path={paths.imports.pattern}>{page(ImportsPage, "imports.run")}</Route>
             <Route path={paths.importNew.pattern}>{page(ImportNewPage, "imports.run")}</Route>
             <Route path={paths.importDetail.pattern}>{page(ImportDetailPage, "imports.run")}</Route>
@@ -134,6 +140,9 @@ export function AppRouter() {
       </Route>
       <Route path={paths.acceptInvite.pattern}>
         <PublicPage component={AcceptInvitePage} />
+      </Route>
+      <Route path={paths.hostedForm.pattern}>
+        <PublicPage component={HostedFormPage} />
       </Route>
       <Route path={/^\/portal(?:\/.*)?$/}>
         <PortalArea />

@@ -45,6 +45,10 @@ export const paths = {
   adminOutbox: { pattern: "/admin/outbox", href: (id?: string) => withParams("/admin/outbox", { id }) },
   adminSystem: { pattern: "/admin/system", href: () => "/admin/system" },
 
+  forms: { pattern: "/forms", href: () => "/forms" },
+  form: { pattern: "/forms/:id", href: (id: string) => `/forms/${encodeURIComponent(id)}` },
+  hostedForm: { pattern: "/f/:publicId", href: (publicId: string) => `/f/${encodeURIComponent(publicId)}` },
+
   portal: { pattern: "/portal", href: () => "/portal" },
   portalProfile: { pattern: "/portal/profile", href: () => "/portal/profile" },
 } as const;

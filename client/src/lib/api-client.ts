@@ -83,15 +83,13 @@ export function withQuery(path: string, query?: Record<string, QueryValue>): str
 async function send(path: string, req: ApiRequest): Promise<Response> {
   const method = req.method ?? "GET";
   const headers: Record<string, string> = { Accept: "application/json" };
-  // FormData (file uploads) sets its own multipart Content-Type with the boundary.
-  const form = typeof FormData !== "undefined" && req.body instanceof FormData;
-  if (req.body !== undefined && !form) headers["Content-Type"] = "application/json";
+  if (req.body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   try {
     return await fetch(withQuery(path, req.query), {
       method,
       headers,
-      body: req.body === undefined ? undefined : form ? (req.body as FormData) : JSON.stringify(req.body),
+      body: req.body === undefined ? undefined : JSON.stringify(req.body),
       credentials: "same-origin",
       signal: req.signal,
     });
@@ -144,5 +142,49 @@ export async function apiFetch<T>(path: string, req: ApiRequest = {}): Promise<T
   }
   const error = await toApiError(res);
   if (res.status === 401 && !AUTH_PROBES.has(path)) unauthorizedHandler?.();
+  throw error;
+}
+
+export interface UploadRequest {
+  query?: Record<string, QueryValue>;
+  /** Called as the body goes out (bytes sent, bytes in total). */
+  onProgress?: (loaded: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+function sendUpload(path: string, form: FormData, req: UploadRequest): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    // XMLHttpRequest rather than fetch: only it reports upload progress in every browser.
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", withQuery(path, req.query));
+    xhr.setRequestHeader("Accept", "application/json");
+    if (csrfToken) xhr.setRequestHeader("X-CSRF-Token", csrfToken);
+    xhr.upload.onprogress = (e) => req.onProgress?.(e.loaded, e.lengthComputable ? e.total : 0);
+    xhr.onload = () => {
+      const headers = new Headers();
+      const retryAfter = xhr.getResponseHeader("Retry-After");
+      if (retryAfter) headers.set("Retry-After", retryAfter);
+      resolve(new Response(xhr.status === 204 ? null : xhr.responseText, { status: xhr.status, headers }));
+    };
+    xhr.onerror = () => reject(new ApiError({ status: 0, code: "network_error", message: "The upload failed. Check your connection and try again." }));
+    xhr.onabort = () => reject(new DOMException("The upload was cancelled.", "AbortError"));
+    req.signal?.addEventListener("abort", () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
+}
+
+/** Uploads a multipart form (with the CSRF token) reporting progress; resolves the parsed body or throws ApiError. */
+export async function apiUpload<T>(path: string, form: FormData, req: UploadRequest = {}): Promise<T> {
+  let res = await sendUpload(path, form, req);
+  if (res.status === 403) {
+    const err = await toApiError(res.clone());
+    if (err.code === "csrf_invalid" && (await refreshCsrfToken())) res = await sendUpload(path, form, req);
+  }
+  if (res.ok) {
+    const text = await res.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+  const error = await toApiError(res);
+  if (res.status === 401) unauthorizedHandler?.();
   throw error;
 }

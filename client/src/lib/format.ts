@@ -87,3 +87,13 @@ export function describeUserAgent(ua: string | null): string {
             : "";
   return os ? `${browser} on ${os}` : browser;
 }
+
+const sizeFmt = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+
+/** "512 B", "14.2 KB", "3.1 MB": a file size in binary units. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${sizeFmt.format(bytes / 1024)} KB`;
+  if (bytes < 1024 * 1024 * 1024) return `${sizeFmt.format(bytes / (1024 * 1024))} MB`;
+  return `${sizeFmt.format(bytes / (1024 * 1024 * 1024))} GB`;
+}

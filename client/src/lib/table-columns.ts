@@ -8,3 +8,9 @@ export interface ExtraColumn<T> {
   /** Present when the column sorts: the current direction (null: not the sort column) and the click handler. */
   sort?: { active: boolean; order: "asc" | "desc"; onSort: () => void };
 }
+
+/** A column the user may show, hide and move (the always-shown first column is not one). */
+export interface ChoosableColumn {
+  id: string;
+  label: string;
+}

@@ -32,6 +32,9 @@ export const contacts = pgTable(
     index("contacts_client_idx").on(t.clientId),
     index("contacts_custom_fields_idx").using("gin", sql`${t.customFields} jsonb_path_ops`),
     index("contacts_email_lower_idx").on(sql`lower(${t.email})`),
+    // Global search: typo-tolerant and substring matches on the full name and the email.
+    index("contacts_name_trgm_idx").using("gin", sql`(lower((${t.firstName} || ' ' || coalesce(${t.lastName}, '')))) gin_trgm_ops`),
+    index("contacts_email_trgm_idx").using("gin", sql`(lower(${t.email})) gin_trgm_ops`),
   ],
 );
 

@@ -14,4 +14,7 @@ export * from "./leads";
 export * from "./deals";
 export * from "./assignment-rules";
 export * from "./automations";
+export * from "./attachments";
+export * from "./saved-views";
+export * from "./lead-forms";
 export * from "./imports";

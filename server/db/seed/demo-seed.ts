@@ -10,6 +10,7 @@ import { insertWorkspace } from "../../modules/workspace/workspace.repository";
 import type { Database, Db } from "../client";
 import { type ClientRow, type clients, type contacts, workspaces } from "../schema";
 import { withTransaction } from "../transaction";
+import { seedDemoCrm } from "./demo-crm-seed";
 
 export const DEMO_PASSWORD = "Agency-demo-2026!";
 export const DEMO_DOMAIN = "demo.agency-os.test";
@@ -147,6 +148,7 @@ export async function seedDemoIfEmpty(database: Database): Promise<boolean> {
       await recordAudit(tx.db, { workspaceId: ws.id, actorId: null, action: "user.seeded", entityType: "user", entityId: user.id, changes: { role: p.role } });
     }
     await seedCrm(tx.db, ws.id, made, byRole);
+    await seedDemoCrm(tx.db, ws.id, made, byRole);
   });
   return true;
 }

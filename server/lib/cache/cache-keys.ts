@@ -17,6 +17,8 @@ export const CacheKeys = {
   automationTriggers: (workspaceId: string) => `workspace:${workspaceId}:automation-triggers`,
   /** A session's data, keyed by its public handle (the raw session id never reaches the cache). */
   session: (handle: string) => `session:${handle}`,
+  /** A web-to-lead form's embedding settings (allowed origins), by its public id. */
+  leadFormEmbedding: (publicId: string) => `lead-form:${publicId}:embedding`,
   /** Every key about one workspace. */
   workspacePattern: (workspaceId: string) => `workspace:${workspaceId}:*`,
 } as const;

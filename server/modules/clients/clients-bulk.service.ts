@@ -3,6 +3,7 @@ import type { AppContext } from "../../app-context";
 import type { Actor } from "../../auth/actor";
 import { withTransaction } from "../../db/transaction";
 import { recordTimeline } from "../activities/timeline";
+import { removeStoredFiles } from "../attachments/attachments.service";
 import { recordAudit } from "../audit/audit.service";
 import { clientAbilities } from "./clients.policy";
 import { clientsWithPortalUsers, findVisibleClientsForUpdate, updateClient } from "./clients.repository";
@@ -16,7 +17,8 @@ export async function bulkClients(app: AppContext, actor: Actor, body: BulkClien
   const ids = [...new Set(body.ids)];
   const { action } = body;
   const abilities = clientAbilities(actor);
-  return withTransaction(app.database.pool, async (tx) => {
+  const storageKeys: string[] = [];
+  const result = await withTransaction(app.database.pool, async (tx) => {
     if (action.type === "assign_owner" && action.ownerId) await assertStaffUsers(tx.db, actor, [action.ownerId], "body.action.ownerId");
     const rows = await findVisibleClientsForUpdate(tx.db, actor, ids);
     const found = new Map(rows.map((r) => [r.id, r]));
@@ -32,7 +34,7 @@ export async function bulkClients(app: AppContext, actor: Actor, body: BulkClien
           skipped.push({ id: row.id, reason: "portal_users_bound" });
           continue;
         }
-        await deleteClientRecords(tx.db, actor, row);
+        storageKeys.push(...(await deleteClientRecords(tx.db, actor, row)));
       } else if (action.type === "set_status") {
         if (row.status === action.status) continue;
         await updateClient(tx.db, actor.workspaceId, row.id, { status: action.status });
@@ -59,4 +61,6 @@ export async function bulkClients(app: AppContext, actor: Actor, body: BulkClien
     });
     return { updated, skipped };
   });
+  await removeStoredFiles(app.storage, storageKeys);
+  return result;
 }

@@ -16,6 +16,8 @@ import { withTransaction } from "../../db/transaction";
 import { toPage } from "../../lib/pagination";
 import { deleteEntityActivities } from "../activities/activities.repository";
 import { recordTimeline } from "../activities/timeline";
+import { deleteEntityAttachments } from "../attachments/attachments.repository";
+import { removeStoredFiles } from "../attachments/attachments.service";
 import { diffFields, recordAudit } from "../audit/audit.service";
 import { contactIdsOfClient } from "../contacts/contacts.repository";
 import { parseCustomFieldFilters, parseCustomFieldSort } from "../custom-fields/custom-fields.query";
@@ -150,22 +152,28 @@ export async function updateClientDetails(app: AppContext, actor: Actor, id: str
 
 /** Deletes a client with its contacts and timelines; 409 while a portal user is bound to it. */
 export async function removeClient(app: AppContext, actor: Actor, id: string): Promise<void> {
-  await withTransaction(app.database.pool, async (tx) => {
+  const storageKeys = await withTransaction(app.database.pool, async (tx) => {
     const client = await loadVisibleClient(tx.db, actor, id);
     assertClientAbility(actor, "delete");
-    await deleteClientRecords(tx.db, actor, client);
+    return deleteClientRecords(tx.db, actor, client);
   });
+  await removeStoredFiles(app.storage, storageKeys);
 }
 
-/** Deletes one client the actor may delete (shared with bulk delete), auditing it. */
-export async function deleteClientRecords(db: Db, actor: Actor, client: ClientRow): Promise<void> {
+/**
+ * Deletes one client the actor may delete (shared with bulk delete), auditing it. Returns the storage
+ * keys of its attachments, whose files the caller deletes after the transaction commits.
+ */
+export async function deleteClientRecords(db: Db, actor: Actor, client: ClientRow): Promise<string[]> {
   if ((await clientsWithPortalUsers(db, actor.workspaceId, [client.id])).size) {
     throw errors.conflict("A portal user is still bound to this client. Deactivate or move them first.", { reason: "portal_users_bound" });
   }
   await deleteEntityActivities(db, actor.workspaceId, "contact", await contactIdsOfClient(db, actor.workspaceId, client.id));
   await deleteEntityActivities(db, actor.workspaceId, "client", [client.id]);
+  const storageKeys = await deleteEntityAttachments(db, actor.workspaceId, "client", [client.id]);
   await deleteClient(db, actor.workspaceId, client.id);
   await recordAudit(db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "client.deleted", entityType: "client", entityId: client.id, changes: { name: client.name } });
+  return storageKeys;
 }
 
 /** Replaces a client's assigned team members. */

@@ -3,6 +3,7 @@ import type { BulkLeadsBody } from "../../../shared/contracts/leads";
 import type { AppContext } from "../../app-context";
 import type { Actor } from "../../auth/actor";
 import { withTransaction } from "../../db/transaction";
+import { removeStoredFiles } from "../attachments/attachments.service";
 import { recordAudit } from "../audit/audit.service";
 import { emitLeadEvent } from "../automations/automation-events";
 import { assertStaffUsers } from "../clients/clients.service";
@@ -19,7 +20,8 @@ export async function bulkLeads(app: AppContext, actor: Actor, body: BulkLeadsBo
   const { action } = body;
   const abilities = leadAbilities(actor);
   if (action.type === "assign_owner") assertOwnReach(actor, action.ownerId, "body.action.ownerId");
-  return withTransaction(app.database.pool, async (tx) => {
+  const storageKeys: string[] = [];
+  const result = await withTransaction(app.database.pool, async (tx) => {
     if (action.type === "assign_owner" && action.ownerId) await assertStaffUsers(tx.db, actor, [action.ownerId], "body.action.ownerId");
     const rows = await findVisibleLeadsForUpdate(tx.db, actor, ids);
     const found = new Set(rows.map((r) => r.id));
@@ -29,7 +31,7 @@ export async function bulkLeads(app: AppContext, actor: Actor, body: BulkLeadsBo
     let updated = 0;
     for (const row of rows) {
       if (action.type === "delete") {
-        await deleteLeadRecords(tx.db, actor, row);
+        storageKeys.push(...(await deleteLeadRecords(tx.db, actor, row)));
       } else if (action.type === "set_status") {
         if (row.status === action.status) continue;
         if (row.status === "converted") {
@@ -55,4 +57,6 @@ export async function bulkLeads(app: AppContext, actor: Actor, body: BulkLeadsBo
     await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "lead.bulk", entityType: "lead", changes: { action, ids, updated, skipped } });
     return { updated, skipped };
   });
+  await removeStoredFiles(app.storage, storageKeys);
+  return result;
 }

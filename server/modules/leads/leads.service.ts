@@ -8,6 +8,8 @@ import { withTransaction } from "../../db/transaction";
 import { toPage } from "../../lib/pagination";
 import { deleteEntityActivities } from "../activities/activities.repository";
 import { recordTimeline } from "../activities/timeline";
+import { deleteEntityAttachments } from "../attachments/attachments.repository";
+import { removeStoredFiles } from "../attachments/attachments.service";
 import { diffFields, recordAudit } from "../audit/audit.service";
 import { emitLeadEvent } from "../automations/automation-events";
 import { assertStaffUsers } from "../clients/clients.service";
@@ -155,20 +157,23 @@ export async function recordLeadChanges(db: Db, actor: Pick<Actor, "id" | "works
   if (Object.keys(rest).length) await recordTimeline(db, actor, entity, "updated", { fields: Object.keys(rest), changes: rest });
 }
 
-/** Deletes a lead with its timeline. */
+/** Deletes a lead with its timeline and files (the stored files once the delete has committed). */
 export async function removeLead(app: AppContext, actor: Actor, id: string): Promise<void> {
-  await withTransaction(app.database.pool, async (tx) => {
+  const storageKeys = await withTransaction(app.database.pool, async (tx) => {
     const lead = await loadVisibleLead(tx.db, actor, id, { forUpdate: true });
     assertLeadAbility(actor, "delete");
-    await deleteLeadRecords(tx.db, actor, lead);
+    return deleteLeadRecords(tx.db, actor, lead);
   });
+  await removeStoredFiles(app.storage, storageKeys);
 }
 
-/** Deletes one lead the actor may delete (shared with bulk delete), auditing it. */
-export async function deleteLeadRecords(db: Db, actor: Actor, lead: LeadRow): Promise<void> {
+/** Deletes one lead the actor may delete (shared with bulk delete), auditing it; returns the storage keys of its files. */
+export async function deleteLeadRecords(db: Db, actor: Actor, lead: LeadRow): Promise<string[]> {
   await deleteEntityActivities(db, actor.workspaceId, "lead", [lead.id]);
+  const storageKeys = await deleteEntityAttachments(db, actor.workspaceId, "lead", [lead.id]);
   await deleteLead(db, actor.workspaceId, lead.id);
-  await recordAudit(db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "lead.deleted", entityType: "lead", entityId: lead.id, changes: { name: lead.name, email: lead.email } });
+  await recordAudit(db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "lead.deleted", entityType: "lead", entityId: lead.id, changes: { name: lead.name, email: lead.email, files: storageKeys.length } });
+  return storageKeys;
 }
 
 /** Open leads per owner among the leads the actor may see. */

@@ -2,13 +2,14 @@ import { randomBytes } from "node:crypto";
 import type { Response } from "supertest";
 import { expect } from "vitest";
 import { sessionHandle } from "../../../server/auth/tokens";
-import { importFiles, imports } from "../../../server/db/schema";
+import { importFiles, imports, savedViews } from "../../../server/db/schema";
 import type { AnyRoute } from "../../../server/http/define-route";
 import { DEFAULT_ROLE_PERMISSIONS, type Role } from "../../../shared/constants/roles";
 import type { ErrorCode } from "../../../shared/errors";
-import { assignClient, buildAssignmentRule, buildClient, buildContact, buildCustomField, buildLead, type buildTeam, buildUser, FACTORY_PASSWORD, type FactoryUser } from "../../factories";
+import { assignClient, buildAssignmentRule, buildClient, buildContact, buildCustomField, buildLead, buildLeadForm, type buildTeam, buildUser, FACTORY_PASSWORD, type FactoryUser } from "../../factories";
 import { eq } from "drizzle-orm";
 import { assignmentRules, automations } from "../../../server/db/schema";
+import { buildAttachment, PNG_BYTES } from "../../factories/attachments";
 import type { ApiClient } from "../../setup/http-client";
 import type { TestApp } from "../../setup/test-app";
 import { issueToken, STRONG_PASSWORD, sidOf } from "./helpers";
@@ -30,8 +31,8 @@ export interface RouteRequest {
   /** Path with params filled in (and a query string if needed). */
   path: string;
   body?: object;
-  /** Sent as multipart/form-data with this one file instead of a JSON body. */
-  attach?: { field: string; fileName: string; content: string };
+  /** A multipart file upload (field `file`) instead of a JSON body. */
+  upload?: { name: string; bytes: Buffer };
 }
 
 export type Team = Awaited<ReturnType<typeof buildTeam>>;
@@ -145,6 +146,18 @@ async function targetContact(ctx: RowContext, overrides: Parameters<typeof build
 async function targetCustomField(ctx: RowContext): Promise<{ id: string }> {
   const workspaceId = ctx.relation === "foreign" ? ctx.foreign.workspace.id : ctx.home.workspace.id;
   return buildCustomField(ctx.t.database.db, { workspaceId });
+}
+
+/**
+ * The saved view a `/saved-views/:id` request targets: the caller's own personal view by default,
+ * another workspace's view (foreign), or a colleague's personal view (same-workspace).
+ */
+async function targetView(ctx: RowContext, overrides: Partial<typeof savedViews.$inferInsert> = {}): Promise<{ id: string }> {
+  const db = ctx.t.database.db;
+  const workspaceId = ctx.relation === "foreign" ? ctx.foreign.workspace.id : ctx.home.workspace.id;
+  const ownerId = ctx.relation === "foreign" ? ctx.foreign.users.admin.id : ctx.relation === "same-workspace" || !ctx.actor ? ctx.home.users.manager.id : ctx.actor.id;
+  const [row] = await db.insert(savedViews).values({ workspaceId, ownerId, entityType: "client", name: `View ${unique()}`, visibility: "personal", query: {}, ...overrides }).returning();
+  return row!;
 }
 
 const SEES_ALL: readonly Principal[] = ["admin", "manager", "staff"];
@@ -489,13 +502,98 @@ export const routeSpecs: Record<RouteKey, RouteSpec> = {
       expect(res.body.client.id).toBe(ctx.home.client.id);
     },
   },
+  // Attachments.
+  "GET /api/attachments": {
+    build: async (ctx) => ({ path: `/api/attachments?entityType=client&entityId=${(await targetAttachment(ctx)).entityId}` }),
+    verify: (res) => {
+      expect(res.body.data).toHaveLength(1);
+    },
+  },
+  "POST /api/attachments": {
+    build: async (ctx) => ({ path: `/api/attachments?entityType=client&entityId=${(await targetClient(ctx)).id}`, upload: { name: "matrix.png", bytes: PNG_BYTES } }),
+    verify: (res) => {
+      expect(res.body.data.contentType).toBe("image/png");
+    },
+  },
+  "GET /api/attachments/:id/download": {
+    build: async (ctx) => ({ path: `/api/attachments/${(await targetAttachment(ctx)).id}/download` }),
+    verify: (res) => {
+      expect(res.headers["content-disposition"]).toMatch(/^attachment; /);
+    },
+  },
+  "PATCH /api/attachments/:id": {
+    build: async (ctx) => ({ path: `/api/attachments/${(await targetAttachment(ctx)).id}`, body: { sharedWithClient: true } }),
+  },
+  "DELETE /api/attachments/:id": {
+    build: async (ctx) => ({ path: `/api/attachments/${(await targetAttachment(ctx)).id}` }),
+  },
+  "GET /api/portal/files": {
+    build: async (ctx) => {
+      await buildAttachment(ctx.t.database.db, ctx.t.ctx.storage, { workspaceId: ctx.home.workspace.id, entityType: "client", entityId: ctx.home.client.id }, { sharedWithClient: true });
+      return { path: "/api/portal/files" };
+    },
+    verify: (res) => {
+      expect(res.body.data.length).toBeGreaterThan(0);
+    },
+  },
+  "GET /api/portal/files/:id/download": {
+    build: async (ctx) => ({ path: `/api/portal/files/${(await portalFileTarget(ctx)).id}/download` }),
+  },
+
+  // --- Saved views and global search (feat/views-search) ---
+  "GET /api/saved-views": {
+    build: async () => ({ path: "/api/saved-views?entityType=client" }),
+  },
+  "POST /api/saved-views": {
+    build: async () => ({ path: "/api/saved-views", body: { entityType: "client", name: `Matrix view ${unique()}`, visibility: "personal", query: { status: "active" } } }),
+  },
+  "PATCH /api/saved-views/:id": {
+    build: async (ctx) => ({ path: `/api/saved-views/${(await targetView(ctx)).id}`, body: { name: `Renamed ${unique()}` } }),
+  },
+  "DELETE /api/saved-views/:id": {
+    build: async (ctx) => ({ path: `/api/saved-views/${(await targetView(ctx)).id}` }),
+  },
+  "GET /api/search": {
+    build: async (ctx) => ({ path: `/api/search?q=${encodeURIComponent(ctx.home.client.name)}` }),
+    verify: (res, ctx) => {
+      const ids = (res.body.data as { results: { id: string }[] }[]).flatMap((g) => g.results.map((r) => r.id));
+      if (SEES_ALL.includes(ctx.role)) expect(ids).toContain(ctx.home.client.id);
+      else expect(ids).not.toContain(ctx.home.client.id);
+      expect(ids).not.toContain(ctx.foreign.client.id);
+    },
+  },
+  // Web-to-lead forms (feat/forms).
+  "GET /api/forms": {
+    build: async () => ({ path: "/api/forms" }),
+  },
+  "POST /api/forms": {
+    build: async () => ({ path: "/api/forms", body: { name: `Matrix form ${unique()}`, fields: [{ key: "email", label: "Email", required: true }] } }),
+  },
+  "GET /api/forms/:id": {
+    build: async (ctx) => ({ path: `/api/forms/${(await targetForm(ctx)).id}` }),
+  },
+  "PATCH /api/forms/:id": {
+    build: async (ctx) => ({ path: `/api/forms/${(await targetForm(ctx)).id}`, body: { name: "Matrix form renamed" } }),
+  },
+  "DELETE /api/forms/:id": {
+    build: async (ctx) => ({ path: `/api/forms/${(await targetForm(ctx)).id}` }),
+  },
+  "GET /api/public/forms/:publicId": {
+    build: async (ctx) => ({ path: `/api/public/forms/${(await targetForm(ctx)).publicId}` }),
+  },
+  "POST /api/public/forms/:publicId/submissions": {
+    build: async (ctx) => ({ path: `/api/public/forms/${(await targetForm(ctx)).publicId}/submissions`, body: { name: "Matrix Lead", email: `matrix-${unique()}@example.test` } }),
+    verify: (res) => {
+      expect(res.body.ok).toBe(true);
+    },
+  },
 
   // CSV imports (feat/imports).
   "GET /api/imports": {
     build: async () => ({ path: "/api/imports?limit=200" }),
   },
   "POST /api/imports": {
-    build: async () => ({ path: "/api/imports?entityType=lead", attach: { field: "file", fileName: "matrix.csv", content: "name,email\nMatrix,matrix@example.test\n" } }),
+    build: async () => ({ path: "/api/imports?entityType=lead", upload: { name: "matrix.csv", bytes: Buffer.from("name,email\nMatrix,matrix@example.test\n") } }),
   },
   "GET /api/imports/:id": {
     build: async (ctx) => ({ path: `/api/imports/${(await targetImport(ctx)).id}` }),
@@ -516,6 +614,33 @@ export const routeSpecs: Record<RouteKey, RouteSpec> = {
     build: async (ctx) => ({ path: `/api/imports/${(await targetImport(ctx)).id}/rejects.csv` }),
   },
 };
+
+/** A lead form of the caller's workspace (or another workspace's for the foreign relation). */
+async function targetForm(ctx: RowContext): Promise<{ id: string; publicId: string }> {
+  const workspaceId = ctx.relation === "foreign" ? ctx.foreign.workspace.id : ctx.home.workspace.id;
+  return buildLeadForm(ctx.t.database.db, { workspaceId });
+}
+
+/** A file on `targetClient` (another workspace's for foreign, a colleague's client for same-workspace). */
+async function targetAttachment(ctx: RowContext): Promise<{ id: string; entityId: string }> {
+  const client = await targetClient(ctx);
+  return buildAttachment(ctx.t.database.db, ctx.t.ctx.storage, { workspaceId: client.workspaceId, entityType: "client", entityId: client.id });
+}
+
+/**
+ * A shared file for a portal download: on the portal user's own client by default, on another
+ * workspace's client (foreign), or on another client of the same workspace (same-workspace).
+ */
+async function portalFileTarget(ctx: RowContext): Promise<{ id: string }> {
+  const db = ctx.t.database.db;
+  const client =
+    ctx.relation === "foreign"
+      ? ctx.foreign.client
+      : ctx.relation === "same-workspace"
+        ? await buildClient(db, { workspaceId: ctx.home.workspace.id })
+        : ctx.home.client;
+  return buildAttachment(db, ctx.t.ctx.storage, { workspaceId: client.workspaceId, entityType: "client", entityId: client.id }, { sharedWithClient: true });
+}
 
 /** One row per principal with the given expectations. */
 function grid(route: RouteKey, expectations: Partial<Record<Principal, number>>): MatrixRow[] {
@@ -752,6 +877,80 @@ export const matrix: MatrixRow[] = [
   ...leadRecordRows("GET /api/leads/:id/automation-runs", { admin: 200, manager: 200, staff: 200, sales_agent: 200 }),
 
   ...grid("GET /api/portal/overview", { anonymous: 401, admin: 403, manager: 403, staff: 403, sales_agent: 403, creator: 403, client: 200 }),
+
+  // Attachments (feature: attachments). Files follow their client's visibility; uploads, sharing and
+  // deletes need write rights on the client (creators are read-only); the portal sees only files
+  // shared with its own client.
+  ...crmRecordRows("GET /api/attachments", { admin: 200, manager: 200, staff: 200, sales_agent: 200, creator: 200 }),
+  ...crmRecordRows("POST /api/attachments", { admin: 201, manager: 201, staff: 201, sales_agent: 201 }),
+  { route: "POST /api/attachments", role: "creator", relation: "own", expect: 403, why: "a creator is read-only on a client they are assigned to" },
+  ...crmRecordRows("GET /api/attachments/:id/download", { admin: 200, manager: 200, staff: 200, sales_agent: 200, creator: 200 }),
+  ...crmRecordRows("PATCH /api/attachments/:id", { admin: 200, manager: 200, staff: 200, sales_agent: 200 }),
+  ...crmRecordRows("DELETE /api/attachments/:id", { admin: 204, manager: 204, staff: 204, sales_agent: 204 }),
+  ...grid("GET /api/portal/files", { anonymous: 401, admin: 403, manager: 403, staff: 403, sales_agent: 403, creator: 403, client: 200 }),
+  ...grid("GET /api/portal/files/:id/download", { anonymous: 401, admin: 403, manager: 403, staff: 403, sales_agent: 403, creator: 403, client: 200 }),
+  { route: "GET /api/portal/files/:id/download", role: "client", relation: "foreign", expect: 404, why: "a shared file of another workspace's client" },
+  { route: "GET /api/portal/files/:id/download", role: "client", relation: "same-workspace", expect: 404, why: "a shared file of another client in the same workspace" },
+  // --- Saved views and global search (feat/views-search) ---
+  // Saved views: any staff role with clients.read keeps personal views and sees shared ones; a
+  // colleague's personal view is 404; a shared one is edited by its owner, an admin or a manager.
+  ...grid("GET /api/saved-views", staffOnly({ admin: 200, manager: 200, staff: 200, sales_agent: 200, creator: 200 })),
+  { route: "GET /api/saved-views", role: "creator", expect: 403, why: "creators lack leads.read, so they have no lead views", setup: async () => ({ path: "/api/saved-views?entityType=lead" }) },
+  ...grid("POST /api/saved-views", staffOnly({ admin: 201, manager: 201, staff: 201, sales_agent: 201, creator: 201 })),
+  {
+    route: "POST /api/saved-views",
+    role: "creator",
+    expect: 403,
+    why: "creators lack deals.read, so they cannot save a deal view",
+    setup: async () => ({ path: "/api/saved-views", body: { entityType: "deal", name: "Deals", query: {} } }),
+  },
+  ...grid("PATCH /api/saved-views/:id", staffOnly({ admin: 200, manager: 200, staff: 200, sales_agent: 200, creator: 200 })),
+  { route: "PATCH /api/saved-views/:id", role: "admin", relation: "foreign", expect: 404 },
+  { route: "PATCH /api/saved-views/:id", role: "staff", relation: "foreign", expect: 404 },
+  { route: "PATCH /api/saved-views/:id", role: "admin", relation: "same-workspace", expect: 404, why: "a colleague's personal view is private, even to an admin" },
+  {
+    route: "PATCH /api/saved-views/:id",
+    role: "staff",
+    expect: 403,
+    why: "a colleague's shared view is edited only by its owner, an admin or a manager",
+    setup: async (ctx) => ({ path: `/api/saved-views/${(await targetView({ ...ctx, relation: "same-workspace" }, { visibility: "shared" })).id}`, body: { name: "Mine now" } }),
+  },
+  {
+    route: "PATCH /api/saved-views/:id",
+    role: "manager",
+    expect: 200,
+    why: "a manager edits a colleague's shared view",
+    setup: async (ctx) => ({
+      path: `/api/saved-views/${(await targetView({ ...ctx, relation: "same-workspace" }, { visibility: "shared", ownerId: ctx.home.users.staff.id })).id}`,
+      body: { name: `Tidied ${unique()}` },
+    }),
+  },
+  ...grid("DELETE /api/saved-views/:id", staffOnly({ admin: 204, manager: 204, staff: 204, sales_agent: 204, creator: 204 })),
+  { route: "DELETE /api/saved-views/:id", role: "admin", relation: "foreign", expect: 404 },
+  { route: "DELETE /api/saved-views/:id", role: "sales_agent", relation: "same-workspace", expect: 404, why: "a colleague's personal view is private" },
+  {
+    route: "DELETE /api/saved-views/:id",
+    role: "sales_agent",
+    expect: 403,
+    why: "a colleague's shared view is deleted only by its owner, an admin or a manager",
+    setup: async (ctx) => ({ path: `/api/saved-views/${(await targetView({ ...ctx, relation: "same-workspace" }, { visibility: "shared" })).id}` }),
+  },
+  // Global search: every staff role with clients.read; each group keeps its own visibility rule (tests/api/search.api.test.ts).
+  ...grid("GET /api/search", staffOnly({ admin: 200, manager: 200, staff: 200, sales_agent: 200, creator: 200 })),
+
+  // Web-to-lead forms (feat/forms). forms.manage: admin, manager; another workspace's form is 404.
+  // The public form endpoints need no sign-in (anyone, signed in or not, may read and submit).
+  ...grid("GET /api/forms", staffOnly({ admin: 200, manager: 200 })),
+  ...grid("POST /api/forms", staffOnly({ admin: 201, manager: 201 })),
+  ...grid("GET /api/forms/:id", staffOnly({ admin: 200, manager: 200 })),
+  { route: "GET /api/forms/:id", role: "admin", relation: "foreign", expect: 404 },
+  { route: "GET /api/forms/:id", role: "manager", relation: "foreign", expect: 404 },
+  ...grid("PATCH /api/forms/:id", staffOnly({ admin: 200, manager: 200 })),
+  { route: "PATCH /api/forms/:id", role: "admin", relation: "foreign", expect: 404 },
+  ...grid("DELETE /api/forms/:id", staffOnly({ admin: 204, manager: 204 })),
+  { route: "DELETE /api/forms/:id", role: "admin", relation: "foreign", expect: 404 },
+  ...grid("GET /api/public/forms/:publicId", { anonymous: 200, admin: 200, client: 200 }),
+  ...grid("POST /api/public/forms/:publicId/submissions", { anonymous: 200, staff: 200, client: 200 }),
 
   // CSV imports (feat/imports): imports.run (admin, manager, staff by default); an import is seen by
   // its creator, and by admins and managers; another workspace's is 404.

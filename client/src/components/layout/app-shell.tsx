@@ -8,8 +8,8 @@ import { STAFF_NAV, visibleNav } from "./nav-items";
 import { SidebarNav, WorkspaceMark } from "./sidebar";
 import { UserMenu } from "./user-menu";
 
-/** The staff app frame: sidebar (slide-over below lg), top bar with user menu, content. */
-export function AppShell({ children }: { children: ReactNode }) {
+/** The staff app frame: sidebar (slide-over below lg), top bar with search and user menu, content. */
+export function AppShell({ children, search }: { children: ReactNode; /** The top bar's search (the app passes the global palette). */ search?: ReactNode }) {
   const me = useCurrentUser();
   const [navOpen, setNavOpen] = useState(false);
   useBrandColor(me.workspace.brandColor);
@@ -62,7 +62,8 @@ export function AppShell({ children }: { children: ReactNode }) {
             <Menu className="size-5" aria-hidden />
           </button>
           <p className="truncate text-sm font-semibold text-zinc-900 lg:hidden">{me.workspace.name}</p>
-          <div className="ml-auto">
+          {search ? <div className="ml-auto flex min-w-0 flex-1 justify-end lg:ml-0 lg:justify-start">{search}</div> : null}
+          <div className={search ? "shrink-0" : "ml-auto"}>
             <UserMenu profileHref={paths.profile.href()} />
           </div>
         </header>

@@ -59,3 +59,19 @@ export function SortableTH({
     </TH>
   );
 }
+
+/** The button inside a sortable header cell (for tables that render their own `<th>`, e.g. VirtualTable). */
+export function SortButton({ label, active, order, onSort }: { label: string; active: boolean; order: "asc" | "desc"; onSort: () => void }) {
+  const Icon = !active ? ArrowUpDown : order === "asc" ? ArrowUp : ArrowDown;
+  return (
+    <button type="button" onClick={onSort} className={cn("-mx-1 inline-flex items-center gap-1 rounded px-1 hover:text-zinc-900", active && "text-zinc-900")}>
+      {label}
+      <Icon className={cn("size-3.5", !active && "text-zinc-300")} aria-hidden />
+    </button>
+  );
+}
+
+/** The `aria-sort` value of a header. */
+export function ariaSort(active: boolean, order: "asc" | "desc"): "ascending" | "descending" | "none" {
+  return active ? (order === "asc" ? "ascending" : "descending") : "none";
+}

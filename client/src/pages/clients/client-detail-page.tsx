@@ -10,6 +10,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { paths } from "@/config/paths";
 import { CustomFieldsProvider } from "@/features/custom-fields/components/custom-fields-provider";
 import { activitiesKeys } from "@/features/activities/api/activities-keys";
+import { AttachmentsPanel } from "@/features/attachments/components/attachments-panel";
 import { Timeline } from "@/features/activities/components/timeline";
 import { useClient } from "@/features/clients/api/get-client";
 import { ClientStatusBadge, formatMoney } from "@/features/clients/components/client-badges";
@@ -23,11 +24,11 @@ import { hasPermission, useCurrentUser } from "@/lib/auth";
 import { useUrlFilters } from "@/lib/url-filters";
 import { useTeamMembers } from "./use-team-members";
 
-const TABS = ["details", "contacts", "team", "portal", "timeline"] as const;
+const TABS = ["details", "contacts", "team", "portal", "files", "timeline"] as const;
 type Tab = (typeof TABS)[number];
 const TAB_KEYS = ["tab"] as const;
 
-/** /clients/:id — one client: details, contacts, team, portal switches and timeline. */
+/** /clients/:id — one client: details, contacts, team, portal switches, files and timeline. */
 export function ClientDetailPage() {
   return (
     <CustomFieldsProvider>
@@ -93,6 +94,7 @@ function ClientDetailPageBody() {
           <TabsTrigger value="contacts">Contacts</TabsTrigger>
           <TabsTrigger value="team">Team</TabsTrigger>
           <TabsTrigger value="portal">Portal</TabsTrigger>
+          <TabsTrigger value="files">Files</TabsTrigger>
           <TabsTrigger value="timeline">Timeline</TabsTrigger>
         </TabsList>
         <TabsContent value="details">
@@ -106,6 +108,9 @@ function ClientDetailPageBody() {
         </TabsContent>
         <TabsContent value="portal">
           <ClientPortalCard client={c} />
+        </TabsContent>
+        <TabsContent value="files">
+          <AttachmentsPanel entityType="client" entityId={c.id} canWrite={canWrite && c.abilities.update} canShare={canWrite && c.abilities.update} />
         </TabsContent>
         <TabsContent value="timeline">
           <Timeline target={{ entityType: "client", entityId: c.id }} people={members} canWrite={canWrite} />

@@ -18,12 +18,15 @@ import { CLIENT_COLUMNS, type ClientSort, ClientsTable } from "@/features/client
 import { CreateClientDialog } from "@/features/clients/components/create-client-dialog";
 import { CustomFieldFilter, parseCustomFieldFilter } from "@/features/custom-fields/components/custom-field-filter";
 import { CustomFieldsProvider } from "@/features/custom-fields/components/custom-fields-provider";
+import { SavedViewsBar } from "@/features/saved-views/components/saved-views-bar";
 import { hasPermission, useCurrentUser } from "@/lib/auth";
 import { useUrlFilters } from "@/lib/url-filters";
 import { useCustomColumns } from "./use-custom-columns";
 import { useTeamMembers } from "./use-team-members";
 
 const FILTER_KEYS = ["q", "status", "ownerId", "tag", "cf", "sort", "sortKey", "order"] as const;
+// Rows per request while scrolling (the table renders only the rows on screen, however many are loaded).
+const PAGE_SIZE = 100;
 
 /** /clients — the client list with filters, custom-field columns, bulk actions and CSV export. */
 export function ClientsPage() {
@@ -57,8 +60,13 @@ function ClientsList() {
   } as const;
   const onSortCustom = useCallback((key: string, next: "asc" | "desc") => setFilters({ sort: "custom", sortKey: key, order: next }), [setFilters]);
   const columns = useCustomColumns<ClientDto>({ entity: "client", builtIn: CLIENT_COLUMNS, sort, sortKey: values.sortKey, order, onSortCustom });
+  const { layout } = columns;
   const onCfChange = useCallback((next: string) => setFilters({ cf: next }), [setFilters]);
-  const clients = useInfiniteClients(filters);
+  const clients = useInfiniteClients({ ...filters, limit: PAGE_SIZE });
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = clients;
+  const onEndReached = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const rows = useMemo(() => clients.data?.pages.flatMap((p) => p.data) ?? [], [clients.data]);
   const names = useMemo(() => new Map(rows.map((c) => [c.id, c.name])), [rows]);
   const filtering = !!(values.q || values.status || values.ownerId || values.tag || cf);
@@ -67,8 +75,10 @@ function ClientsList() {
   // Rows that vanished (filtered out, deleted) drop out of the selection.
   const visibleSelection = useMemo(() => new Set([...selected].filter((id) => names.has(id))), [selected, names]);
 
-  const onSort = (key: ClientSort) =>
-    setFilters({ sort: key, sortKey: "", order: key === sort ? (order === "asc" ? "desc" : "asc") : key === "name" ? "asc" : "desc" });
+  const onSort = useCallback(
+    (key: ClientSort) => setFilters({ sort: key, sortKey: "", order: key === sort ? (order === "asc" ? "desc" : "asc") : key === "name" ? "asc" : "desc" }),
+    [setFilters, sort, order],
+  );
 
   return (
     <>
@@ -107,6 +117,7 @@ function ClientsList() {
           </span>
         </Alert>
       ) : null}
+      <SavedViewsBar entityType="client" noun="clients" queryKeys={FILTER_KEYS} columns={layout.visibleIds} onApplyColumns={layout.apply} />
       <Card className="min-w-0">
         <ClientsFilters
           values={{ q: values.q, status: values.status, ownerId: values.ownerId, tag: values.tag }}
@@ -118,7 +129,7 @@ function ClientsList() {
         <div className="flex flex-wrap items-center justify-between gap-2 border-b border-zinc-100 px-4 py-2">
           <CustomFieldFilter definitions={columns.definitions} value={values.cf} onChange={onCfChange} />
           <div className="ml-auto">
-            <ColumnChooser columns={columns.chooserColumns} hidden={columns.hidden} onToggle={columns.toggle} />
+            <ColumnChooser columns={layout.ordered} hidden={layout.hidden} onToggle={layout.toggle} onMove={layout.move} onReset={layout.reset} />
           </div>
         </div>
         <BulkActionsBar
@@ -163,13 +174,14 @@ function ClientsList() {
               onSort={onSort}
               selected={visibleSelection}
               onSelectedChange={canWrite || canDelete ? setSelected : undefined}
-              hidden={columns.hidden}
-              extraColumns={columns.extraColumns}
+              columnIds={layout.visibleIds}
+              customColumns={columns.customColumns}
+              onEndReached={onEndReached}
             />
             <LoadMore
               hasNextPage={clients.hasNextPage}
               isFetchingNextPage={clients.isFetchingNextPage}
-              fetchNextPage={() => clients.fetchNextPage()}
+              fetchNextPage={onEndReached}
               shown={rows.length}
               noun={rows.length === 1 ? "client" : "clients"}
             />

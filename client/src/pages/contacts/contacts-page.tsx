@@ -1,6 +1,6 @@
 import type { ContactDto } from "@shared/contracts/contacts";
 import { Upload, UsersRound, X } from "lucide-react";
-import { useCallback } from "react";
+import { useCallback, useMemo } from "react";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -13,6 +13,7 @@ import { paths } from "@/config/paths";
 import { useInfiniteContacts } from "@/features/contacts/api/get-contacts";
 import { CONTACT_COLUMNS, type ContactSort, ContactsTable } from "@/features/contacts/components/contacts-table";
 import { CustomFieldFilter, parseCustomFieldFilter } from "@/features/custom-fields/components/custom-field-filter";
+import { SavedViewsBar } from "@/features/saved-views/components/saved-views-bar";
 import { hasPermission, useCurrentUser } from "@/lib/auth";
 import { useUrlFilters } from "@/lib/url-filters";
 import { useUrlSyncedText } from "@/lib/use-url-synced-text";
@@ -20,6 +21,8 @@ import { Link } from "wouter";
 import { useCustomColumns } from "../clients/use-custom-columns";
 
 const FILTER_KEYS = ["q", "cf", "sort", "sortKey", "order"] as const;
+// Rows per request while scrolling (the table renders only the rows on screen, however many are loaded).
+const PAGE_SIZE = 100;
 
 /** /contacts — everyone you deal with, across clients. */
 export function ContactsPage() {
@@ -33,12 +36,21 @@ export function ContactsPage() {
   const sort: ContactSort | "custom" = customSort ? "custom" : values.sort === "createdAt" ? "createdAt" : "name";
   const order = values.order === "desc" ? "desc" : "asc";
   const cf = parseCustomFieldFilter(values.cf).value ? [values.cf] : undefined;
-  const contacts = useInfiniteContacts({ q: values.q || undefined, cf, sort, sortKey: customSort ? values.sortKey : undefined, order });
+  const contacts = useInfiniteContacts({ q: values.q || undefined, cf, sort, sortKey: customSort ? values.sortKey : undefined, order, limit: PAGE_SIZE });
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = contacts;
+  const onEndReached = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const onSortCustom = useCallback((key: string, next: "asc" | "desc") => setFilters({ sort: "custom", sortKey: key, order: next }), [setFilters]);
   const columns = useCustomColumns<ContactDto>({ entity: "contact", builtIn: CONTACT_COLUMNS, sort, sortKey: values.sortKey, order, onSortCustom });
+  const { layout } = columns;
   const onCfChange = useCallback((next: string) => setFilters({ cf: next }), [setFilters]);
   const filtering = !!(values.q || cf);
-  const rows = contacts.data?.pages.flatMap((p) => p.data) ?? [];
+  const rows = useMemo(() => contacts.data?.pages.flatMap((p) => p.data) ?? [], [contacts.data]);
+  const onSort = useCallback(
+    (key: ContactSort) => setFilters({ sort: key, sortKey: "", order: key === sort && order === "asc" ? "desc" : "asc" }),
+    [setFilters, sort, order],
+  );
 
   return (
     <>
@@ -56,6 +68,7 @@ export function ContactsPage() {
           ) : undefined
         }
       />
+      <SavedViewsBar entityType="contact" noun="contacts" queryKeys={FILTER_KEYS} columns={layout.visibleIds} onApplyColumns={layout.apply} />
       <Card className="min-w-0">
         <div className="flex flex-col gap-2 border-b border-zinc-100 p-4 sm:flex-row sm:items-center">
           <SearchField value={q} onChange={setQ} label="Search contacts" placeholder="Search name, email, phone or title" />
@@ -67,7 +80,7 @@ export function ContactsPage() {
             </Button>
           ) : null}
           <div className="sm:ml-auto">
-            <ColumnChooser columns={columns.chooserColumns} hidden={columns.hidden} onToggle={columns.toggle} />
+            <ColumnChooser columns={layout.ordered} hidden={layout.hidden} onToggle={layout.toggle} onMove={layout.move} onReset={layout.reset} />
           </div>
         </div>
         {contacts.isPending ? (
@@ -101,14 +114,15 @@ export function ContactsPage() {
               contacts={rows}
               sort={sort}
               order={order}
-              onSort={(key) => setFilters({ sort: key, sortKey: "", order: key === sort && order === "asc" ? "desc" : "asc" })}
-              hidden={columns.hidden}
-              extraColumns={columns.extraColumns}
+              onSort={onSort}
+              columnIds={layout.visibleIds}
+              customColumns={columns.customColumns}
+              onEndReached={onEndReached}
             />
             <LoadMore
               hasNextPage={contacts.hasNextPage}
               isFetchingNextPage={contacts.isFetchingNextPage}
-              fetchNextPage={() => contacts.fetchNextPage()}
+              fetchNextPage={onEndReached}
               shown={rows.length}
               noun={rows.length === 1 ? "contact" : "contacts"}
             />

@@ -1,7 +1,9 @@
 import type { ClientDto } from "@shared/contracts/clients";
+import { useMemo } from "react";
 import { Link } from "wouter";
 import { Checkbox } from "@/components/ui/input";
-import { SortableTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { ariaSort, SortButton } from "@/components/ui/table";
+import { type VirtualColumn, VirtualTable } from "@/components/ui/virtual-table";
 import { paths } from "@/config/paths";
 import { formatRelative } from "@/lib/format";
 import type { ExtraColumn } from "@/lib/table-columns";
@@ -9,7 +11,7 @@ import { ClientStatusBadge, formatMoney, TagList } from "./client-badges";
 
 export type ClientSort = "name" | "createdAt" | "updatedAt";
 
-/** Built-in columns that can be hidden (name always shows). */
+/** Built-in columns that can be hidden and moved (name always shows, first). */
 export const CLIENT_COLUMNS = [
   { id: "status", label: "Status" },
   { id: "owner", label: "Owner" },
@@ -18,7 +20,10 @@ export const CLIENT_COLUMNS = [
   { id: "updatedAt", label: "Updated" },
 ] as const;
 
-/** The client table: sortable headers, a checkbox per row for bulk actions, rows link to the client. */
+/**
+ * The client table (virtualized: only the rows on screen are in the DOM): sortable headers, a
+ * checkbox per row for bulk actions, rows link to the client, columns in the user's order.
+ */
 export function ClientsTable({
   clients,
   sort,
@@ -26,8 +31,9 @@ export function ClientsTable({
   onSort,
   selected,
   onSelectedChange,
-  hidden = new Set(),
-  extraColumns = [],
+  columnIds,
+  customColumns = [],
+  onEndReached,
 }: {
   clients: ClientDto[];
   /** The active sort; built-in headers show it (a custom column's header shows its own). */
@@ -37,16 +43,55 @@ export function ClientsTable({
   selected: ReadonlySet<string>;
   /** Omit when the user has no bulk actions: no checkbox column then. */
   onSelectedChange?: (next: Set<string>) => void;
-  /** Built-in column ids to leave out. */
-  hidden?: ReadonlySet<string>;
-  /** Columns the page adds after the built-in ones (custom fields). */
-  extraColumns?: ExtraColumn<ClientDto>[];
+  /** Visible column ids after the name, in order (built-in ids and custom `cf:<key>` ids). */
+  columnIds: readonly string[];
+  /** Custom-field columns the page offers (shown when listed in `columnIds`). */
+  customColumns?: ExtraColumn<ClientDto>[];
+  /** Infinite loading: called when the user scrolls near the last loaded row. */
+  onEndReached?: () => void;
 }) {
-  const show = (id: string) => !hidden.has(id);
+  const columns = useMemo(() => {
+    const sortable = (key: ClientSort, label: string) => ({
+      header: <SortButton label={label} active={sort === key} order={order} onSort={() => onSort(key)} />,
+      sort: ariaSort(sort === key, order),
+    });
+    const builtIn: Record<string, VirtualColumn<ClientDto>> = {
+      status: { id: "status", header: "Status", width: 110, cell: (c) => <ClientStatusBadge status={c.status} /> },
+      owner: { id: "owner", header: "Owner", width: 140, cell: (c) => c.owner?.name ?? <span className="text-zinc-400">Unassigned</span> },
+      tags: { id: "tags", header: "Tags", width: 170, cell: (c) => <TagList tags={c.tags} /> },
+      retainer: { id: "retainer", header: "Retainer", width: 110, className: "text-right tabular-nums", headerClassName: "text-right", cell: (c) => formatMoney(c.retainer) },
+      updatedAt: {
+        id: "updatedAt",
+        width: 110,
+        ...sortable("updatedAt", "Updated"),
+        cell: (c) => <span title={c.updatedAt}>{formatRelative(c.updatedAt)}</span>,
+      },
+    };
+    for (const col of customColumns) {
+      builtIn[col.id] = {
+        id: col.id,
+        width: 150,
+        header: col.sort ? <SortButton label={col.label} active={col.sort.active} order={col.sort.order} onSort={col.sort.onSort} /> : col.label,
+        sort: col.sort ? ariaSort(col.sort.active, col.sort.order) : undefined,
+        cell: col.render,
+      };
+    }
+    const name: VirtualColumn<ClientDto> = {
+      id: "name",
+      ...sortable("name", "Name"),
+      cell: (c) => (
+        <>
+          <Link href={paths.client.href(c.id)} className="block truncate font-medium text-zinc-900 hover:text-brand hover:underline">
+            {c.name}
+          </Link>
+          <p className="truncate text-xs text-zinc-500">{c.industry ?? "No industry"}</p>
+        </>
+      ),
+    };
+    return [name, ...columnIds.flatMap((id) => (builtIn[id] ? [builtIn[id]] : []))];
+  }, [columnIds, customColumns, sort, order, onSort]);
+
   const selectable = !!onSelectedChange;
-  const th = (key: ClientSort, label: string, className?: string) => (
-    <SortableTH label={label} active={sort === key} order={order} onSort={() => onSort(key)} className={className} />
-  );
   const allSelected = clients.length > 0 && clients.every((c) => selected.has(c.id));
   const someSelected = !allSelected && clients.some((c) => selected.has(c.id));
   const toggle = (id: string) => {
@@ -55,78 +100,33 @@ export function ClientsTable({
     else next.add(id);
     onSelectedChange?.(next);
   };
+  const selectColumn: VirtualColumn<ClientDto> = {
+    id: "select",
+    width: 44,
+    className: "pr-0",
+    headerClassName: "pr-0",
+    header: (
+      <Checkbox
+        aria-label={allSelected ? "Deselect all clients" : "Select all loaded clients"}
+        checked={allSelected}
+        ref={(el) => {
+          if (el) el.indeterminate = someSelected;
+        }}
+        onChange={() => onSelectedChange?.(allSelected ? new Set() : new Set(clients.map((c) => c.id)))}
+      />
+    ),
+    cell: (c) => <Checkbox aria-label={`Select ${c.name}`} checked={selected.has(c.id)} onChange={() => toggle(c.id)} />,
+  };
+
   return (
-    <Table data-testid="clients-table">
-      <THead>
-        <tr>
-          {selectable ? (
-          <TH className="w-10 pr-0">
-            <Checkbox
-              aria-label={allSelected ? "Deselect all clients" : "Select all clients"}
-              checked={allSelected}
-              ref={(el) => {
-                if (el) el.indeterminate = someSelected;
-              }}
-              onChange={() => onSelectedChange?.(allSelected ? new Set() : new Set(clients.map((c) => c.id)))}
-            />
-          </TH>
-          ) : null}
-          {th("name", "Name")}
-          {show("status") ? <TH>Status</TH> : null}
-          {show("owner") ? <TH className="hidden md:table-cell">Owner</TH> : null}
-          {show("tags") ? <TH className="hidden lg:table-cell">Tags</TH> : null}
-          {show("retainer") ? <TH className="text-right">Retainer</TH> : null}
-          {show("updatedAt") ? th("updatedAt", "Updated", "hidden sm:table-cell") : null}
-          {extraColumns.map((col) =>
-            col.sort ? (
-              <SortableTH key={col.id} label={col.label} active={col.sort.active} order={col.sort.order} onSort={col.sort.onSort} />
-            ) : (
-              <TH key={col.id}>{col.label}</TH>
-            ),
-          )}
-        </tr>
-      </THead>
-      <TBody>
-        {clients.map((c) => (
-          <TR key={c.id} data-testid="client-row" aria-selected={selected.has(c.id)} className={selected.has(c.id) ? "bg-brand-soft/50" : undefined}>
-            {selectable ? (
-              <TD className="w-10 pr-0">
-                <Checkbox aria-label={`Select ${c.name}`} checked={selected.has(c.id)} onChange={() => toggle(c.id)} />
-              </TD>
-            ) : null}
-            <TD className="max-w-48 sm:max-w-72">
-              <Link href={paths.client.href(c.id)} className="block truncate font-medium text-zinc-900 hover:text-brand hover:underline">
-                {c.name}
-              </Link>
-              <p className="truncate text-xs text-zinc-500">{c.industry ?? "No industry"}</p>
-            </TD>
-            {show("status") ? (
-              <TD>
-                <ClientStatusBadge status={c.status} />
-              </TD>
-            ) : null}
-            {show("owner") ? (
-              <TD className="hidden whitespace-nowrap md:table-cell">{c.owner?.name ?? <span className="text-zinc-400">Unassigned</span>}</TD>
-            ) : null}
-            {show("tags") ? (
-              <TD className="hidden lg:table-cell">
-                <TagList tags={c.tags} />
-              </TD>
-            ) : null}
-            {show("retainer") ? <TD className="text-right whitespace-nowrap tabular-nums">{formatMoney(c.retainer)}</TD> : null}
-            {show("updatedAt") ? (
-              <TD className="hidden whitespace-nowrap sm:table-cell" title={c.updatedAt}>
-                {formatRelative(c.updatedAt)}
-              </TD>
-            ) : null}
-            {extraColumns.map((col) => (
-              <TD key={col.id} className="max-w-48 truncate whitespace-nowrap">
-                {col.render(c)}
-              </TD>
-            ))}
-          </TR>
-        ))}
-      </TBody>
-    </Table>
+    <VirtualTable
+      label="Clients"
+      testId="clients-table"
+      rows={clients}
+      rowKey={(c) => c.id}
+      columns={selectable ? [selectColumn, ...columns] : columns}
+      rowProps={(c) => ({ "data-testid": "client-row", "aria-selected": selected.has(c.id), className: selected.has(c.id) ? "bg-brand-soft/50" : undefined })}
+      onEndReached={onEndReached}
+    />
   );
 }

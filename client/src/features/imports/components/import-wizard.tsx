@@ -31,14 +31,16 @@ export function ImportWizard({ entities, initialEntity, onStarted }: { entities:
   const [strategy, setStrategy] = useState<DuplicateStrategy>("skip");
   const [matchOn, setMatchOn] = useState<ImportMatchKey[]>([...DEFAULT_MATCH_KEYS[initialEntity]]);
   const [checked, setChecked] = useState<ImportDto | null>(null);
+  const [sent, setSent] = useState(0);
   const upload = useUploadImport();
   const check = useCheckImport();
   const start = useStartImport();
   const step = !uploaded ? 0 : !checked ? 1 : 2;
 
   const onFile = (file: File) => {
+    setSent(0);
     upload.mutate(
-      { entityType: entity, file },
+      { entityType: entity, file, onProgress: (loaded, total) => setSent(total ? Math.round((loaded / total) * 100) : 0) },
       {
         onSuccess: (res) => {
           setUploaded(res);
@@ -97,7 +99,7 @@ export function ImportWizard({ entities, initialEntity, onStarted }: { entities:
               ))}
             </fieldset>
             <FileDropZone onFile={onFile} disabled={upload.isPending} />
-            {upload.isPending ? <p className="text-sm text-zinc-500" role="status">Uploading and reading the file…</p> : null}
+            {upload.isPending ? <p className="text-sm text-zinc-500" role="status">{sent < 100 ? `Uploading… ${sent}%` : "Reading the file…"}</p> : null}
             {upload.error ? <Alert tone="error">{isApiError(upload.error, "validation_failed") ? (upload.error.details?.issues?.[0]?.message ?? upload.error.message) : errorMessage(upload.error)}</Alert> : null}
           </CardBody>
         </Card>

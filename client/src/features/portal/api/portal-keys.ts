@@ -1,4 +1,5 @@
 export const portalKeys = {
   all: ["portal"] as const,
   overview: () => [...portalKeys.all, "overview"] as const,
+  files: () => [...portalKeys.all, "files"] as const,
 };

@@ -3,6 +3,7 @@ import { Building2, CalendarDays, CheckCircle2, Mail, MessageSquare, Star, Users
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardBody } from "@/components/ui/card";
 import { formatDate, greeting } from "@/lib/format";
+import { PortalFiles } from "./portal-files";
 
 const SECTION_TEXT: Record<(typeof PORTAL_SECTIONS)[number], { label: string; description: string }> = {
   tasks: { label: "Tasks", description: "Follow the work in progress and what's waiting on you." },
@@ -72,6 +73,7 @@ export function PortalOverview({ data }: { data: PortalOverviewResponse }) {
         </Card>
       </div>
       <PortalSections sections={data.sections} />
+      <PortalFiles />
       <PortalContacts contacts={data.contacts} clientName={data.client.name} />
     </div>
   );
