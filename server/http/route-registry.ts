@@ -10,6 +10,8 @@ import { leadsRoutes } from "../modules/leads/leads.routes";
 import { contactsRoutes } from "../modules/contacts/contacts.routes";
 import { customFieldsRoutes } from "../modules/custom-fields/custom-fields.routes";
 import { formsRoutes } from "../modules/forms/forms.routes";
+import { dealsRoutes } from "../modules/deals/deals.routes";
+import { pipelinesRoutes } from "../modules/pipelines/pipelines.routes";
 import { importsRoutes } from "../modules/imports/imports.routes";
 import { profileRoutes } from "../modules/profile/profile.routes";
 import { rolesRoutes } from "../modules/roles/roles.routes";
@@ -38,6 +40,8 @@ export const apiRoutes: AnyRoute[] = [
   ...customFieldsRoutes,
   ...activitiesRoutes,
   ...adminRoutes,
+  ...pipelinesRoutes,
+  ...dealsRoutes,
   ...attachmentsRoutes,
   ...savedViewsRoutes,
   ...searchRoutes,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ListDealsQuery } from "./deals";
 import { ListClientsQuery } from "./clients";
 import { ListContactsQuery } from "./contacts";
 import { ListLeadsQuery } from "./leads";
@@ -16,20 +17,12 @@ const PAGING_KEYS = ["cursor", "limit"] as const;
 /** A list's URL query as a view stores it: string values (cf may repeat). */
 const queryValue = z.union([z.string().max(200), z.array(z.string().max(200)).max(5)]);
 
-/**
- * The generic form (deals, whose list contract is still to come): up to 20 keys of safe URL parameter names with short string values.
- * The list validates them again when the view is applied, under its own rules and visibility.
- */
-const genericQuery = z
-  .record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, "Use a list query parameter name"), queryValue)
-  .refine((q) => Object.keys(q).length <= 20, "A view stores at most 20 query parameters");
-
 /** The list query schema a view of each record type must satisfy (paging keys excluded). */
 export const SAVED_VIEW_QUERY_SCHEMAS: Record<SavedViewEntity, z.ZodType> = {
   client: ListClientsQuery.omit({ cursor: true, limit: true }),
   contact: ListContactsQuery.omit({ cursor: true, limit: true }),
   lead: ListLeadsQuery.omit({ cursor: true, limit: true }),
-  deal: genericQuery,
+  deal: ListDealsQuery.omit({ cursor: true, limit: true }),
 };
 
 export const SavedViewQuery = z.record(z.string(), queryValue).describe("The list's URL query: filters, q, sort, order, cf (no cursor or limit)");

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { apiRoutes } from "../../server/http/route-registry";
 import { assignClient, buildActivity, buildClient, buildContact, buildCustomField, buildLead, buildUser, buildWorkspace, type FactoryUser } from "../factories";
+import { buildDeal } from "../factories/deals";
 import { buildAttachment } from "../factories/attachments";
 import { type ApiClient, loginAs } from "../setup/http-client";
 import { createTestApp, type TestApp } from "../setup/test-app";
@@ -15,7 +16,7 @@ import { createTestApp, type TestApp } from "../setup/test-app";
 let t: TestApp;
 const markerA = `canarya${randomBytes(4).toString("hex")}`;
 const markerB = `canaryb${randomBytes(4).toString("hex")}`;
-let ids: { clientA: string; clientB: string; contactA: string; contactB: string; ownerB: string; salesAgent: string; creator: string; fileA: string; fileB: string; leadA: string; leadB: string };
+let ids: { clientA: string; clientB: string; contactA: string; contactB: string; ownerB: string; salesAgent: string; creator: string; fileA: string; fileB: string; leadA: string; leadB: string; dealA: string; dealB: string; pipeline: string };
 const callers: Record<string, FactoryUser> = {};
 
 async function seedClient(workspaceId: string, marker: string, ownerId: string | null) {
@@ -44,6 +45,9 @@ async function seedClient(workspaceId: string, marker: string, ownerId: string |
   });
   await buildActivity(db, { workspaceId, entityType: "client", entityId: client.id }, { body: `Note on ${marker}` });
   await buildActivity(db, { workspaceId, entityType: "contact", entityId: contact.id }, { body: `Call with ${marker}` });
+  // A deal on the client, owned by the client's owner (sales agents reach only their own deals).
+  const deal = await buildDeal(db, { workspaceId, clientId: client.id, contactId: contact.id, ownerId, title: `Deal ${marker}`, tags: [marker, "shared"], expectedCloseDate: "2031-01-15" });
+  await buildActivity(db, { workspaceId, entityType: "deal", entityId: deal.id }, { body: `Pitch to ${marker}` });
   // A file shared with the client's portal: the marker is in its name and its bytes.
   const file = await buildAttachment(
     db,
@@ -67,7 +71,7 @@ async function seedClient(workspaceId: string, marker: string, ownerId: string |
   });
   await buildActivity(db, { workspaceId, entityType: "lead", entityId: lead.id }, { body: `Lead note ${marker}` });
   await buildAttachment(db, t.ctx.storage, { workspaceId, entityType: "lead", entityId: lead.id }, { bytes: Buffer.from(`Lead brief ${marker}\n`), contentType: "text/plain", fileName: `Lead ${marker}.txt` });
-  return { client, contact, file, lead };
+  return { client, contact, file, lead, deal };
 }
 
 beforeAll(async () => {
@@ -89,7 +93,7 @@ beforeAll(async () => {
   await assignClient(db, a.client, creator.id);
   const portal = await buildUser(db, { workspaceId: w, role: "client", clientId: a.client.id, name: "Canary Portal" });
   Object.assign(callers, { sales_agent: salesAgent, creator, portal });
-  ids = { clientA: a.client.id, clientB: b.client.id, contactA: a.contact.id, contactB: b.contact.id, ownerB: ownerB.id, salesAgent: salesAgent.id, creator: creator.id, fileA: a.file.id, fileB: b.file.id, leadA: a.lead.id, leadB: b.lead.id };
+  ids = { clientA: a.client.id, clientB: b.client.id, contactA: a.contact.id, contactB: b.contact.id, ownerB: ownerB.id, salesAgent: salesAgent.id, creator: creator.id, fileA: a.file.id, fileB: b.file.id, leadA: a.lead.id, leadB: b.lead.id, dealA: a.deal.id, dealB: b.deal.id, pipeline: a.deal.pipelineId };
 });
 afterAll(async () => {
   await t?.close();
@@ -108,6 +112,8 @@ function queryVariants(schema: z.ZodType | undefined): string[] {
       `entityType=contact&entityId=${ids.contactB}`,
       `entityType=lead&entityId=${ids.leadA}`,
       `entityType=lead&entityId=${ids.leadB}`,
+      `entityType=deal&entityId=${ids.dealA}`,
+      `entityType=deal&entityId=${ids.dealB}`,
     ];
   }
   const values: Record<string, string[]> = {
@@ -124,6 +130,8 @@ function queryVariants(schema: z.ZodType | undefined): string[] {
     actorId: [ids.ownerB],
     cf: [`code:${markerB}`, `code:${markerA}`, "code:canary"],
     entityType: ["client", "contact"],
+    pipelineId: [ids.pipeline],
+    rotting: ["true"],
   };
   const out = ["", "limit=200"];
   for (const key of keys) for (const v of values[key] ?? []) out.push(`${key}=${encodeURIComponent(v)}`);
@@ -140,6 +148,8 @@ function pathsFor(path: string): string[] {
   if (path === "/leads/:id" || path === "/leads/:id/automation-runs") return [ids.leadA, ids.leadB].map((id) => `/api${path.replace(":id", id)}`);
   // Workspace configuration (admins and managers only): every canary role is refused before any record is read.
   if (path === "/automations/:id" || path === "/automations/:id/runs" || path === "/forms/:id") return [`/api${path.replace(":id", ids.leadB)}`];
+  if (path === "/deals/:id" || path === "/deals/:id/stage-history") return [ids.dealA, ids.dealB].map((id) => `/api${path.replace(":id", id)}`);
+  if (path === "/pipelines/:id/board") return [`/api/pipelines/${ids.pipeline}/board`];
   if (path === "/attachments/:id/download") return [ids.fileA, ids.fileB].map((id) => `/api/attachments/${id}/download`);
   if (path === "/portal/files/:id/download") return [ids.fileA, ids.fileB].map((id) => `/api/portal/files/${id}/download`);
   throw new Error(`canary: teach pathsFor the GET route ${path}`);

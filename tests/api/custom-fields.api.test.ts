@@ -79,7 +79,7 @@ describe("custom field definitions", () => {
     const res = await admin.post("/api/custom-fields", { entityType: "client", label: "Tier", type: "select" });
     expectError(res, 400, "validation_failed");
     expect(issuePaths(res)).toEqual(["body.options"]);
-    const bad = await admin.post("/api/custom-fields", { entityType: "deal", label: "", key: "9x", type: "colour" });
+    const bad = await admin.post("/api/custom-fields", { entityType: "invoice", label: "", key: "9x", type: "colour" });
     expect(issuePaths(bad)).toEqual(["body.entityType", "body.key", "body.label", "body.type"]);
   });
 

@@ -19,6 +19,10 @@ const UsersPage = lazyPage(() => import("@/pages/users/users-page"), "UsersPage"
 const UserDetailPage = lazyPage(() => import("@/pages/users/user-detail-page"), "UserDetailPage");
 const ClientsPage = lazyPage(() => import("@/pages/clients/clients-page"), "ClientsPage");
 const ClientDetailPage = lazyPage(() => import("@/pages/clients/client-detail-page"), "ClientDetailPage");
+const LeadsPage = lazyPage(() => import("@/pages/leads/leads-page"), "LeadsPage");
+const LeadsWorkloadPage = lazyPage(() => import("@/pages/leads/leads-workload-page"), "LeadsWorkloadPage");
+const LeadDetailPage = lazyPage(() => import("@/pages/leads/lead-detail-page"), "LeadDetailPage");
+const AssignmentRulesPage = lazyPage(() => import("@/pages/settings/assignment-rules-page"), "AssignmentRulesPage");
 const ContactsPage = lazyPage(() => import("@/pages/contacts/contacts-page"), "ContactsPage");
 const ContactDetailPage = lazyPage(() => import("@/pages/contacts/contact-detail-page"), "ContactDetailPage");
 const RolesPage = lazyPage(() => import("@/pages/settings/roles-page"), "RolesPage");
@@ -31,6 +35,9 @@ const AuditLogPage = lazyPage(() => import("@/pages/audit/audit-log-page"), "Aud
 const JobsPage = lazyPage(() => import("@/pages/admin/jobs-page"), "JobsPage");
 const OutboxPage = lazyPage(() => import("@/pages/admin/outbox-page"), "OutboxPage");
 const SystemPage = lazyPage(() => import("@/pages/admin/system-page"), "SystemPage");
+const DealsPage = lazyPage(() => import("@/pages/deals/deals-page"), "DealsPage");
+const DealDetailPage = lazyPage(() => import("@/pages/deals/deal-detail-page"), "DealDetailPage");
+const PipelinesPage = lazyPage(() => import("@/pages/settings/pipelines-page"), "PipelinesPage");
 const PortalHomePage = lazyPage(() => import("@/pages/portal/portal-home-page"), "PortalHomePage");
 const PortalProfilePage = lazyPage(() => import("@/pages/portal/portal-profile-page"), "PortalProfilePage");
 const FormsPage = lazyPage(() => import("@/pages/forms/forms-page"), "FormsPage");
@@ -84,6 +91,9 @@ function StaffArea() {
             <Route path={paths.user.pattern}>{page(UserDetailPage, "users.read")}</Route>
             <Route path={paths.clients.pattern}>{page(ClientsPage, "clients.read")}</Route>
             <Route path={paths.client.pattern}>{page(ClientDetailPage, "clients.read")}</Route>
+            <Route path={paths.leads.pattern}>{page(LeadsPage, "leads.read")}</Route>
+            <Route path={paths.leadsWorkload.pattern}>{page(LeadsWorkloadPage, "leads.read")}</Route>
+            <Route path={paths.lead.pattern}>{page(LeadDetailPage, "leads.read")}</Route>
             <Route path={paths.contacts.pattern}>{page(ContactsPage, "clients.read")}</Route>
             <Route path={paths.contact.pattern}>{page(ContactDetailPage, "clients.read")}</Route>
             <Route path={paths.automations.pattern}>{page(AutomationsPage, "automations.manage")}</Route>
@@ -91,6 +101,7 @@ function StaffArea() {
             <Route path={paths.roles.pattern}>{page(RolesPage, "users.read")}</Route>
             <Route path={paths.workspace.pattern}>{page(WorkspacePage, "workspace.read")}</Route>
             <Route path={paths.customFields.pattern}>{page(CustomFieldsPage, "clients.read")}</Route>
+            <Route path={paths.assignmentRules.pattern}>{page(AssignmentRulesPage, "automations.manage")}</Route>
             <Route path={paths.profile.pattern}>{page(ProfilePage)}</Route>
             <Route path={paths.auditLog.pattern}>{page(AuditLogPage, "audit.read")}</Route>
             <Route path={paths.adminJobs.pattern}>{page(JobsPage, "admin.jobs")}</Route>
@@ -98,6 +109,9 @@ function StaffArea() {
             <Route path={paths.adminSystem.pattern}>{page(SystemPage, "admin.system")}</Route>
             <Route path={paths.forms.pattern}>{page(FormsPage, "forms.manage")}</Route>
             <Route path={paths.form.pattern}>{page(FormDetailPage, "forms.manage")}</Route>
+            <Route path={paths.deals.pattern}>{page(DealsPage, "deals.read")}</Route>
+            <Route path={paths.deal.pattern}>{page(DealDetailPage, "deals.read")}</Route>
+            <Route path={paths.pipelinesSettings.pattern}>{page(PipelinesPage, "pipelines.manage")}</Route>
             <Route path={paths.imports.pattern}>{page(ImportsPage, "imports.run")}</Route>
             <Route path={paths.importNew.pattern}>{page(ImportNewPage, "imports.run")}</Route>
             <Route path={paths.importDetail.pattern}>{page(ImportDetailPage, "imports.run")}</Route>

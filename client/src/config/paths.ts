@@ -25,6 +25,10 @@ export const paths = {
   },
   contacts: { pattern: "/contacts", href: () => "/contacts" },
   contact: { pattern: "/contacts/:id", href: (id: string) => `/contacts/${encodeURIComponent(id)}` },
+  leads: { pattern: "/leads", href: () => "/leads" },
+  leadsWorkload: { pattern: "/leads/workload", href: () => "/leads/workload" },
+  lead: { pattern: "/leads/:id", href: (id: string) => `/leads/${encodeURIComponent(id)}` },
+  assignmentRules: { pattern: "/settings/assignment-rules", href: () => "/settings/assignment-rules" },
   roles: { pattern: "/settings/roles", href: () => "/settings/roles" },
   workspace: { pattern: "/settings/workspace", href: () => "/settings/workspace" },
   customFields: {
@@ -48,6 +52,12 @@ export const paths = {
   forms: { pattern: "/forms", href: () => "/forms" },
   form: { pattern: "/forms/:id", href: (id: string) => `/forms/${encodeURIComponent(id)}` },
   hostedForm: { pattern: "/f/:publicId", href: (publicId: string) => `/f/${encodeURIComponent(publicId)}` },
+  deals: {
+    pattern: "/deals",
+    href: (params: { view?: "board" | "list" | "forecast"; pipelineId?: string } = {}) => withParams("/deals", { view: params.view === "board" ? undefined : params.view, pipelineId: params.pipelineId }),
+  },
+  deal: { pattern: "/deals/:id", href: (id: string) => `/deals/${encodeURIComponent(id)}` },
+  pipelinesSettings: { pattern: "/settings/pipelines", href: () => "/settings/pipelines" },
 
   portal: { pattern: "/portal", href: () => "/portal" },
   portalProfile: { pattern: "/portal/profile", href: () => "/portal/profile" },

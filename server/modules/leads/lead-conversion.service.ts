@@ -1,11 +1,10 @@
 import type { ConvertLeadBody, ConvertLeadResponse } from "../../../shared/contracts/leads";
-import { errors } from "../../../shared/errors";
+import { AppError, errors } from "../../../shared/errors";
 import type { AppContext } from "../../app-context";
 import { type Actor, can } from "../../auth/actor";
-import { and, asc, eq, sql } from "drizzle-orm";
-import { DEFAULT_PORTAL_SETTINGS, dealStageHistory, deals, leads, pipelineStages, pipelines } from "../../db/schema";
+import { DEFAULT_PORTAL_SETTINGS, type LeadRow } from "../../db/schema";
 import { type Tx, withTransaction } from "../../db/transaction";
-import { findWorkspace as loadWorkspaceRow } from "../workspace/workspace.repository";
+import { createDealInTx } from "../deals/deals.service";
 import { recordTimeline } from "../activities/timeline";
 import { recordAudit } from "../audit/audit.service";
 import { emitLeadEvent } from "../automations/automation-events";
@@ -69,7 +68,7 @@ export async function convertLead(app: AppContext, actor: Actor, id: string, bod
       contactId = contact.id;
     }
 
-    const dealId = body.deal ? await openDealForLead(tx, actor, lead.id, clientId, contactId, body.deal) : null;
+    const dealId = body.deal ? await openDealForLead(tx, actor, lead, clientId, contactId, body.deal) : null;
 
     await updateLead(tx.db, actor.workspaceId, lead.id, { status: "converted", convertedAt: new Date(), convertedClientId: clientId, convertedContactId: contactId, convertedDealId: dealId });
     await emitLeadEvent(app, tx.db, actor.workspaceId, { type: "lead_status_changed", leadIds: [lead.id], from: lead.status, to: "converted" });
@@ -89,41 +88,34 @@ export async function convertLead(app: AppContext, actor: Actor, id: string, bod
   return { data: { lead: await getLead(app, actor, id), ...result } };
 }
 
-/** Opens the converted lead's deal in the chosen (or first) pipeline and stage, with its first stage-history row. */
-async function openDealForLead(tx: Tx, actor: Actor, leadId: string, clientId: string, contactId: string | null, deal: NonNullable<ConvertLeadBody["deal"]>): Promise<string> {
-  const [pipeline] = await tx.db
-    .select()
-    .from(pipelines)
-    .where(and(eq(pipelines.workspaceId, actor.workspaceId), deal.pipelineId ? eq(pipelines.id, deal.pipelineId) : sql`true`))
-    .orderBy(asc(pipelines.position), asc(pipelines.id))
-    .limit(1);
-  if (!pipeline) throw errors.validation([{ path: "body.deal.pipelineId", message: deal.pipelineId ? "Choose a pipeline of this workspace" : "Create a pipeline first" }]);
-  const [stage] = await tx.db
-    .select()
-    .from(pipelineStages)
-    .where(and(eq(pipelineStages.pipelineId, pipeline.id), deal.stageId ? eq(pipelineStages.id, deal.stageId) : sql`true`))
-    .orderBy(asc(pipelineStages.position))
-    .limit(1);
-  if (!stage) throw errors.validation([{ path: "body.deal.stageId", message: "Choose a stage of this pipeline" }]);
-  const ws = await loadWorkspaceRow(tx.db, actor.workspaceId);
-  const [row] = await tx.db
-    .insert(deals)
-    .values({
-      workspaceId: actor.workspaceId,
-      pipelineId: pipeline.id,
-      stageId: stage.id,
-      title: deal.title,
-      clientId,
-      leadId,
-      contactId,
-      valueMinor: deal.valueMinor,
-      currency: deal.currency ?? ws?.currency ?? "USD",
-      expectedCloseDate: deal.expectedCloseDate ?? null,
-      ownerId: (await tx.db.select({ ownerId: leads.ownerId }).from(leads).where(eq(leads.id, leadId)))[0]?.ownerId ?? null,
-      position: Date.now(),
-    })
-    .returning();
-  await tx.db.insert(dealStageHistory).values({ workspaceId: actor.workspaceId, dealId: row!.id, stageId: stage.id, actorId: actor.id });
-  await recordTimeline(tx.db, actor, { type: "deal", id: row!.id }, "created", { fromLead: { id: leadId } });
-  return row!.id;
+/**
+ * Opens the converted lead's deal through the deals service (default pipeline and first stage
+ * unless chosen), owned by the lead's owner; its field errors are reported under `body.deal`.
+ */
+async function openDealForLead(tx: Tx, actor: Actor, lead: LeadRow, clientId: string, contactId: string | null, deal: NonNullable<ConvertLeadBody["deal"]>): Promise<string> {
+  try {
+    const row = await createDealInTx(
+      tx,
+      actor,
+      {
+        title: deal.title,
+        clientId,
+        leadId: lead.id,
+        contactId,
+        valueMinor: deal.valueMinor,
+        currency: deal.currency,
+        expectedCloseDate: deal.expectedCloseDate ?? null,
+        ownerId: lead.ownerId ?? actor.id,
+        pipelineId: deal.pipelineId,
+        stageId: deal.stageId,
+      },
+      { verifiedLinks: true },
+    );
+    return row.id;
+  } catch (err) {
+    if (err instanceof AppError && err.code === "validation_failed" && err.details?.issues) {
+      throw errors.validation(err.details.issues.map((i) => ({ ...i, path: i.path.replace(/^body\./, "body.deal.") })));
+    }
+    throw err;
+  }
 }

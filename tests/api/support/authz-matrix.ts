@@ -12,6 +12,7 @@ import { assignmentRules, automations } from "../../../server/db/schema";
 import { buildAttachment, PNG_BYTES } from "../../factories/attachments";
 import type { ApiClient } from "../../setup/http-client";
 import type { TestApp } from "../../setup/test-app";
+import { dealsMatrixRows, dealsRouteSpecs } from "./authz-matrix-deals";
 import { issueToken, STRONG_PASSWORD, sidOf } from "./helpers";
 
 /**
@@ -587,6 +588,8 @@ export const routeSpecs: Record<RouteKey, RouteSpec> = {
       expect(res.body.ok).toBe(true);
     },
   },
+  // Pipelines and deals (tests/api/support/authz-matrix-deals.ts).
+  ...dealsRouteSpecs,
 
   // CSV imports (feat/imports).
   "GET /api/imports": {
@@ -951,6 +954,8 @@ export const matrix: MatrixRow[] = [
   { route: "DELETE /api/forms/:id", role: "admin", relation: "foreign", expect: 404 },
   ...grid("GET /api/public/forms/:publicId", { anonymous: 200, admin: 200, client: 200 }),
   ...grid("POST /api/public/forms/:publicId/submissions", { anonymous: 200, staff: 200, client: 200 }),
+  // Pipelines and deals (tests/api/support/authz-matrix-deals.ts).
+  ...dealsMatrixRows,
 
   // CSV imports (feat/imports): imports.run (admin, manager, staff by default); an import is seen by
   // its creator, and by admins and managers; another workspace's is 404.

@@ -28,12 +28,20 @@ export const RULE_OPERATOR_LABELS: Record<(typeof RULE_OPERATORS)[number], strin
 
 const NO_VALUE = new Set(["is_set", "is_not_set"]);
 
-/** The value of a condition as typed in one input ("in" takes a comma-separated list, gte/lte a number). */
+/**
+ * The value of a condition as typed in one input (gte/lte a number). An "is one of" list stays the
+ * typed text while editing (so "a, " keeps its comma) and becomes a list in `normaliseConditions`.
+ */
 function toValue(op: RuleCondition["op"], text: string): RuleCondition["value"] {
   if (NO_VALUE.has(op)) return undefined;
-  if (op === "in") return text.split(",").map((s) => s.trim()).filter(Boolean);
+  if (op === "in") return text;
   if ((op === "gte" || op === "lte") && text.trim() !== "" && Number.isFinite(Number(text))) return Number(text);
   return text;
+}
+
+/** Conditions as the API takes them: "is one of" text split into its items. */
+export function normaliseConditions(conditions: RuleCondition[]): RuleCondition[] {
+  return conditions.map((c) => (c.op === "in" && typeof c.value === "string" ? { ...c, value: c.value.split(",").map((x) => x.trim()).filter(Boolean) } : c));
 }
 
 function toText(value: RuleCondition["value"]): string {

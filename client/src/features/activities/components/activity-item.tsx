@@ -46,6 +46,19 @@ function list(items: string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
+const VIA: Record<string, string> = { form: " from a web form", import: " from an import", api: " through the API" };
+
+/** "Avery created this lead through the API · assigned by the rule “UK leads”". */
+function describeCreated(a: ActivityDto, what: string): string {
+  const meta = a.meta ?? {};
+  const source = typeof meta.source === "string" ? meta.source : "";
+  const detail = typeof meta.detail === "string" && meta.detail ? ` (${meta.detail})` : "";
+  const via = `${VIA[source] ?? ""}${VIA[source] ? detail : ""}`;
+  const head = a.actor ? `${a.actor.name} created ${what}${via}` : source ? `${what[0]?.toUpperCase()}${what.slice(1)} came in${via || " automatically"}` : `Someone created ${what}`;
+  const rule = meta.assignedBy && typeof meta.assignedBy === "object" && "name" in meta.assignedBy ? String(meta.assignedBy.name) : "";
+  return rule ? `${head} · assigned by the rule “${rule}”` : head;
+}
+
 /** "Avery changed status from Prospect to Active", written from the automatic entry's meta. */
 export function describeActivity(a: ActivityDto): string {
   const who = a.actor?.name ?? "Someone";
@@ -53,7 +66,7 @@ export function describeActivity(a: ActivityDto): string {
   const meta = a.meta ?? {};
   switch (a.kind) {
     case "created":
-      return `${who} created ${what}`;
+      return describeCreated(a, what);
     case "status_changed":
       return `${who} changed status from ${word(meta.from)} to ${word(meta.to)}`;
     case "owner_changed": {

@@ -9,7 +9,7 @@ import { EDITABLE_LEAD_STATUSES, LEAD_STATUSES } from "@shared/contracts/leads";
 import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { toast } from "sonner";
-import { ConditionsEditor } from "@/components/crm/conditions-editor";
+import { ConditionsEditor, normaliseConditions } from "@/components/crm/conditions-editor";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
@@ -189,7 +189,7 @@ export function AutomationEditor({
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const parsed = CreateAutomationBody.safeParse(draft);
+    const parsed = CreateAutomationBody.safeParse({ ...draft, conditions: normaliseConditions(draft.conditions) });
     if (!parsed.success) {
       setIssues(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message])));
       return;

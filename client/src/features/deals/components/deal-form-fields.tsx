@@ -1,0 +1,118 @@
+import type { StageDto } from "@shared/contracts/pipelines";
+import { CURRENCIES } from "@shared/contracts/workspace";
+import { Controller, type UseFormReturn } from "react-hook-form";
+import { FormField } from "@/components/ui/form-field";
+import { Input, NativeSelect } from "@/components/ui/input";
+import { useClientContacts } from "../api/search-parties";
+import type { DealFormValues } from "./deal-form-schema";
+import { PartyPicker } from "./party-picker";
+
+/** The deal form's fields; `stages` adds the stage picker (new deals). */
+export function DealFormFields({
+  form,
+  members,
+  stages,
+  canPickLead,
+}: {
+  form: UseFormReturn<DealFormValues>;
+  members: { id: string; name: string }[];
+  stages?: StageDto[];
+  canPickLead: boolean;
+}) {
+  const { errors } = form.formState;
+  const reg = form.register;
+  const client = form.watch("client");
+  const contacts = useClientContacts(client?.id);
+  return (
+    <div className="space-y-4">
+      <FormField label="Title" error={errors.title?.message}>
+        {(f) => <Input {...f} autoComplete="off" placeholder="e.g. Website rebuild" {...reg("title")} />}
+      </FormField>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Controller
+          control={form.control}
+          name="client"
+          render={({ field }) => (
+            <PartyPicker
+              kind="clients"
+              label="Client"
+              value={field.value}
+              onChange={(v) => {
+                field.onChange(v);
+                form.setValue("contactId", "");
+              }}
+              error={errors.client?.message}
+            />
+          )}
+        />
+        {canPickLead ? (
+          <Controller control={form.control} name="lead" render={({ field }) => <PartyPicker kind="leads" label="Lead" value={field.value} onChange={field.onChange} error={errors.lead?.message} />} />
+        ) : null}
+      </div>
+      {client ? (
+        <FormField label="Contact" error={errors.contactId?.message}>
+          {(f) => (
+            <NativeSelect {...f} {...reg("contactId")}>
+              <option value="">No contact</option>
+              {(contacts.data?.data ?? []).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {[c.firstName, c.lastName].filter(Boolean).join(" ")}
+                </option>
+              ))}
+            </NativeSelect>
+          )}
+        </FormField>
+      ) : null}
+      <div className="grid gap-4 sm:grid-cols-[1fr_9rem]">
+        <FormField label="Value" error={errors.value?.message}>
+          {(f) => <Input {...f} inputMode="decimal" placeholder="12000" {...reg("value")} />}
+        </FormField>
+        <FormField label="Currency" error={errors.currency?.message}>
+          {(f) => (
+            <NativeSelect {...f} {...reg("currency")}>
+              <option value="">Default</option>
+              {CURRENCIES.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </NativeSelect>
+          )}
+        </FormField>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField label="Expected close" error={errors.expectedCloseDate?.message}>
+          {(f) => <Input {...f} type="date" {...reg("expectedCloseDate")} />}
+        </FormField>
+        <FormField label="Owner" error={errors.ownerId?.message}>
+          {(f) => (
+            <NativeSelect {...f} {...reg("ownerId")}>
+              <option value="">{stages ? "Me" : "No owner"}</option>
+              {members.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </NativeSelect>
+          )}
+        </FormField>
+      </div>
+      {stages ? (
+        <FormField label="Stage" error={errors.stageId?.message}>
+          {(f) => (
+            <NativeSelect {...f} {...reg("stageId")}>
+              {stages.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name} ({s.probability}%)
+                </option>
+              ))}
+            </NativeSelect>
+          )}
+        </FormField>
+      ) : null}
+      <FormField label="Tags" error={errors.tags?.message} hint="Separate tags with commas">
+        {(f) => <Input {...f} autoComplete="off" {...reg("tags")} />}
+      </FormField>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import type { PipelineListResponse } from "@shared/contracts/pipelines";
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/api-client";
+import { pipelinesKeys } from "./pipelines-keys";
+
+/** GET /api/pipelines (with stages in order). */
+export function getPipelines(signal?: AbortSignal): Promise<PipelineListResponse> {
+  return apiFetch<PipelineListResponse>("/api/pipelines", { signal });
+}
+
+export const pipelinesQueryOptions = () => queryOptions({ queryKey: pipelinesKeys.list(), queryFn: ({ signal }) => getPipelines(signal), staleTime: 30_000 });
+
+/** The workspace's pipelines (the server creates the default one on first use). */
+export function usePipelines() {
+  return useQuery({ ...pipelinesQueryOptions(), throwOnError: false });
+}

@@ -1,0 +1,4 @@
+export const pipelinesKeys = {
+  all: ["pipelines"] as const,
+  list: () => [...pipelinesKeys.all, "list"] as const,
+};

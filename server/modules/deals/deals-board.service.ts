@@ -1,0 +1,67 @@
+import type { BoardQuery, BoardResponse, CurrencyTotals, ForecastQuery, ForecastResponse } from "../../../shared/contracts/deals";
+import type { CURRENCIES } from "../../../shared/contracts/workspace";
+import { AppError, errors } from "../../../shared/errors";
+import type { AppContext } from "../../app-context";
+import type { Actor } from "../../auth/actor";
+import { decodeCursor, encodeCursor } from "../../lib/pagination";
+import { presentPipeline, presentStage } from "../pipelines/pipelines.presenter";
+import { findPipeline } from "../pipelines/pipelines.repository";
+import { loadPipeline } from "../pipelines/pipelines.service";
+import { type BoardParams, boardCards, boardTotals, forecastRows } from "./deals.repository";
+import { presentDeals } from "./deals.service";
+
+type Currency = (typeof CURRENCIES)[number];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Decodes a board column cursor `[position, id]`. */
+function decodeBoardCursor(cursor: string): [number, string] {
+  const [position, id] = decodeCursor(cursor, 2);
+  if (typeof position !== "number" || typeof id !== "string" || !UUID.test(id)) {
+    throw new AppError("invalid_cursor", undefined, { issues: [{ path: "query.cursor", message: "Invalid cursor" }] });
+  }
+  return [position, id];
+}
+
+/**
+ * A pipeline's kanban board: per stage the first `limit` open visible deals by position, with the
+ * count, total and weighted value of every open visible deal there (the filters applied). With
+ * `stageId` (+ `cursor`) it answers one column only: "load more".
+ */
+export async function getBoard(app: AppContext, actor: Actor, pipelineId: string, q: BoardQuery): Promise<BoardResponse> {
+  const db = app.database.db;
+  const { pipeline, stages } = await loadPipeline(db, actor.workspaceId, pipelineId);
+  if (q.cursor && !q.stageId) throw errors.validation([{ path: "query.stageId", message: "A column cursor needs its stageId" }]);
+  if (q.stageId && !stages.some((s) => s.id === q.stageId)) throw errors.validation([{ path: "query.stageId", message: "Choose a stage of this pipeline" }]);
+  const params: BoardParams = { pipelineId, ownerId: q.ownerId, tag: q.tag, q: q.q, stageId: q.stageId, after: q.cursor ? decodeBoardCursor(q.cursor) : undefined, limit: q.limit };
+  const [cards, totals] = await Promise.all([boardCards(db, actor, params), boardTotals(db, actor, params)]);
+  const dtos = await presentDeals(db, actor, cards.map((c) => c.deal), { concurrent: true });
+  const byId = new Map(dtos.map((d) => [d.id, d]));
+  const columns = stages
+    .filter((s) => !q.stageId || s.id === q.stageId)
+    .map((stage) => {
+      const rows = cards.filter((c) => c.stageId === stage.id);
+      const page = rows.slice(0, q.limit);
+      const last = page[page.length - 1]?.deal;
+      const mine = totals.filter((t) => t.stageId === stage.id);
+      return {
+        stage: presentStage(stage),
+        count: mine.reduce((n, t) => n + t.n, 0),
+        totals: mine
+          .map((t): CurrencyTotals => ({ currency: t.currency as Currency, valueMinor: Number(t.value), weightedMinor: Number(t.weighted) }))
+          .sort((a, b) => a.currency.localeCompare(b.currency)),
+        deals: page.map((c) => byId.get(c.deal.id)!),
+        nextCursor: rows.length > q.limit && last ? encodeCursor([last.position, last.id]) : null,
+      };
+    });
+  return { pipeline: presentPipeline(actor, pipeline, stages), columns };
+}
+
+/** Open visible deals by expected close month and currency: value and value × stage probability. */
+export async function getForecast(app: AppContext, actor: Actor, q: ForecastQuery): Promise<ForecastResponse> {
+  const db = app.database.db;
+  if (q.pipelineId && !(await findPipeline(db, actor.workspaceId, q.pipelineId))) throw errors.validation([{ path: "query.pipelineId", message: "Choose a pipeline of this workspace" }]);
+  const rows = await forecastRows(db, actor, q.pipelineId);
+  return {
+    data: rows.map((r) => ({ month: r.month, currency: r.currency as Currency, dealCount: r.n, valueMinor: Number(r.value), weightedMinor: Number(r.weighted) })),
+  };
+}

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PipelineListResponse, PipelineResponse } from "../../shared/contracts/pipelines";
+import { buildTeam } from "../factories";
+import { buildDeal } from "../factories/deals";
+import { type ApiClient, loginAs } from "../setup/http-client";
+import { createTestApp, type TestApp } from "../setup/test-app";
+import { auditRows, expectError, issuePaths } from "./support/helpers";
+
+let t: TestApp;
+let team: Awaited<ReturnType<typeof buildTeam>>;
+let admin: ApiClient;
+let sales: ApiClient;
+let creator: ApiClient;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  team = await buildTeam(t.database.db);
+  [admin, sales, creator] = await Promise.all([loginAs(t, team.users.admin), loginAs(t, team.users.sales_agent), loginAs(t, team.users.creator)]);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("GET /api/pipelines", () => {
+  it("200 creates the default pipeline once for a workspace without one, even under concurrent calls", async () => {
+    const [a, b] = await Promise.all([admin.get("/api/pipelines"), sales.get("/api/pipelines")]);
+    expect(a.status).toBe(200);
+    expect(b.status).toBe(200);
+    const list = PipelineListResponse.parse((await admin.get("/api/pipelines")).body).data;
+    expect(list).toHaveLength(1);
+    expect(list[0]!.stages.map((s) => [s.name, s.probability])).toEqual([
+      ["Lead in", 10],
+      ["Qualified", 25],
+      ["Proposal", 50],
+      ["Negotiation", 75],
+      ["Closing", 90],
+    ]);
+    expect(list[0]!.abilities.manage).toBe(true);
+    expect(PipelineListResponse.parse(b.body).data[0]!.abilities.manage).toBe(false);
+  });
+
+  it("403 for a creator (no deals.read)", async () => {
+    expectError(await creator.get("/api/pipelines"), 403, "forbidden");
+  });
+});
+
+describe("POST /api/pipelines", () => {
+  it("201 with the given stages in order and an audit row", async () => {
+    const res = await admin.post("/api/pipelines", { name: "Retainers", rottingDays: 7, stages: [{ name: "Pitch", probability: 20 }, { name: "Signed", probability: 100 }] });
+    expect(res.status).toBe(201);
+    const p = PipelineResponse.parse(res.body).data;
+    expect(p).toMatchObject({ name: "Retainers", rottingDays: 7 });
+    expect(p.stages.map((s) => [s.name, s.position])).toEqual([
+      ["Pitch", 0],
+      ["Signed", 1],
+    ]);
+    expect(await auditRows(t, { entityId: p.id, action: "pipeline.created" })).toHaveLength(1);
+  });
+
+  it("201 with the standard stages when none are given", async () => {
+    const res = await admin.post("/api/pipelines", { name: "Defaults" });
+    expect(res.body.data.stages).toHaveLength(5);
+    expect(res.body.data.rottingDays).toBe(14);
+  });
+
+  it("400 validation_failed with field paths for a bad name, probability and rotting days", async () => {
+    const res = await admin.post("/api/pipelines", { name: "", rottingDays: 0, stages: [{ name: "", probability: 101 }] });
+    expectError(res, 400, "validation_failed");
+    expect(issuePaths(res)).toEqual(expect.arrayContaining(["body.name", "body.rottingDays", "body.stages.0.name", "body.stages.0.probability"]));
+  });
+
+  it("403 for a sales agent (no pipelines.manage)", async () => {
+    expectError(await sales.post("/api/pipelines", { name: "Mine" }), 403, "forbidden");
+  });
+});
+
+describe("pipeline and stage edits", () => {
+  it("200 renames, adds a stage at an index, edits, reorders and deletes stages", async () => {
+    const p = (await admin.post("/api/pipelines", { name: "Edit me", stages: [{ name: "A", probability: 10 }, { name: "C", probability: 60 }] })).body.data;
+    const renamed = await admin.patch(`/api/pipelines/${p.id}`, { name: "Edited", rottingDays: null });
+    expect(renamed.body.data).toMatchObject({ name: "Edited", rottingDays: null });
+    const added = await admin.post(`/api/pipelines/${p.id}/stages`, { name: "B", probability: 30, index: 1 });
+    expect(added.status).toBe(201);
+    const stages = added.body.data.stages as { id: string; name: string }[];
+    expect(stages.map((s) => s.name)).toEqual(["A", "B", "C"]);
+    const edited = await admin.patch(`/api/pipelines/${p.id}/stages/${stages[1]!.id}`, { name: "Bee", probability: 35 });
+    expect(edited.body.data.stages[1]).toMatchObject({ name: "Bee", probability: 35 });
+    const reordered = await admin.put(`/api/pipelines/${p.id}/stages/order`, { stageIds: [stages[2]!.id, stages[0]!.id, stages[1]!.id] });
+    expect(reordered.body.data.stages.map((s: { name: string; position: number }) => [s.name, s.position])).toEqual([
+      ["C", 0],
+      ["A", 1],
+      ["Bee", 2],
+    ]);
+    const removed = await admin.delete(`/api/pipelines/${p.id}/stages/${stages[0]!.id}`);
+    expect(removed.status).toBe(200);
+    expect(removed.body.data.stages.map((s: { name: string; position: number }) => [s.name, s.position])).toEqual([
+      ["C", 0],
+      ["Bee", 1],
+    ]);
+  });
+
+  it("400 when a reorder does not list every stage exactly once", async () => {
+    const p = (await admin.post("/api/pipelines", { name: "Order" })).body.data;
+    const res = await admin.put(`/api/pipelines/${p.id}/stages/order`, { stageIds: [p.stages[0].id, p.stages[0].id] });
+    expectError(res, 400, "validation_failed");
+    expect(issuePaths(res)).toEqual(["body.stageIds"]);
+  });
+
+  it("409 deleting a stage that holds a deal, and a pipeline that holds deals", async () => {
+    const p = (await admin.post("/api/pipelines", { name: "Busy" })).body.data;
+    await buildDeal(t.database.db, { workspaceId: team.workspace.id, pipelineId: p.id, stageId: p.stages[1].id });
+    const stage = await admin.delete(`/api/pipelines/${p.id}/stages/${p.stages[1].id}`);
+    expectError(stage, 409, "conflict");
+    expect(stage.body.error.details).toMatchObject({ reason: "stage_has_deals", dealCount: 1 });
+    const pipeline = await admin.delete(`/api/pipelines/${p.id}`);
+    expectError(pipeline, 409, "conflict");
+    expect(pipeline.body.error.details.reason).toBe("pipeline_has_deals");
+  });
+
+  it("409 deleting the last stage of a pipeline", async () => {
+    const p = (await admin.post("/api/pipelines", { name: "Single", stages: [{ name: "Only", probability: 50 }] })).body.data;
+    const res = await admin.delete(`/api/pipelines/${p.id}/stages/${p.stages[0].id}`);
+    expectError(res, 409, "conflict");
+    expect(res.body.error.details.reason).toBe("last_stage");
+  });
+
+  it("204 deletes an empty pipeline", async () => {
+    const p = (await admin.post("/api/pipelines", { name: "Empty" })).body.data;
+    expect((await admin.delete(`/api/pipelines/${p.id}`)).status).toBe(204);
+    const ids = (await admin.get("/api/pipelines")).body.data.map((x: { id: string }) => x.id);
+    expect(ids).not.toContain(p.id);
+  });
+
+  it("404 for another workspace's pipeline and stage", async () => {
+    const other = await buildTeam(t.database.db);
+    const otherAdmin = await loginAs(t, other.users.admin);
+    const p = (await otherAdmin.post("/api/pipelines", { name: "Theirs" })).body.data;
+    expectError(await admin.patch(`/api/pipelines/${p.id}`, { name: "Mine now" }), 404, "not_found");
+    expectError(await admin.patch(`/api/pipelines/${p.id}/stages/${p.stages[0].id}`, { name: "x" }), 404, "not_found");
+    expectError(await admin.get(`/api/pipelines/${p.id}/board`), 404, "not_found");
+  });
+});
