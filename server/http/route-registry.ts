@@ -13,6 +13,7 @@ import { customFieldsRoutes } from "../modules/custom-fields/custom-fields.route
 import { formsRoutes } from "../modules/forms/forms.routes";
 import { dealsRoutes } from "../modules/deals/deals.routes";
 import { pipelinesRoutes } from "../modules/pipelines/pipelines.routes";
+import { importsRoutes } from "../modules/imports/imports.routes";
 import { profileRoutes } from "../modules/profile/profile.routes";
 import { rolesRoutes } from "../modules/roles/roles.routes";
 import { savedViewsRoutes } from "../modules/saved-views/saved-views.routes";
@@ -47,4 +48,5 @@ export const apiRoutes: AnyRoute[] = [
   ...searchRoutes,
   ...formsRoutes,
   ...duplicatesRoutes,
+  ...importsRoutes,
 ];

@@ -151,7 +151,7 @@ function pathsFor(path: string): string[] {
   if (path === "/users/:id") return [ids.ownerB, ids.salesAgent].map((id) => `/api/users/${id}`);
   if (path === "/leads/:id" || path === "/leads/:id/automation-runs") return [ids.leadA, ids.leadB].map((id) => `/api${path.replace(":id", id)}`);
   // Workspace configuration (admins and managers only): every canary role is refused before any record is read.
-  if (path === "/automations/:id" || path === "/automations/:id/runs" || path === "/forms/:id") return [`/api${path.replace(":id", ids.leadB)}`];
+  if (["/automations/:id", "/automations/:id/runs", "/forms/:id", "/imports/:id", "/imports/:id/rejects.csv"].includes(path)) return [`/api${path.replace(":id", ids.leadB)}`];
   if (path === "/deals/:id" || path === "/deals/:id/stage-history") return [ids.dealA, ids.dealB].map((id) => `/api${path.replace(":id", id)}`);
   if (path === "/pipelines/:id/board") return [`/api/pipelines/${ids.pipeline}/board`];
   if (path === "/attachments/:id/download") return [ids.fileA, ids.fileB].map((id) => `/api/attachments/${id}/download`);

@@ -44,6 +44,9 @@ const PortalProfilePage = lazyPage(() => import("@/pages/portal/portal-profile-p
 const FormsPage = lazyPage(() => import("@/pages/forms/forms-page"), "FormsPage");
 const FormDetailPage = lazyPage(() => import("@/pages/forms/form-detail-page"), "FormDetailPage");
 const HostedFormPage = lazyPage(() => import("@/pages/public/hosted-form-page"), "HostedFormPage");
+const ImportsPage = lazyPage(() => import("@/pages/imports/imports-page"), "ImportsPage");
+const ImportNewPage = lazyPage(() => import("@/pages/imports/import-new-page"), "ImportNewPage");
+const ImportDetailPage = lazyPage(() => import("@/pages/imports/import-detail-page"), "ImportDetailPage");
 const NotFoundPage = lazyPage(() => import("@/pages/not-found-page"), "NotFoundPage");
 
 /** Suspense + error boundary for one page; a new boundary per path so errors don't stick. */
@@ -111,6 +114,9 @@ function StaffArea() {
             <Route path={paths.deals.pattern}>{page(DealsPage, "deals.read")}</Route>
             <Route path={paths.deal.pattern}>{page(DealDetailPage, "deals.read")}</Route>
             <Route path={paths.pipelinesSettings.pattern}>{page(PipelinesPage, "pipelines.manage")}</Route>
+            <Route path={paths.imports.pattern}>{page(ImportsPage, "imports.run")}</Route>
+            <Route path={paths.importNew.pattern}>{page(ImportNewPage, "imports.run")}</Route>
+            <Route path={paths.importDetail.pattern}>{page(ImportDetailPage, "imports.run")}</Route>
             <Route>{page(NotFoundPage)}</Route>
           </Switch>
         </PageFrame>

@@ -42,6 +42,9 @@ export const paths = {
   automations: { pattern: "/automations", href: () => "/automations" },
   automation: { pattern: "/automations/:id", href: (id: string) => `/automations/${encodeURIComponent(id)}` },
   profile: { pattern: "/profile", href: () => "/profile" },
+  imports: { pattern: "/imports", href: () => "/imports" },
+  importNew: { pattern: "/imports/new", href: (entity?: "client" | "contact" | "lead") => withParams("/imports/new", { entity }) },
+  importDetail: { pattern: "/imports/:id", href: (id: string) => `/imports/${encodeURIComponent(id)}` },
   auditLog: {
     pattern: "/audit-log",
     href: (filters: { actorId?: string; entityType?: string; entityId?: string } = {}) => withParams("/audit-log", filters),

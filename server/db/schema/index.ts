@@ -18,3 +18,4 @@ export * from "./attachments";
 export * from "./saved-views";
 export * from "./lead-forms";
 export * from "./duplicates";
+export * from "./imports";

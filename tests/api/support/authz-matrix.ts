@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Response } from "supertest";
 import { expect } from "vitest";
 import { sessionHandle } from "../../../server/auth/tokens";
-import { savedViews } from "../../../server/db/schema";
+import { importFiles, imports, savedViews } from "../../../server/db/schema";
 import type { AnyRoute } from "../../../server/http/define-route";
 import { DEFAULT_ROLE_PERMISSIONS, type Role } from "../../../shared/constants/roles";
 import type { ErrorCode } from "../../../shared/errors";
@@ -603,6 +603,32 @@ export const routeSpecs: Record<RouteKey, RouteSpec> = {
   "POST /api/duplicates/merge": {
     build: async (ctx) => ({ path: "/api/duplicates/merge", body: { entityType: "client", survivorId: (await targetClient(ctx)).id, mergedId: (await targetClient(ctx)).id } }),
   },
+
+  // CSV imports (feat/imports).
+  "GET /api/imports": {
+    build: async () => ({ path: "/api/imports?limit=200" }),
+  },
+  "POST /api/imports": {
+    build: async () => ({ path: "/api/imports?entityType=lead", upload: { name: "matrix.csv", bytes: Buffer.from("name,email\nMatrix,matrix@example.test\n") } }),
+  },
+  "GET /api/imports/:id": {
+    build: async (ctx) => ({ path: `/api/imports/${(await targetImport(ctx)).id}` }),
+  },
+  "PATCH /api/imports/:id": {
+    build: async (ctx) => ({ path: `/api/imports/${(await targetImport(ctx)).id}`, body: { duplicateStrategy: "update" } }),
+  },
+  "POST /api/imports/:id/dry-run": {
+    build: async (ctx) => ({ path: `/api/imports/${(await targetImport(ctx)).id}/dry-run` }),
+  },
+  "POST /api/imports/:id/start": {
+    build: async (ctx) => ({ path: `/api/imports/${(await targetImport(ctx)).id}/start` }),
+  },
+  "POST /api/imports/:id/cancel": {
+    build: async (ctx) => ({ path: `/api/imports/${(await targetImport(ctx)).id}/cancel` }),
+  },
+  "GET /api/imports/:id/rejects.csv": {
+    build: async (ctx) => ({ path: `/api/imports/${(await targetImport(ctx)).id}/rejects.csv` }),
+  },
 };
 
 /** A lead form of the caller's workspace (or another workspace's for the foreign relation). */
@@ -965,7 +991,43 @@ export const matrix: MatrixRow[] = [
     why: "a lead the agent does not own is invisible to them",
     setup: async (ctx) => ({ path: "/api/duplicates/merge", body: { entityType: "lead", survivorId: (await targetLead({ ...ctx, relation: undefined })).id, mergedId: (await targetLead(ctx)).id } }),
   },
+
+  // CSV imports (feat/imports): imports.run (admin, manager, staff by default); an import is seen by
+  // its creator, and by admins and managers; another workspace's is 404.
+  ...grid("GET /api/imports", staffOnly({ admin: 200, manager: 200, staff: 200 })),
+  ...grid("POST /api/imports", staffOnly({ admin: 201, manager: 201, staff: 201 })),
+  ...importRecordRows("GET /api/imports/:id", 200),
+  ...importRecordRows("PATCH /api/imports/:id", 200),
+  ...importRecordRows("POST /api/imports/:id/dry-run", 200),
+  ...importRecordRows("POST /api/imports/:id/start", 202),
+  ...importRecordRows("POST /api/imports/:id/cancel", 200),
+  ...importRecordRows("GET /api/imports/:id/rejects.csv", 200),
 ];
+
+/** Rows of an import route: role grid, another workspace's import (404), a colleague's import for staff (404). */
+function importRecordRows(route: RouteKey, ok: number): MatrixRow[] {
+  return [
+    ...grid(route, staffOnly({ admin: ok, manager: ok, staff: ok })),
+    { route, role: "admin", relation: "foreign", expect: 404 },
+    { route, role: "staff", relation: "foreign", expect: 404 },
+    { route, role: "staff", relation: "same-workspace", expect: 404, why: "staff see only the imports they started" },
+    { route, role: "manager", relation: "same-workspace", expect: ok, why: "managers see every import of the workspace" },
+  ];
+}
+
+/** An uploaded one-row lead import: the caller's (default), a colleague's (same-workspace) or another workspace's. */
+async function targetImport(ctx: RowContext): Promise<{ id: string }> {
+  const db = ctx.t.database.db;
+  const team = ctx.relation === "foreign" ? ctx.foreign : ctx.home;
+  const creator = ctx.relation === "foreign" || ctx.relation === "same-workspace" || !ctx.actor ? team.users.admin : ctx.actor;
+  const [row] = await db
+    .insert(imports)
+    .values({ workspaceId: team.workspace.id, entityType: "lead", fileName: "matrix.csv", headers: ["name"], mapping: ["name"], matchOn: ["email"], totalRows: 1, createdById: creator.id })
+    .returning();
+  await db.insert(importFiles).values({ importId: row!.id, seq: 0, data: Buffer.from("name\nMatrix Lead\n") });
+  return row!;
+}
+
 
 /** Problems with the matrix's coverage of the registry (empty when every rule holds). */
 export function coverageProblems(routes: AnyRoute[], rows: MatrixRow[]): string[] {

@@ -18,6 +18,7 @@ import {
   Shuffle,
   SlidersHorizontal,
   Workflow,
+  Upload,
   Users,
 } from "lucide-react";
 import { paths } from "@/config/paths";
@@ -50,6 +51,7 @@ export const STAFF_NAV: NavGroup[] = [
       { label: "Duplicates", href: paths.duplicates.href(), icon: CopyCheck, permission: "clients.read" },
       { label: "Team", href: paths.users.href(), icon: Users, permission: "users.read", prefix: true },
       { label: "Audit log", href: paths.auditLog.href(), icon: ScrollText, permission: "audit.read" },
+      { label: "Imports", href: paths.imports.href(), icon: Upload, permission: "imports.run", prefix: true },
     ],
   },
   {

@@ -1,7 +1,7 @@
 import { CLIENT_SORTS, type ClientDto, type ClientStatus } from "@shared/contracts/clients";
-import { Briefcase, Download } from "lucide-react";
+import { Briefcase, Download, Upload } from "lucide-react";
 import { useCallback, useMemo, useState } from "react";
-import { useLocation } from "wouter";
+import { Link, useLocation } from "wouter";
 import { PageHeader } from "@/components/layout/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -93,6 +93,14 @@ function ClientsList() {
                   <Download aria-hidden />
                   Export CSV
                 </a>
+              </Button>
+            ) : null}
+            {canWrite && hasPermission(me, "imports.run") ? (
+              <Button variant="secondary" asChild>
+                <Link href={paths.importNew.href("client")}>
+                  <Upload aria-hidden />
+                  Import
+                </Link>
               </Button>
             ) : null}
             {canWrite ? <CreateClientDialog members={members} onCreated={(id) => navigate(paths.client.href(id))} /> : null}

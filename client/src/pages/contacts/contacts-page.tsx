@@ -1,5 +1,5 @@
 import type { ContactDto } from "@shared/contracts/contacts";
-import { UsersRound, X } from "lucide-react";
+import { Upload, UsersRound, X } from "lucide-react";
 import { useCallback, useMemo } from "react";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
@@ -14,6 +14,7 @@ import { useInfiniteContacts } from "@/features/contacts/api/get-contacts";
 import { CONTACT_COLUMNS, type ContactSort, ContactsTable } from "@/features/contacts/components/contacts-table";
 import { CustomFieldFilter, parseCustomFieldFilter } from "@/features/custom-fields/components/custom-field-filter";
 import { SavedViewsBar } from "@/features/saved-views/components/saved-views-bar";
+import { hasPermission, useCurrentUser } from "@/lib/auth";
 import { useUrlFilters } from "@/lib/url-filters";
 import { useUrlSyncedText } from "@/lib/use-url-synced-text";
 import { Link } from "wouter";
@@ -25,6 +26,8 @@ const PAGE_SIZE = 100;
 
 /** /contacts — everyone you deal with, across clients. */
 export function ContactsPage() {
+  const me = useCurrentUser();
+  const canImport = hasPermission(me, "imports.run") && hasPermission(me, "clients.write");
   const { values, setFilters, clear } = useUrlFilters(FILTER_KEYS);
   const commitQ = useCallback((q: string) => setFilters({ q }), [setFilters]);
   const [q, setQ] = useUrlSyncedText(values.q, commitQ);
@@ -51,7 +54,20 @@ export function ContactsPage() {
 
   return (
     <>
-      <PageHeader title="Contacts" description="The people you work with at every client. Add contacts from a client's page." />
+      <PageHeader
+        title="Contacts"
+        description="The people you work with at every client. Add contacts from a client's page."
+        actions={
+          canImport ? (
+            <Button variant="secondary" asChild>
+              <Link href={paths.importNew.href("contact")}>
+                <Upload aria-hidden />
+                Import
+              </Link>
+            </Button>
+          ) : undefined
+        }
+      />
       <SavedViewsBar entityType="contact" noun="contacts" queryKeys={FILTER_KEYS} columns={layout.visibleIds} onApplyColumns={layout.apply} />
       <Card className="min-w-0">
         <div className="flex flex-col gap-2 border-b border-zinc-100 p-4 sm:flex-row sm:items-center">

@@ -1,0 +1,32 @@
+import type { ImportDto } from "@shared/contracts/imports";
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/api-client";
+import { importsKeys } from "./imports-keys";
+
+/** GET /api/imports/:id. */
+export async function getImport(id: string, signal?: AbortSignal): Promise<ImportDto> {
+  return (await apiFetch<{ data: ImportDto }>(`/api/imports/${encodeURIComponent(id)}`, { signal })).data;
+}
+
+/** True while the background job has work left. */
+export function isInFlight(imp: Pick<ImportDto, "status"> | undefined): boolean {
+  return imp?.status === "queued" || imp?.status === "running";
+}
+
+export const importQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: importsKeys.detail(id),
+    queryFn: ({ signal }) => getImport(id, signal),
+    // Live progress: poll every second while the job runs, stop when it is done.
+    refetchInterval: (q) => (isInFlight(q.state.data) ? 1000 : false),
+  });
+
+/** One import, polled while it runs. */
+export function useImport(id: string) {
+  return useQuery(importQueryOptions(id));
+}
+
+/** A link that downloads the rejected rows as CSV. */
+export function rejectsCsvHref(id: string): string {
+  return `/api/imports/${encodeURIComponent(id)}/rejects.csv`;
+}
