@@ -40,8 +40,8 @@ const SORT_CHOICES = [
   { value: "score:asc", label: "Lowest score" },
   { value: "relevance:desc", label: "Best match" },
 ] as const;
-// Paths of pages other features build (imports, web forms); linked from the empty state.
-const IMPORT_HREF = "/imports/new";
+// Pages of other features (imports, web forms), linked from the toolbar and the empty state.
+const IMPORT_HREF = paths.importNew.href("lead");
 const FORMS_HREF = paths.forms.href();
 
 /** /leads — the lead list with filters, custom-field columns, bulk actions and CSV export. */
@@ -114,6 +114,14 @@ function LeadsList() {
                   <Download aria-hidden />
                   Export CSV
                 </a>
+              </Button>
+            ) : null}
+            {canWrite && hasPermission(me, "imports.run") ? (
+              <Button variant="secondary" asChild>
+                <Link href={paths.importNew.href("lead")}>
+                  <Upload aria-hidden />
+                  Import
+                </Link>
               </Button>
             ) : null}
             {canWrite ? <CreateLeadDialog members={members} ownerPicker={!ownOnly} onCreated={openLead} /> : null}
