@@ -283,6 +283,15 @@ describe("POST /api/clients/bulk", () => {
     expect(adminDel.body).toEqual({ updated: 1, skipped: [{ id: bound.id, reason: "portal_users_bound" }] });
   });
 
+  it("200 assigning an owner in bulk writes timeline entries that name both owners", async () => {
+    const w = team.workspace.id;
+    const client = await buildClient(t.database.db, { workspaceId: w, ownerId: team.users.staff.id });
+    const res = await admin.post("/api/clients/bulk", { ids: [client.id], action: { type: "assign_owner", ownerId: team.users.sales_agent.id } });
+    expect(res.body).toEqual({ updated: 1, skipped: [] });
+    const timeline = await admin.get(`/api/activities?entityType=client&entityId=${client.id}&kind=owner_changed`);
+    expect(timeline.body.data[0].meta).toEqual({ from: { id: team.users.staff.id, name: team.users.staff.name }, to: { id: team.users.sales_agent.id, name: team.users.sales_agent.name } });
+  });
+
   it("400 for an unknown action or an empty id list", async () => {
     const res = await admin.post("/api/clients/bulk", { ids: [], action: { type: "explode" } });
     expectError(res, 400, "validation_failed");

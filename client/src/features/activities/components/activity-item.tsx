@@ -31,6 +31,10 @@ const WORDS: Record<string, string> = {
   firstName: "first name",
   lastName: "last name",
   portalSettings: "portal settings",
+  customFields: "custom fields",
+  sourceDetail: "source detail",
+  expectedCloseDate: "expected close date",
+  valueMinor: "value",
 };
 
 /** A meta value in words: a status label, a person's name, or "nobody". */
