@@ -58,7 +58,7 @@ export function LeadsTable({
     });
     const byId: Record<string, VirtualColumn<LeadDto>> = {
       status: { id: "status", header: "Status", width: 120, cell: (l) => <LeadStatusBadge status={l.status} /> },
-      score: { id: "score", width: 100, ...sortable("score", "Score"), cell: (l) => <LeadScore score={l.score} /> },
+      score: { id: "score", width: 124, ...sortable("score", "Score"), cell: (l) => <LeadScore score={l.score} /> },
       owner: {
         id: "owner",
         header: "Owner",
