@@ -14,11 +14,16 @@ import { dealsExportHref, useInfiniteDeals } from "@/features/deals/api/get-deal
 import { DealsBulkBar } from "@/features/deals/components/deals-bulk-bar";
 import { DealsFilters } from "@/features/deals/components/deals-filters";
 import { DEAL_COLUMNS, type DealSortKey, DealsTable } from "@/features/deals/components/deals-table";
+import { SavedViewsBar } from "@/features/saved-views/components/saved-views-bar";
 import { hasPermission, useCurrentUser } from "@/lib/auth";
 import { useUrlFilters } from "@/lib/url-filters";
 import { useCustomColumns } from "../clients/use-custom-columns";
 
+// The list's state in the URL, and what a saved view stores (the pipeline stays the page's choice:
+// a view's stage filter applies only while that stage's pipeline is shown).
 const KEYS = ["q", "stageId", "status", "ownerId", "tag", "rotting", "cf", "sort", "sortKey", "order"] as const;
+// Rows per request while scrolling (the table renders only the rows on screen, however many are loaded).
+const PAGE_SIZE = 100;
 
 /** The deal list of a pipeline: filters, search, sort, custom-field columns, bulk actions, CSV export. */
 export function DealsList({ pipeline, members }: { pipeline: PipelineDto; members: { id: string; name: string }[] }) {
@@ -46,7 +51,12 @@ export function DealsList({ pipeline, members }: { pipeline: PipelineDto; member
   } as const;
   const onSortCustom = useCallback((key: string, next: "asc" | "desc") => setFilters({ sort: "custom", sortKey: key, order: next }), [setFilters]);
   const columns = useCustomColumns<DealDto>({ entity: "deal", builtIn: DEAL_COLUMNS, sort, sortKey: values.sortKey, order, onSortCustom });
-  const deals = useInfiniteDeals(filters);
+  const { layout } = columns;
+  const deals = useInfiniteDeals({ ...filters, limit: PAGE_SIZE });
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = deals;
+  const onEndReached = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const rows = useMemo(() => deals.data?.pages.flatMap((p) => p.data) ?? [], [deals.data]);
   const names = useMemo(() => new Map(rows.map((d) => [d.id, d.title])), [rows]);
   const visibleSelection = useMemo(() => new Set([...selected].filter((id) => names.has(id))), [selected, names]);
@@ -54,8 +64,11 @@ export function DealsList({ pipeline, members }: { pipeline: PipelineDto; member
   const canWrite = hasPermission(me, "deals.write");
   const canDelete = hasPermission(me, "deals.delete");
   const clear = () => setFilters({ q: "", stageId: "", status: "", ownerId: "", tag: "", rotting: "", cf: "" });
-  const onSort = (key: DealSortKey) => setFilters({ sort: key, sortKey: "", order: key === sort ? (order === "asc" ? "desc" : "asc") : key === "title" || key === "expectedCloseDate" ? "asc" : "desc" });
-  const { limit: _limit, ...exportFilters } = { ...filters, limit: undefined };
+  const onSort = useCallback(
+    (key: DealSortKey) =>
+      setFilters({ sort: key, sortKey: "", order: key === sort ? (order === "asc" ? "desc" : "asc") : key === "title" || key === "expectedCloseDate" ? "asc" : "desc" }),
+    [setFilters, sort, order],
+  );
 
   return (
     <>
@@ -69,6 +82,7 @@ export function DealsList({ pipeline, members }: { pipeline: PipelineDto; member
           </span>
         </Alert>
       ) : null}
+      <SavedViewsBar entityType="deal" noun="deals" queryKeys={KEYS} columns={layout.visibleIds} onApplyColumns={layout.apply} />
       <Card className="min-w-0">
         <DealsFilters
           values={{ q: values.q, stageId: values.stageId, status: values.status, ownerId: values.ownerId, tag: values.tag, rotting: values.rotting }}
@@ -82,12 +96,12 @@ export function DealsList({ pipeline, members }: { pipeline: PipelineDto; member
           <CustomFieldFilter definitions={columns.definitions} value={values.cf} onChange={(next) => setFilters({ cf: next })} />
           <div className="ml-auto flex items-center gap-2">
             <Button variant="secondary" size="sm" asChild>
-              <a href={dealsExportHref(exportFilters)} download>
+              <a href={dealsExportHref(filters)} download>
                 <Download aria-hidden />
                 Export CSV
               </a>
             </Button>
-            <ColumnChooser columns={columns.layout.ordered} hidden={columns.layout.hidden} onToggle={columns.layout.toggle} onMove={columns.layout.move} onReset={columns.layout.reset} />
+            <ColumnChooser columns={layout.ordered} hidden={layout.hidden} onToggle={layout.toggle} onMove={layout.move} onReset={layout.reset} />
           </div>
         </div>
         <DealsBulkBar
@@ -125,13 +139,14 @@ export function DealsList({ pipeline, members }: { pipeline: PipelineDto; member
               onSort={onSort}
               selected={visibleSelection}
               onSelectedChange={canWrite || canDelete ? setSelected : undefined}
-              hidden={columns.layout.hidden}
-              extraColumns={columns.customColumns.filter((c) => !columns.layout.hidden.has(c.id))}
+              columnIds={layout.visibleIds}
+              customColumns={columns.customColumns}
+              onEndReached={onEndReached}
             />
             <LoadMore
               hasNextPage={deals.hasNextPage}
               isFetchingNextPage={deals.isFetchingNextPage}
-              fetchNextPage={() => deals.fetchNextPage()}
+              fetchNextPage={onEndReached}
               shown={rows.length}
               noun={rows.length === 1 ? "deal" : "deals"}
             />

@@ -43,6 +43,8 @@ const SORT_CHOICES = [
 // Pages of other features (imports, web forms), linked from the toolbar and the empty state.
 const IMPORT_HREF = paths.importNew.href("lead");
 const FORMS_HREF = paths.forms.href();
+// Rows per request while scrolling (the table renders only the rows on screen, however many are loaded).
+const PAGE_SIZE = 100;
 
 /** /leads — the lead list with filters, custom-field columns, bulk actions and CSV export. */
 export function LeadsPage() {
@@ -82,7 +84,12 @@ function LeadsList() {
   const onSortCustom = useCallback((key: string, next: "asc" | "desc") => setFilters({ sort: "custom", sortKey: key, order: next }), [setFilters]);
   const columns = useLeadColumns({ sort, sortKey: values.sortKey, order, onSortCustom });
   const onCfChange = useCallback((next: string) => setFilters({ cf: next }), [setFilters]);
-  const leads = useInfiniteLeads(filters);
+  const { layout } = columns;
+  const leads = useInfiniteLeads({ ...filters, limit: PAGE_SIZE });
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = leads;
+  const onEndReached = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const rows = useMemo(() => leads.data?.pages.flatMap((p) => p.data) ?? [], [leads.data]);
   const names = useMemo(() => new Map(rows.map((l) => [l.id, l.name])), [rows]);
   const filtering = !!(values.q || values.status || values.source || values.owner || values.tag || cf);
@@ -91,8 +98,10 @@ function LeadsList() {
   const visibleSelection = useMemo(() => new Set([...selected].filter((id) => names.has(id))), [selected, names]);
   const openLead = (id: string) => navigate(paths.lead.href(id));
 
-  const onSort = (key: LeadSort) =>
-    setFilters({ sort: key, sortKey: "", order: key === sort ? (order === "asc" ? "desc" : "asc") : key === "name" ? "asc" : "desc" });
+  const onSort = useCallback(
+    (key: LeadSort) => setFilters({ sort: key, sortKey: "", order: key === sort ? (order === "asc" ? "desc" : "asc") : key === "name" ? "asc" : "desc" }),
+    [setFilters, sort, order],
+  );
   const sortChoice = customSort ? "" : `${sort}:${order}`;
 
   return (
@@ -138,7 +147,7 @@ function LeadsList() {
           </span>
         </Alert>
       ) : null}
-      <SavedViewsBar entityType="lead" noun="leads" queryKeys={FILTER_KEYS} />
+      <SavedViewsBar entityType="lead" noun="leads" queryKeys={FILTER_KEYS} columns={layout.visibleIds} onApplyColumns={layout.apply} />
       <Card className="min-w-0">
         <LeadsFilters
           values={{ q: values.q, status: values.status, source: values.source, owner: values.owner, tag: values.tag }}
@@ -167,7 +176,7 @@ function LeadsList() {
                 </option>
               ))}
             </NativeSelect>
-            <ColumnChooser columns={columns.chooserColumns} hidden={columns.hidden} onToggle={columns.toggle} />
+            <ColumnChooser columns={layout.ordered} hidden={layout.hidden} onToggle={layout.toggle} onMove={layout.move} onReset={layout.reset} />
           </div>
         </div>
         <LeadsBulkBar
@@ -241,13 +250,14 @@ function LeadsList() {
               onSort={onSort}
               selected={visibleSelection}
               onSelectedChange={canWrite || canDelete ? setSelected : undefined}
-              hidden={columns.hidden}
-              extraColumns={columns.extraColumns}
+              columnIds={layout.visibleIds}
+              customColumns={columns.customColumns}
+              onEndReached={onEndReached}
             />
             <LoadMore
               hasNextPage={leads.hasNextPage}
               isFetchingNextPage={leads.isFetchingNextPage}
-              fetchNextPage={() => leads.fetchNextPage()}
+              fetchNextPage={onEndReached}
               shown={rows.length}
               noun={rows.length === 1 ? "lead" : "leads"}
             />

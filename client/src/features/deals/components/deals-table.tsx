@@ -1,7 +1,9 @@
 import type { DealDto } from "@shared/contracts/deals";
+import { useMemo } from "react";
 import { Link } from "wouter";
 import { Checkbox } from "@/components/ui/input";
-import { SortableTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { ariaSort, SortButton } from "@/components/ui/table";
+import { type VirtualColumn, VirtualTable } from "@/components/ui/virtual-table";
 import { paths } from "@/config/paths";
 import { formatDate, formatRelative } from "@/lib/format";
 import type { ExtraColumn } from "@/lib/table-columns";
@@ -9,7 +11,7 @@ import { DealStatusBadge, formatMinor, RottingBadge } from "./deal-format";
 
 export type DealSortKey = "title" | "value" | "expectedCloseDate" | "createdAt" | "updatedAt";
 
-/** Built-in columns that can be hidden (title always shows). */
+/** Built-in columns that can be hidden and moved (title always shows, first). */
 export const DEAL_COLUMNS = [
   { id: "stage", label: "Stage" },
   { id: "status", label: "Status" },
@@ -20,7 +22,10 @@ export const DEAL_COLUMNS = [
   { id: "updatedAt", label: "Updated" },
 ] as const;
 
-/** The deal table: sortable headers, a checkbox per row for bulk actions, rows link to the deal. */
+/**
+ * The deal table (virtualized: only the rows on screen are in the DOM): sortable headers, a
+ * checkbox per row for bulk actions, rows link to the deal, columns in the user's order.
+ */
 export function DealsTable({
   deals,
   sort,
@@ -28,20 +33,90 @@ export function DealsTable({
   onSort,
   selected,
   onSelectedChange,
-  hidden = new Set(),
-  extraColumns = [],
+  columnIds,
+  customColumns = [],
+  onEndReached,
 }: {
   deals: DealDto[];
+  /** The active sort; built-in headers show it (a custom column's header shows its own). */
   sort: string;
   order: "asc" | "desc";
   onSort: (sort: DealSortKey) => void;
   selected: ReadonlySet<string>;
+  /** Omit when the user has no bulk actions: no checkbox column then. */
   onSelectedChange?: (next: Set<string>) => void;
-  hidden?: ReadonlySet<string>;
-  extraColumns?: ExtraColumn<DealDto>[];
+  /** Visible column ids after the title, in order (built-in ids and custom `cf:<key>` ids). */
+  columnIds: readonly string[];
+  /** Custom-field columns the page offers (shown when listed in `columnIds`). */
+  customColumns?: ExtraColumn<DealDto>[];
+  /** Infinite loading: called when the user scrolls near the last loaded row. */
+  onEndReached?: () => void;
 }) {
-  const show = (id: string) => !hidden.has(id);
-  const th = (key: DealSortKey, label: string, className?: string) => <SortableTH label={label} active={sort === key} order={order} onSort={() => onSort(key)} className={className} />;
+  const columns = useMemo(() => {
+    const sortable = (key: DealSortKey, label: string) => ({
+      header: <SortButton label={label} active={sort === key} order={order} onSort={() => onSort(key)} />,
+      sort: ariaSort(sort === key, order),
+    });
+    const byId: Record<string, VirtualColumn<DealDto>> = {
+      stage: {
+        id: "stage",
+        header: "Stage",
+        width: 170,
+        cell: (d) => (
+          <span className="flex items-center gap-2">
+            <span className="truncate">{d.stage.name}</span>
+            {d.rotting ? <RottingBadge since={d.lastActivityAt} /> : null}
+          </span>
+        ),
+      },
+      status: { id: "status", header: "Status", width: 100, cell: (d) => <DealStatusBadge status={d.status} /> },
+      party: { id: "party", header: "Client / lead", width: 170, cell: (d) => d.client?.name ?? d.lead?.name ?? "—" },
+      owner: { id: "owner", header: "Owner", width: 140, cell: (d) => d.owner?.name ?? <span className="text-zinc-400">Unassigned</span> },
+      value: {
+        id: "value",
+        width: 120,
+        className: "text-right tabular-nums",
+        headerClassName: "text-right",
+        ...sortable("value", "Value"),
+        cell: (d) => formatMinor(d.valueMinor, d.currency),
+      },
+      close: {
+        id: "close",
+        width: 140,
+        ...sortable("expectedCloseDate", "Expected close"),
+        cell: (d) => (d.expectedCloseDate ? formatDate(d.expectedCloseDate) : "—"),
+      },
+      updatedAt: {
+        id: "updatedAt",
+        width: 110,
+        ...sortable("updatedAt", "Updated"),
+        cell: (d) => <span title={d.updatedAt}>{formatRelative(d.updatedAt)}</span>,
+      },
+    };
+    for (const col of customColumns) {
+      byId[col.id] = {
+        id: col.id,
+        width: 150,
+        header: col.sort ? <SortButton label={col.label} active={col.sort.active} order={col.sort.order} onSort={col.sort.onSort} /> : col.label,
+        sort: col.sort ? ariaSort(col.sort.active, col.sort.order) : undefined,
+        cell: col.render,
+      };
+    }
+    const title: VirtualColumn<DealDto> = {
+      id: "title",
+      ...sortable("title", "Deal"),
+      cell: (d) => (
+        <>
+          <Link href={paths.deal.href(d.id)} className="block truncate font-medium text-zinc-900 hover:text-brand hover:underline">
+            {d.title}
+          </Link>
+          <p className="truncate text-xs text-zinc-500">{d.pipeline.name}</p>
+        </>
+      ),
+    };
+    return [title, ...columnIds.flatMap((id) => (byId[id] ? [byId[id]] : []))];
+  }, [columnIds, customColumns, sort, order, onSort]);
+
   const allSelected = deals.length > 0 && deals.every((d) => selected.has(d.id));
   const someSelected = !allSelected && deals.some((d) => selected.has(d.id));
   const toggle = (id: string) => {
@@ -50,79 +125,33 @@ export function DealsTable({
     else next.add(id);
     onSelectedChange?.(next);
   };
+  const selectColumn: VirtualColumn<DealDto> = {
+    id: "select",
+    width: 44,
+    className: "pr-0",
+    headerClassName: "pr-0",
+    header: (
+      <Checkbox
+        aria-label={allSelected ? "Deselect all deals" : "Select all deals"}
+        checked={allSelected}
+        ref={(el) => {
+          if (el) el.indeterminate = someSelected;
+        }}
+        onChange={() => onSelectedChange?.(allSelected ? new Set() : new Set(deals.map((d) => d.id)))}
+      />
+    ),
+    cell: (d) => <Checkbox aria-label={`Select ${d.title}`} checked={selected.has(d.id)} onChange={() => toggle(d.id)} />,
+  };
+
   return (
-    <Table data-testid="deals-table">
-      <THead>
-        <tr>
-          {onSelectedChange ? (
-            <TH className="w-10 pr-0">
-              <Checkbox
-                aria-label={allSelected ? "Deselect all deals" : "Select all deals"}
-                checked={allSelected}
-                ref={(el) => {
-                  if (el) el.indeterminate = someSelected;
-                }}
-                onChange={() => onSelectedChange(allSelected ? new Set() : new Set(deals.map((d) => d.id)))}
-              />
-            </TH>
-          ) : null}
-          {th("title", "Deal")}
-          {show("stage") ? <TH>Stage</TH> : null}
-          {show("status") ? <TH>Status</TH> : null}
-          {show("party") ? <TH className="hidden md:table-cell">Client / lead</TH> : null}
-          {show("owner") ? <TH className="hidden lg:table-cell">Owner</TH> : null}
-          {show("value") ? th("value", "Value", "text-right") : null}
-          {show("close") ? th("expectedCloseDate", "Expected close", "hidden sm:table-cell") : null}
-          {show("updatedAt") ? th("updatedAt", "Updated", "hidden xl:table-cell") : null}
-          {extraColumns.map((col) =>
-            col.sort ? <SortableTH key={col.id} label={col.label} active={col.sort.active} order={col.sort.order} onSort={col.sort.onSort} /> : <TH key={col.id}>{col.label}</TH>,
-          )}
-        </tr>
-      </THead>
-      <TBody>
-        {deals.map((d) => (
-          <TR key={d.id} data-testid="deal-row" aria-selected={selected.has(d.id)} className={selected.has(d.id) ? "bg-brand-soft/50" : undefined}>
-            {onSelectedChange ? (
-              <TD className="w-10 pr-0">
-                <Checkbox aria-label={`Select ${d.title}`} checked={selected.has(d.id)} onChange={() => toggle(d.id)} />
-              </TD>
-            ) : null}
-            <TD className="max-w-48 sm:max-w-72">
-              <Link href={paths.deal.href(d.id)} className="block truncate font-medium text-zinc-900 hover:text-brand hover:underline">
-                {d.title}
-              </Link>
-              <p className="truncate text-xs text-zinc-500">{d.pipeline.name}</p>
-            </TD>
-            {show("stage") ? (
-              <TD className="whitespace-nowrap">
-                <span className="flex items-center gap-2">
-                  {d.stage.name}
-                  {d.rotting ? <RottingBadge since={d.lastActivityAt} /> : null}
-                </span>
-              </TD>
-            ) : null}
-            {show("status") ? (
-              <TD>
-                <DealStatusBadge status={d.status} />
-              </TD>
-            ) : null}
-            {show("party") ? <TD className="hidden max-w-48 truncate md:table-cell">{d.client?.name ?? d.lead?.name ?? "—"}</TD> : null}
-            {show("owner") ? <TD className="hidden whitespace-nowrap lg:table-cell">{d.owner?.name ?? <span className="text-zinc-400">Unassigned</span>}</TD> : null}
-            {show("value") ? <TD className="text-right whitespace-nowrap tabular-nums">{formatMinor(d.valueMinor, d.currency)}</TD> : null}
-            {show("close") ? <TD className="hidden whitespace-nowrap sm:table-cell">{d.expectedCloseDate ? formatDate(d.expectedCloseDate) : "—"}</TD> : null}
-            {show("updatedAt") ? (
-              <TD className="hidden whitespace-nowrap xl:table-cell" title={d.updatedAt}>
-                {formatRelative(d.updatedAt)}
-              </TD>
-            ) : null}
-            {extraColumns.map((col) => (
-              <TD key={col.id} className="max-w-48 truncate whitespace-nowrap">
-                {col.render(d)}
-              </TD>
-            ))}
-          </TR>
-        ))}
-      </TBody>
-    </Table>
+    <VirtualTable
+      label="Deals"
+      testId="deals-table"
+      rows={deals}
+      rowKey={(d) => d.id}
+      columns={onSelectedChange ? [selectColumn, ...columns] : columns}
+      rowProps={(d) => ({ "data-testid": "deal-row", "aria-selected": selected.has(d.id), className: selected.has(d.id) ? "bg-brand-soft/50" : undefined })}
+      onEndReached={onEndReached}
+    />
   );
 }

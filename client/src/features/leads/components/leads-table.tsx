@@ -1,7 +1,9 @@
 import type { LeadDto } from "@shared/contracts/leads";
+import { useMemo } from "react";
 import { Link } from "wouter";
 import { Checkbox } from "@/components/ui/input";
-import { SortableTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { ariaSort, SortButton } from "@/components/ui/table";
+import { type VirtualColumn, VirtualTable } from "@/components/ui/virtual-table";
 import { paths } from "@/config/paths";
 import { formatRelative } from "@/lib/format";
 import type { ExtraColumn } from "@/lib/table-columns";
@@ -9,7 +11,7 @@ import { LEAD_SOURCE_LABELS, LeadScore, LeadStatusBadge, LeadTags } from "./lead
 
 export type LeadSort = "name" | "createdAt" | "updatedAt" | "score" | "relevance";
 
-/** Built-in columns that can be hidden (name always shows). */
+/** Built-in columns that can be hidden and moved (name always shows, first). */
 export const LEAD_COLUMNS = [
   { id: "status", label: "Status" },
   { id: "score", label: "Score" },
@@ -19,7 +21,10 @@ export const LEAD_COLUMNS = [
   { id: "createdAt", label: "Created" },
 ] as const;
 
-/** The lead table: sortable headers, a checkbox per row for bulk actions, rows link to the lead. */
+/**
+ * The lead table (virtualized: only the rows on screen are in the DOM): sortable headers, a
+ * checkbox per row for bulk actions, rows link to the lead, columns in the user's order.
+ */
 export function LeadsTable({
   leads,
   sort,
@@ -27,24 +32,78 @@ export function LeadsTable({
   onSort,
   selected,
   onSelectedChange,
-  hidden = new Set(),
-  extraColumns = [],
+  columnIds,
+  customColumns = [],
+  onEndReached,
 }: {
   leads: LeadDto[];
+  /** The active sort; built-in headers show it (a custom column's header shows its own). */
   sort: string;
   order: "asc" | "desc";
   onSort: (sort: LeadSort) => void;
   selected: ReadonlySet<string>;
   /** Omit when the user has no bulk actions: no checkbox column then. */
   onSelectedChange?: (next: Set<string>) => void;
-  hidden?: ReadonlySet<string>;
-  extraColumns?: ExtraColumn<LeadDto>[];
+  /** Visible column ids after the name, in order (built-in ids and custom `cf:<key>` ids). */
+  columnIds: readonly string[];
+  /** Custom-field columns the page offers (shown when listed in `columnIds`). */
+  customColumns?: ExtraColumn<LeadDto>[];
+  /** Infinite loading: called when the user scrolls near the last loaded row. */
+  onEndReached?: () => void;
 }) {
-  const show = (id: string) => !hidden.has(id);
+  const columns = useMemo(() => {
+    const sortable = (key: LeadSort, label: string) => ({
+      header: <SortButton label={label} active={sort === key} order={order} onSort={() => onSort(key)} />,
+      sort: ariaSort(sort === key, order),
+    });
+    const byId: Record<string, VirtualColumn<LeadDto>> = {
+      status: { id: "status", header: "Status", width: 120, cell: (l) => <LeadStatusBadge status={l.status} /> },
+      score: { id: "score", width: 124, ...sortable("score", "Score"), cell: (l) => <LeadScore score={l.score} /> },
+      owner: {
+        id: "owner",
+        header: "Owner",
+        width: 150,
+        cell: (l) => <span data-testid="lead-owner">{l.owner?.name ?? <span className="text-zinc-400">Unassigned</span>}</span>,
+      },
+      source: {
+        id: "source",
+        header: "Source",
+        width: 130,
+        cell: (l) => <span title={l.sourceDetail ?? undefined}>{LEAD_SOURCE_LABELS[l.source]}</span>,
+      },
+      tags: { id: "tags", header: "Tags", width: 170, cell: (l) => <LeadTags tags={l.tags} /> },
+      createdAt: {
+        id: "createdAt",
+        width: 120,
+        ...sortable("createdAt", "Created"),
+        cell: (l) => <span title={l.createdAt}>{formatRelative(l.createdAt)}</span>,
+      },
+    };
+    for (const col of customColumns) {
+      byId[col.id] = {
+        id: col.id,
+        width: 150,
+        header: col.sort ? <SortButton label={col.label} active={col.sort.active} order={col.sort.order} onSort={col.sort.onSort} /> : col.label,
+        sort: col.sort ? ariaSort(col.sort.active, col.sort.order) : undefined,
+        cell: col.render,
+      };
+    }
+    const name: VirtualColumn<LeadDto> = {
+      id: "name",
+      ...sortable("name", "Name"),
+      cell: (l) => (
+        <>
+          <Link href={paths.lead.href(l.id)} className="block truncate font-medium text-zinc-900 hover:text-brand hover:underline">
+            {l.name}
+          </Link>
+          <p className="truncate text-xs text-zinc-500">{[l.company, l.email].filter(Boolean).join(" · ") || "No company"}</p>
+        </>
+      ),
+    };
+    return [name, ...columnIds.flatMap((id) => (byId[id] ? [byId[id]] : []))];
+  }, [columnIds, customColumns, sort, order, onSort]);
+
   const selectable = !!onSelectedChange;
-  const th = (key: LeadSort, label: string, className?: string) => (
-    <SortableTH label={label} active={sort === key} order={order} onSort={() => onSort(key)} className={className} />
-  );
   const allSelected = leads.length > 0 && leads.every((l) => selected.has(l.id));
   const someSelected = !allSelected && leads.some((l) => selected.has(l.id));
   const toggle = (id: string) => {
@@ -53,90 +112,33 @@ export function LeadsTable({
     else next.add(id);
     onSelectedChange?.(next);
   };
+  const selectColumn: VirtualColumn<LeadDto> = {
+    id: "select",
+    width: 44,
+    className: "pr-0",
+    headerClassName: "pr-0",
+    header: (
+      <Checkbox
+        aria-label={allSelected ? "Deselect all leads" : "Select all leads"}
+        checked={allSelected}
+        ref={(el) => {
+          if (el) el.indeterminate = someSelected;
+        }}
+        onChange={() => onSelectedChange?.(allSelected ? new Set() : new Set(leads.map((l) => l.id)))}
+      />
+    ),
+    cell: (l) => <Checkbox aria-label={`Select ${l.name}`} checked={selected.has(l.id)} onChange={() => toggle(l.id)} />,
+  };
+
   return (
-    <Table data-testid="leads-table">
-      <THead>
-        <tr>
-          {selectable ? (
-            <TH className="w-10 pr-0">
-              <Checkbox
-                aria-label={allSelected ? "Deselect all leads" : "Select all leads"}
-                checked={allSelected}
-                ref={(el) => {
-                  if (el) el.indeterminate = someSelected;
-                }}
-                onChange={() => onSelectedChange?.(allSelected ? new Set() : new Set(leads.map((l) => l.id)))}
-              />
-            </TH>
-          ) : null}
-          {th("name", "Name")}
-          {show("status") ? <TH>Status</TH> : null}
-          {show("score") ? th("score", "Score") : null}
-          {show("owner") ? <TH className="hidden md:table-cell">Owner</TH> : null}
-          {show("source") ? <TH className="hidden lg:table-cell">Source</TH> : null}
-          {show("tags") ? <TH className="hidden 2xl:table-cell">Tags</TH> : null}
-          {show("createdAt") ? th("createdAt", "Created", "hidden sm:table-cell") : null}
-          {extraColumns.map((col) =>
-            col.sort ? (
-              <SortableTH key={col.id} label={col.label} active={col.sort.active} order={col.sort.order} onSort={col.sort.onSort} />
-            ) : (
-              <TH key={col.id}>{col.label}</TH>
-            ),
-          )}
-        </tr>
-      </THead>
-      <TBody>
-        {leads.map((l) => (
-          <TR key={l.id} data-testid="lead-row" aria-selected={selected.has(l.id)} className={selected.has(l.id) ? "bg-brand-soft/50" : undefined}>
-            {selectable ? (
-              <TD className="w-10 pr-0">
-                <Checkbox aria-label={`Select ${l.name}`} checked={selected.has(l.id)} onChange={() => toggle(l.id)} />
-              </TD>
-            ) : null}
-            <TD className="max-w-48 sm:max-w-72">
-              <Link href={paths.lead.href(l.id)} className="block truncate font-medium text-zinc-900 hover:text-brand hover:underline">
-                {l.name}
-              </Link>
-              <p className="truncate text-xs text-zinc-500">{[l.company, l.email].filter(Boolean).join(" · ") || "No company"}</p>
-            </TD>
-            {show("status") ? (
-              <TD>
-                <LeadStatusBadge status={l.status} />
-              </TD>
-            ) : null}
-            {show("score") ? (
-              <TD>
-                <LeadScore score={l.score} />
-              </TD>
-            ) : null}
-            {show("owner") ? (
-              <TD className="hidden whitespace-nowrap md:table-cell" data-testid="lead-owner">
-                {l.owner?.name ?? <span className="text-zinc-400">Unassigned</span>}
-              </TD>
-            ) : null}
-            {show("source") ? (
-              <TD className="hidden whitespace-nowrap lg:table-cell" title={l.sourceDetail ?? undefined}>
-                {LEAD_SOURCE_LABELS[l.source]}
-              </TD>
-            ) : null}
-            {show("tags") ? (
-              <TD className="hidden 2xl:table-cell">
-                <LeadTags tags={l.tags} />
-              </TD>
-            ) : null}
-            {show("createdAt") ? (
-              <TD className="hidden whitespace-nowrap sm:table-cell" title={l.createdAt}>
-                {formatRelative(l.createdAt)}
-              </TD>
-            ) : null}
-            {extraColumns.map((col) => (
-              <TD key={col.id} className="max-w-48 truncate whitespace-nowrap">
-                {col.render(l)}
-              </TD>
-            ))}
-          </TR>
-        ))}
-      </TBody>
-    </Table>
+    <VirtualTable
+      label="Leads"
+      testId="leads-table"
+      rows={leads}
+      rowKey={(l) => l.id}
+      columns={selectable ? [selectColumn, ...columns] : columns}
+      rowProps={(l) => ({ "data-testid": "lead-row", "aria-selected": selected.has(l.id), className: selected.has(l.id) ? "bg-brand-soft/50" : undefined })}
+      onEndReached={onEndReached}
+    />
   );
 }
