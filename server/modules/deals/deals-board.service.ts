@@ -34,7 +34,12 @@ export async function getBoard(app: AppContext, actor: Actor, pipelineId: string
   if (q.stageId && !stages.some((s) => s.id === q.stageId)) throw errors.validation([{ path: "query.stageId", message: "Choose a stage of this pipeline" }]);
   const params: BoardParams = { pipelineId, ownerId: q.ownerId, tag: q.tag, q: q.q, stageId: q.stageId, after: q.cursor ? decodeBoardCursor(q.cursor) : undefined, limit: q.limit };
   const [cards, totals] = await Promise.all([boardCards(db, actor, params), boardTotals(db, actor, params)]);
-  const dtos = await presentDeals(db, actor, cards.map((c) => c.deal), { concurrent: true });
+  const dtos = await presentDeals(
+    db,
+    actor,
+    cards.map((c) => c.deal),
+    { concurrent: true, known: { pipelines: [pipeline], stages } },
+  );
   const byId = new Map(dtos.map((d) => [d.id, d]));
   const columns = stages
     .filter((s) => !q.stageId || s.id === q.stageId)

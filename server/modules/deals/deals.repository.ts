@@ -335,45 +335,58 @@ export async function forecastRows(db: Db, actor: PipelineViewer, pipelineId?: s
 }
 
 /** Names of the pipelines, stages, clients, leads, contacts and owners some deals point at (one workspace). */
-export async function loadDealDetails(db: Db, workspaceId: string, rows: DealRow[], opts: { concurrent?: boolean } = {}) {
+export async function loadDealDetails(
+  db: Db,
+  workspaceId: string,
+  rows: DealRow[],
+  opts: { concurrent?: boolean; known?: { pipelines: { id: string; name: string; rottingDays: number | null }[]; stages: { id: string; name: string; probability: number }[] } } = {},
+) {
   const ids = <K extends keyof DealRow>(k: K) => [...new Set(rows.map((r) => r[k]).filter((x): x is NonNullable<DealRow[K]> => !!x))] as string[];
   const byIds = async <T extends { id: string }>(list: string[], load: (ids: string[]) => Promise<T[]>) => new Map((list.length ? await load(list) : []).map((r) => [r.id, r]));
+  const pipelineIds = ids("pipelineId");
+  const stageIds = ids("stageId");
+  // The board already holds its pipeline and stages: no need to read them again.
+  const knownPipelines = opts.known && pipelineIds.every((id) => opts.known!.pipelines.some((p) => p.id === id)) ? new Map(opts.known.pipelines.map((p) => [p.id, p])) : undefined;
+  const knownStages = opts.known && stageIds.every((id) => opts.known!.stages.some((s) => s.id === id)) ? new Map(opts.known.stages.map((s) => [s.id, s])) : undefined;
+  const loadPipelines = async () =>
+    knownPipelines ??
+    byIds(pipelineIds, (l) =>
+      db.select({ id: pipelines.id, name: pipelines.name, rottingDays: pipelines.rottingDays }).from(pipelines).where(and(eq(pipelines.workspaceId, workspaceId), inArray(pipelines.id, l))),
+    );
+  const loadStages = async () =>
+    knownStages ??
+    byIds(stageIds, (l) =>
+      db
+        .select({ id: pipelineStages.id, name: pipelineStages.name, probability: pipelineStages.probability })
+        .from(pipelineStages)
+        .where(and(eq(pipelineStages.workspaceId, workspaceId), inArray(pipelineStages.id, l))),
+    );
+  // Client, lead, contact and owner names in ONE round trip (a union of four indexed id lookups).
+  const loadNames = async () => {
+    const wanted = { c: ids("clientId"), l: ids("leadId"), k: ids("contactId"), u: ids("ownerId") };
+    const maps = { c: new Map<string, { id: string; name: string }>(), l: new Map<string, { id: string; name: string }>(), k: new Map<string, { id: string; name: string }>(), u: new Map<string, { id: string; name: string }>() };
+    if (Object.values(wanted).every((l) => l.length === 0)) return maps;
+    const arr = (l: string[]) => sql`${`{${l.join(",")}}`}::uuid[]`;
+    const result = await db.execute<{ kind: keyof typeof maps; id: string; name: string }>(sql`
+      select 'c' as kind, ${clients.id} as id, ${clients.name} as name from ${clients} where ${clients.workspaceId} = ${workspaceId} and ${clients.id} = any(${arr(wanted.c)})
+      union all select 'l', ${leads.id}, ${leads.name} from ${leads} where ${leads.workspaceId} = ${workspaceId} and ${leads.id} = any(${arr(wanted.l)})
+      union all select 'k', ${contacts.id}, trim(${contacts.firstName} || ' ' || coalesce(${contacts.lastName}, '')) from ${contacts} where ${contacts.workspaceId} = ${workspaceId} and ${contacts.id} = any(${arr(wanted.k)})
+      union all select 'u', ${users.id}, ${users.name} from ${users} where ${users.workspaceId} = ${workspaceId} and ${users.id} = any(${arr(wanted.u)})`);
+    for (const r of result.rows) maps[r.kind].set(r.id, { id: r.id, name: r.name });
+    return maps;
+  };
   // Concurrent only on the pool: a transaction's single connection takes one query at a time.
-  const loaders = [
-    () =>
-      byIds(ids("pipelineId"), (l) =>
-        db.select({ id: pipelines.id, name: pipelines.name, rottingDays: pipelines.rottingDays }).from(pipelines).where(and(eq(pipelines.workspaceId, workspaceId), inArray(pipelines.id, l))),
-      ),
-    () =>
-      byIds(ids("stageId"), (l) =>
-        db
-          .select({ id: pipelineStages.id, name: pipelineStages.name, probability: pipelineStages.probability })
-          .from(pipelineStages)
-          .where(and(eq(pipelineStages.workspaceId, workspaceId), inArray(pipelineStages.id, l))),
-      ),
-    () => byIds(ids("clientId"), (l) => db.select({ id: clients.id, name: clients.name }).from(clients).where(and(eq(clients.workspaceId, workspaceId), inArray(clients.id, l)))),
-    () => byIds(ids("leadId"), (l) => db.select({ id: leads.id, name: leads.name }).from(leads).where(and(eq(leads.workspaceId, workspaceId), inArray(leads.id, l)))),
-    () =>
-      byIds(ids("contactId"), (l) =>
-        db
-          .select({ id: contacts.id, name: sql<string>`trim(${contacts.firstName} || ' ' || coalesce(${contacts.lastName}, ''))` })
-          .from(contacts)
-          .where(and(eq(contacts.workspaceId, workspaceId), inArray(contacts.id, l))),
-      ),
-    () => byIds(ids("ownerId"), (l) => db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.workspaceId, workspaceId), inArray(users.id, l)))),
-  ] as const;
-  const results: Map<string, { id: string; name: string; rottingDays?: number | null; probability?: number }>[] = [];
-  if (opts.concurrent) results.push(...(await Promise.all(loaders.map((load) => load()))));
-  else for (const load of loaders) results.push(await load());
-  const [pipelineMap, stageMap, clientMap, leadMap, contactMap, ownerMap] = results as [
-    Map<string, { id: string; name: string; rottingDays: number | null }>,
-    Map<string, { id: string; name: string; probability: number }>,
-    Map<string, { id: string; name: string }>,
-    Map<string, { id: string; name: string }>,
-    Map<string, { id: string; name: string }>,
-    Map<string, { id: string; name: string }>,
-  ];
-  return { pipelines: pipelineMap, stages: stageMap, clients: clientMap, leads: leadMap, contacts: contactMap, owners: ownerMap };
+  const [pipelineMap, stageMap, names] = opts.concurrent
+    ? await Promise.all([loadPipelines(), loadStages(), loadNames()])
+    : [await loadPipelines(), await loadStages(), await loadNames()];
+  return {
+    pipelines: pipelineMap as Map<string, { id: string; name: string; rottingDays: number | null }>,
+    stages: stageMap as Map<string, { id: string; name: string; probability: number }>,
+    clients: names.c,
+    leads: names.l,
+    contacts: names.k,
+    owners: names.u,
+  };
 }
 
 export type DealDetails = Awaited<ReturnType<typeof loadDealDetails>>;

@@ -37,7 +37,7 @@ import {
 } from "./deals.repository";
 
 /** Rows → DTOs with the names they point at loaded in one batch per table. */
-export async function presentDeals(db: Db, actor: Actor, rows: DealRow[], opts: { concurrent?: boolean } = {}): Promise<DealDto[]> {
+export async function presentDeals(db: Db, actor: Actor, rows: DealRow[], opts: Parameters<typeof loadDealDetails>[3] = {}): Promise<DealDto[]> {
   const details = await loadDealDetails(db, actor.workspaceId, rows, opts);
   const now = Date.now();
   return rows.map((r) => presentDeal(actor, r, details, now));
