@@ -409,6 +409,9 @@ describe("POST /api/deals/bulk", () => {
     const owner = await admin.post("/api/deals/bulk", { ids: [other.id], action: { type: "assign_owner", ownerId: team.users.sales_agent.id } });
     expect(owner.body.updated).toBe(1);
     expect(ids(await sales.get("/api/deals?limit=200"))).toContain(other.id);
+    // The timeline names both owners, as a single edit does.
+    const timeline = await admin.get(`/api/activities?entityType=deal&entityId=${other.id}&kind=owner_changed`);
+    expect(timeline.body.data[0].meta).toEqual({ from: { id: team.users.admin.id, name: team.users.admin.name }, to: { id: team.users.sales_agent.id, name: team.users.sales_agent.name } });
   });
 
   it("skips every deal as forbidden when a sales agent bulk-deletes (no deals.delete); admin deletes", async () => {

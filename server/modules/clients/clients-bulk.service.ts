@@ -2,11 +2,11 @@ import type { BulkClientsBody, BulkResult } from "../../../shared/contracts/clie
 import type { AppContext } from "../../app-context";
 import type { Actor } from "../../auth/actor";
 import { withTransaction } from "../../db/transaction";
-import { recordTimeline } from "../activities/timeline";
+import { recordOwnerChange, recordTimeline } from "../activities/timeline";
 import { removeStoredFiles } from "../attachments/attachments.service";
 import { recordAudit } from "../audit/audit.service";
 import { clientAbilities } from "./clients.policy";
-import { clientsWithPortalUsers, findStaffUsers, findVisibleClientsForUpdate, updateClient } from "./clients.repository";
+import { clientsWithPortalUsers, findVisibleClientsForUpdate, updateClient } from "./clients.repository";
 import { assertStaffUsers, deleteClientRecords } from "./clients.service";
 
 /**
@@ -25,11 +25,6 @@ export async function bulkClients(app: AppContext, actor: Actor, body: BulkClien
     const skipped: BulkResult["skipped"] = ids.filter((id) => !found.has(id)).map((id) => ({ id, reason: "not_found" }));
     const allowed = action.type === "delete" ? abilities.delete : abilities.update;
     if (!allowed) return { updated: 0, skipped: [...skipped, ...rows.map((r) => ({ id: r.id, reason: "forbidden" }))] };
-    // Owner names for the timeline ("from Sam to Sasha"), in one query.
-    const names =
-      action.type === "assign_owner"
-        ? new Map((await findStaffUsers(tx.db, actor.workspaceId, [...new Set([action.ownerId, ...rows.map((r) => r.ownerId)].filter((x): x is string => !!x))])).map((u) => [u.id, u.name]))
-        : new Map<string, string>();
     const bound = action.type === "delete" ? await clientsWithPortalUsers(tx.db, actor.workspaceId, rows.map((r) => r.id)) : new Set<string>();
     let updated = 0;
     for (const row of rows) {
@@ -47,8 +42,7 @@ export async function bulkClients(app: AppContext, actor: Actor, body: BulkClien
       } else if (action.type === "assign_owner") {
         if (row.ownerId === action.ownerId) continue;
         await updateClient(tx.db, actor.workspaceId, row.id, { ownerId: action.ownerId });
-        const ref = (id: string | null) => (id ? { id, name: names.get(id) ?? "" } : null);
-        await recordTimeline(tx.db, actor, entity, "owner_changed", { from: ref(row.ownerId), to: ref(action.ownerId) });
+        await recordOwnerChange(tx.db, actor, entity, row.ownerId, action.ownerId);
       } else {
         const has = row.tags.includes(action.tag);
         if (action.type === "add_tag" ? has : !has) continue;

@@ -15,7 +15,7 @@ import { type ClientRow, DEFAULT_PORTAL_SETTINGS } from "../../db/schema";
 import { withTransaction } from "../../db/transaction";
 import { toPage } from "../../lib/pagination";
 import { deleteEntityActivities } from "../activities/activities.repository";
-import { recordTimeline } from "../activities/timeline";
+import { recordOwnerChange, recordTimeline } from "../activities/timeline";
 import { deleteEntityAttachments } from "../attachments/attachments.repository";
 import { removeStoredFiles } from "../attachments/attachments.service";
 import { diffFields, recordAudit } from "../audit/audit.service";
@@ -140,9 +140,7 @@ export async function updateClientDetails(app: AppContext, actor: Actor, id: str
     if (status) await recordTimeline(tx.db, actor, entity, "status_changed", status as Record<string, unknown>);
     if (ownerId) {
       const { from, to } = ownerId as { from: string | null; to: string | null };
-      const names = new Map((await findStaffUsers(tx.db, actor.workspaceId, [from, to].filter((x): x is string => !!x))).map((u) => [u.id, u.name]));
-      const ref = (uid: string | null) => (uid ? { id: uid, name: names.get(uid) ?? "" } : null);
-      await recordTimeline(tx.db, actor, entity, "owner_changed", { from: ref(from), to: ref(to) });
+      await recordOwnerChange(tx.db, actor, entity, from, to);
     }
     if (Object.keys(rest).length) await recordTimeline(tx.db, actor, entity, "updated", { fields: Object.keys(rest), changes: rest });
     await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "client.updated", entityType: "client", entityId: id, changes });

@@ -3,7 +3,7 @@ import type { BulkResult } from "../../../shared/contracts/clients";
 import type { AppContext } from "../../app-context";
 import type { Actor } from "../../auth/actor";
 import { withTransaction } from "../../db/transaction";
-import { recordTimeline } from "../activities/timeline";
+import { recordOwnerChange, recordTimeline } from "../activities/timeline";
 import { removeStoredFiles } from "../attachments/attachments.service";
 import { recordAudit } from "../audit/audit.service";
 import { assertStaffUsers } from "../clients/clients.service";
@@ -39,7 +39,7 @@ export async function bulkDeals(app: AppContext, actor: Actor, body: BulkDealsBo
       } else if (action.type === "assign_owner") {
         if (row.ownerId === action.ownerId) continue;
         await updateDeal(tx.db, actor.workspaceId, row.id, { ownerId: action.ownerId });
-        await recordTimeline(tx.db, actor, entity, "owner_changed", { from: row.ownerId ? { id: row.ownerId } : null, to: action.ownerId ? { id: action.ownerId } : null });
+        await recordOwnerChange(tx.db, actor, entity, row.ownerId, action.ownerId);
       } else {
         const has = row.tags.includes(action.tag);
         if (action.type === "add_tag" ? has : !has) continue;

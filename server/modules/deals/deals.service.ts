@@ -8,11 +8,11 @@ import { contacts, type DealRow, leads } from "../../db/schema";
 import { type Tx, withTransaction } from "../../db/transaction";
 import { toPage } from "../../lib/pagination";
 import { deleteEntityActivities } from "../activities/activities.repository";
-import { recordTimeline } from "../activities/timeline";
+import { recordOwnerChange, recordTimeline } from "../activities/timeline";
 import { deleteEntityAttachments } from "../attachments/attachments.repository";
 import { removeStoredFiles } from "../attachments/attachments.service";
 import { diffFields, recordAudit } from "../audit/audit.service";
-import { findStaffUsers, findVisibleClient } from "../clients/clients.repository";
+import { findVisibleClient } from "../clients/clients.repository";
 import { assertStaffUsers } from "../clients/clients.service";
 import { parseCustomFieldFilters, parseCustomFieldSort } from "../custom-fields/custom-fields.query";
 import { loadDefinitions, resolveCustomFieldValues } from "../custom-fields/custom-fields.service";
@@ -214,9 +214,7 @@ export async function updateDealDetails(app: AppContext, actor: Actor, id: strin
     const { ownerId, ...rest } = changes;
     if (ownerId) {
       const { from, to } = ownerId as { from: string | null; to: string | null };
-      const names = new Map((await findStaffUsers(tx.db, actor.workspaceId, [from, to].filter((x): x is string => !!x))).map((u) => [u.id, u.name]));
-      const ref = (uid: string | null) => (uid ? { id: uid, name: names.get(uid) ?? "" } : null);
-      await recordTimeline(tx.db, actor, entity, "owner_changed", { from: ref(from), to: ref(to) });
+      await recordOwnerChange(tx.db, actor, entity, from, to);
     }
     if (Object.keys(rest).length) await recordTimeline(tx.db, actor, entity, "updated", { fields: Object.keys(rest), changes: rest });
     await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "deal.updated", entityType: "deal", entityId: id, changes });

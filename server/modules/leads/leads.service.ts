@@ -7,13 +7,12 @@ import type { LeadRow } from "../../db/schema";
 import { withTransaction } from "../../db/transaction";
 import { toPage } from "../../lib/pagination";
 import { deleteEntityActivities } from "../activities/activities.repository";
-import { recordTimeline } from "../activities/timeline";
+import { recordOwnerChange, recordTimeline } from "../activities/timeline";
 import { deleteEntityAttachments } from "../attachments/attachments.repository";
 import { removeStoredFiles } from "../attachments/attachments.service";
 import { diffFields, recordAudit } from "../audit/audit.service";
 import { emitLeadEvent } from "../automations/automation-events";
 import { assertStaffUsers } from "../clients/clients.service";
-import { findStaffUsers } from "../clients/clients.repository";
 import { normalisePhone } from "../contacts/contacts.service";
 import { parseCustomFieldFilters, parseCustomFieldSort } from "../custom-fields/custom-fields.query";
 import { loadDefinitions, resolveCustomFieldValues } from "../custom-fields/custom-fields.service";
@@ -150,9 +149,7 @@ export async function recordLeadChanges(db: Db, actor: Pick<Actor, "id" | "works
   if (status) await recordTimeline(db, actor, entity, "status_changed", status as Record<string, unknown>);
   if (ownerId) {
     const { from, to } = ownerId as { from: string | null; to: string | null };
-    const names = new Map((await findStaffUsers(db, actor.workspaceId, [from, to].filter((x): x is string => !!x))).map((u) => [u.id, u.name]));
-    const ref = (uid: string | null) => (uid ? { id: uid, name: names.get(uid) ?? "" } : null);
-    await recordTimeline(db, actor, entity, "owner_changed", { from: ref(from), to: ref(to) });
+    await recordOwnerChange(db, actor, entity, from, to);
   }
   if (Object.keys(rest).length) await recordTimeline(db, actor, entity, "updated", { fields: Object.keys(rest), changes: rest });
 }
