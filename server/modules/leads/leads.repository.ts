@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, ne, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, ne, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { ListLeadsQuery, LeadSortKey } from "../../../shared/contracts/leads";
 import { AppError } from "../../../shared/errors";
 import type { Db } from "../../db/client";
@@ -168,8 +168,3 @@ export async function leadWorkload(db: Db, actor: PipelineViewer) {
     .orderBy(desc(sql`count(*)`));
 }
 
-/** Number of leads the actor may see. */
-export async function countVisibleLeads(db: Db, actor: PipelineViewer): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(leads).where(leadVisibilityCondition(actor));
-  return row?.n ?? 0;
-}
