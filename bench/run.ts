@@ -25,6 +25,13 @@ const CRM_CONNECTIONS = Number(process.env.BENCH_CRM_CONNECTIONS ?? 20);
 const LEADS = Number(process.env.BENCH_LEADS ?? 1_000_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100_000);
 const BOARD_DEALS = Number(process.env.BENCH_BOARD_DEALS ?? 5_000);
+// For iterating on one scenario: BENCH_KEEP_DB=1 keeps the seeded database (its name is printed),
+// BENCH_REUSE_DB=<name> measures an already seeded one (migrations still run, seeding is skipped),
+// BENCH_ONLY=<regex> measures only the scenarios whose app-side name matches.
+const KEEP_DB = process.env.BENCH_KEEP_DB === "1" || Boolean(process.env.BENCH_REUSE_DB);
+const REUSE_DB = process.env.BENCH_REUSE_DB;
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : undefined;
+const BENCH_PASSWORD = "Bench-password-2026!";
 
 interface Figures {
   name: string;
@@ -48,6 +55,26 @@ function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number):
     child.stderr?.on("data", onData);
     child.on("exit", (code) => reject(new Error(`process exited early (${code})`)));
   });
+}
+
+/** The bench admin and workspace of a database seeded by an earlier run (BENCH_REUSE_DB). */
+async function seededBench(pool: pg.Pool): Promise<{ workspaceId: string; email: string; password: string }> {
+  const email = "bench-admin@bench.test";
+  const r = await pool.query<{ workspace_id: string }>("SELECT workspace_id FROM users WHERE email = $1", [email]);
+  if (!r.rows[0]) throw new Error(`BENCH_REUSE_DB: no ${email} in that database; seed it with BENCH_KEEP_DB=1 first`);
+  return { workspaceId: r.rows[0].workspace_id, email, password: BENCH_PASSWORD };
+}
+
+async function seededBoard(pool: pg.Pool, workspaceId: string): Promise<{ pipelineId: string }> {
+  const r = await pool.query<{ id: string }>("SELECT id FROM pipelines WHERE workspace_id = $1 AND name = 'Big board'", [workspaceId]);
+  if (!r.rows[0]) throw new Error("BENCH_REUSE_DB: that database has no CRM seed; seed it with BENCH_SUITE=crm BENCH_KEEP_DB=1 first");
+  return { pipelineId: r.rows[0].id };
+}
+
+/** Measures one app scenario and its bare counterpart, unless BENCH_ONLY leaves it out. */
+async function measurePair(list: [Figures, Figures][], app: [string, string, Record<string, string>], bare: [string, string], connections: number): Promise<void> {
+  if (ONLY && !ONLY.test(app[0])) return;
+  list.push([await measure(app[0], app[1], app[2], connections), await measure(bare[0], bare[1], {}, connections)]);
 }
 
 async function measure(name: string, url: string, headers: Record<string, string> = {}, connections = CONNECTIONS): Promise<Figures> {
@@ -79,10 +106,11 @@ async function main() {
     adminUrl = embedded.connectionString;
     stopEmbedded = embedded.stop;
   }
-  const dbName = `aos_bench_${Date.now().toString(36)}`;
+  if (REUSE_DB && !/^[a-z0-9_]+$/.test(REUSE_DB)) throw new Error("BENCH_REUSE_DB must be a plain database name");
+  const dbName = REUSE_DB ?? `aos_bench_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
+  if (!REUSE_DB) await admin.query(`CREATE DATABASE ${dbName}`);
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
   const databaseUrl = url.toString();
@@ -92,11 +120,13 @@ async function main() {
     await runMigrations(database.pool);
     const t0 = Date.now();
     console.log(`seeding 1,000 users and ${AUDIT_ROWS.toLocaleString()} audit rows…`);
-    const seed = await seedBench(database.pool, AUDIT_ROWS);
+    const seed = REUSE_DB ? await seededBench(database.pool) : await seedBench(database.pool, AUDIT_ROWS);
     let crm: { pipelineId: string; agent: { id: string; email: string }; deep: { value: string; id: string }; status: string } | undefined;
     if (CRM) {
       console.log(`seeding ${CLIENTS.toLocaleString()} clients, ${LEADS.toLocaleString()} leads and a ${BOARD_DEALS.toLocaleString()}-deal board…`);
-      const { pipelineId } = await seedBigCrm(database.pool, seed.workspaceId, { clients: CLIENTS, leads: LEADS, deals: BOARD_DEALS, log: (l) => console.log(`  ${l}`) });
+      const { pipelineId } = REUSE_DB
+        ? await seededBoard(database.pool, seed.workspaceId)
+        : await seedBigCrm(database.pool, seed.workspaceId, { clients: CLIENTS, leads: LEADS, deals: BOARD_DEALS, log: (l) => console.log(`  ${l}`) });
       const agent = await database.pool.query<{ id: string; email: string }>(
         "SELECT u.id, u.email FROM users u WHERE u.workspace_id = $1 AND u.role = 'sales_agent' ORDER BY (SELECT count(*) FROM leads l WHERE l.owner_id = u.id) DESC LIMIT 1",
         [seed.workspaceId],
@@ -161,43 +191,23 @@ async function main() {
 
     const pairs: [Figures, Figures][] = [];
     if (PLATFORM) {
-    pairs.push([await measure("GET /api/users (first page)", `${api}/users?limit=50`, headers), await measure("bare users (first page)", `${base}/users`)]);
-    pairs.push([
-      await measure("GET /api/users (deep page)", `${api}/users?limit=50&cursor=${cursor([u.name, u.id])}`, headers),
-      await measure("bare users (deep page)", `${base}/users?after=${encodeURIComponent(`${u.name}|${u.id}`)}`),
-    ]);
-    pairs.push([await measure("GET /api/audit-log (first page)", `${api}/audit-log?limit=50`, headers), await measure("bare audit (first page)", `${base}/audit`)]);
-    pairs.push([
-      await measure("GET /api/audit-log (deep page, 90%)", `${api}/audit-log?limit=50&cursor=${cursor([a.id])}`, headers),
-      await measure("bare audit (deep page, 90%)", `${base}/audit?before=${a.id}`),
-    ]);
+      const n = CONNECTIONS;
+      await measurePair(pairs, ["GET /api/users (first page)", `${api}/users?limit=50`, headers], ["bare users (first page)", `${base}/users`], n);
+      await measurePair(pairs, ["GET /api/users (deep page)", `${api}/users?limit=50&cursor=${cursor([u.name, u.id])}`, headers], ["bare users (deep page)", `${base}/users?after=${encodeURIComponent(`${u.name}|${u.id}`)}`], n);
+      await measurePair(pairs, ["GET /api/audit-log (first page)", `${api}/audit-log?limit=50`, headers], ["bare audit (first page)", `${base}/audit`], n);
+      await measurePair(pairs, ["GET /api/audit-log (deep page, 90%)", `${api}/audit-log?limit=50&cursor=${cursor([a.id])}`, headers], ["bare audit (deep page, 90%)", `${base}/audit?before=${a.id}`], n);
     }
     const crmPairs: [Figures, Figures][] = [];
     if (crm) {
       const c = CRM_CONNECTIONS;
       const agentHeaders = await sessionHeaders(api, crm.agent.email, seed.password);
       const deepCursor = cursor([crm.deep.value, crm.deep.id]);
-      crmPairs.push([await measure("GET /api/leads (first page)", `${api}/leads?limit=50`, headers, c), await measure("bare leads (first page)", `${base}/leads`, {}, c)]);
-      crmPairs.push([
-        await measure("GET /api/leads (status + owner)", `${api}/leads?limit=50&status=${crm.status}&ownerId=${crm.agent.id}`, headers, c),
-        await measure("bare leads (status + owner)", `${base}/leads?status=${crm.status}&owner=${crm.agent.id}`, {}, c),
-      ]);
-      crmPairs.push([
-        await measure("GET /api/leads (deep page, 90%)", `${api}/leads?limit=50&cursor=${deepCursor}`, headers, c),
-        await measure("bare leads (deep page, 90%)", `${base}/leads?after=${encodeURIComponent(`${crm.deep.value}|${crm.deep.id}`)}`, {}, c),
-      ]);
-      crmPairs.push([
-        await measure("GET /api/leads?q= (name fragment)", `${api}/leads?limit=50&q=lovel`, headers, c),
-        await measure("bare leads (name fragment)", `${base}/leads?q=lovel`, {}, c),
-      ]);
-      crmPairs.push([
-        await measure(`GET board (${BOARD_DEALS.toLocaleString()} deals)`, `${api}/pipelines/${crm.pipelineId}/board`, headers, c),
-        await measure("bare board", `${base}/board?pipeline=${crm.pipelineId}`, {}, c),
-      ]);
-      crmPairs.push([
-        await measure("GET /api/leads as a sales agent", `${api}/leads?limit=50`, agentHeaders, c),
-        await measure("bare leads (one owner)", `${base}/leads?owner=${crm.agent.id}`, {}, c),
-      ]);
+      await measurePair(crmPairs, ["GET /api/leads (first page)", `${api}/leads?limit=50`, headers], ["bare leads (first page)", `${base}/leads`], c);
+      await measurePair(crmPairs, ["GET /api/leads (status + owner)", `${api}/leads?limit=50&status=${crm.status}&ownerId=${crm.agent.id}`, headers], ["bare leads (status + owner)", `${base}/leads?status=${crm.status}&owner=${crm.agent.id}`], c);
+      await measurePair(crmPairs, ["GET /api/leads (deep page, 90%)", `${api}/leads?limit=50&cursor=${deepCursor}`, headers], ["bare leads (deep page, 90%)", `${base}/leads?after=${encodeURIComponent(`${crm.deep.value}|${crm.deep.id}`)}`], c);
+      await measurePair(crmPairs, ["GET /api/leads?q= (name fragment)", `${api}/leads?limit=50&q=lovel`, headers], ["bare leads (name fragment)", `${base}/leads?q=lovel`], c);
+      await measurePair(crmPairs, [`GET board (${BOARD_DEALS.toLocaleString()} deals)`, `${api}/pipelines/${crm.pipelineId}/board`, headers], ["bare board", `${base}/board?pipeline=${crm.pipelineId}`], c);
+      await measurePair(crmPairs, ["GET /api/leads as a sales agent", `${api}/leads?limit=50`, agentHeaders], ["bare leads (one owner)", `${base}/leads?owner=${crm.agent.id}`], c);
     }
 
     const rows: { app: Figures; bare: Figures; ratio: number; ok: boolean }[] = [];
@@ -234,7 +244,8 @@ async function main() {
   } finally {
     for (const c of children) c.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 1500));
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+    if (KEEP_DB) console.log(`kept the seeded database ${dbName} (BENCH_REUSE_DB=${dbName} measures it again without seeding)`);
+    else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
     await admin.end();
     if (stopEmbedded) await stopEmbedded();
     if (tmp) await rm(tmp, { recursive: true, force: true });
