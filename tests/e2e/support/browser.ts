@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, "../artifacts");
 
@@ -27,4 +27,25 @@ export async function signIn(context: BrowserContext, baseUrl: string, email: st
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"), { timeout: 20_000 });
   return page;
+}
+
+/**
+ * Drags `source` onto `target` with the mouse the way a person does: press on the card's top edge,
+ * a small move to get past the drag sensor's activation distance, then a slow glide to the target.
+ */
+export async function dragWithMouse(page: Page, source: Locator, target: Locator): Promise<void> {
+  const from = await source.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error("dragWithMouse: the source or the target is not visible");
+  await page.mouse.move(from.x + from.width / 2, from.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 20, from.y + 20, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 30, { steps: 15 });
+  await page.mouse.up();
+}
+
+/** The deal titles shown in a stage column of the deals board, top to bottom. */
+export async function boardColumnTitles(page: Page, stage: string): Promise<string[]> {
+  const column = page.getByRole("region", { name: stage, exact: true });
+  return column.getByTestId("deal-card").locator("a").allTextContents();
 }
