@@ -1,8 +1,9 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DOMAIN, DEMO_PASSWORD } from "../../server/db/seed/demo-seed";
+import { api, createPipeline } from "./support/api";
 import { type RunningApp, startAppProcess } from "./support/app-process";
-import { launchBrowser, signIn, snap } from "./support/browser";
+import { boardColumnTitles, dragWithMouse, launchBrowser, signIn, snap } from "./support/browser";
 
 // Deals in a real browser: drag a card across stages with the mouse, move one with the keyboard,
 // reload, and see both moves kept.
@@ -18,21 +19,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** Calls the API as the signed-in page (session cookie + CSRF token). */
-async function api<T>(page: Page, method: "GET" | "POST", path: string, body?: object): Promise<T> {
-  const me = await page.request.get(`${app.url}/api/auth/me`);
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  const res = await page.request.fetch(`${app.url}${path}`, { method, headers: { "X-CSRF-Token": csrfToken, "Content-Type": "application/json" }, data: body ? JSON.stringify(body) : undefined });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
-
-/** The deal titles shown in a stage column, top to bottom. */
-async function columnTitles(page: Page, stage: string): Promise<string[]> {
-  const column = page.getByRole("region", { name: stage, exact: true });
-  return column.getByTestId("deal-card").locator("a").allTextContents();
-}
-
 describe("deals: kanban board", () => {
   it("moves a deal with the mouse and another with the keyboard, and both moves survive a reload", async () => {
     const stamp = Date.now();
@@ -41,8 +27,7 @@ describe("deals: kanban board", () => {
 
     // A pipeline of its own (the demo's are full of deals), with the standard five stages; two deals
     // in its first stage, on one of the demo clients.
-    const created = await api<{ data: { id: string; stages: { id: string; name: string }[] } }>(page, "POST", "/api/pipelines", { name: `E2E board ${stamp}` });
-    const pipeline = created.data;
+    const pipeline = await createPipeline(page, { name: `E2E board ${stamp}` });
     const openBoard = () => page.goto(`${app.url}/deals?pipelineId=${pipeline.id}`);
     const clients = await api<{ data: { id: string }[] }>(page, "GET", "/api/clients?limit=1");
     const mouseDeal = `Mouse deal ${stamp}`;
@@ -67,20 +52,14 @@ describe("deals: kanban board", () => {
     await openBoard();
     await page.getByTestId("deals-board").waitFor();
     await page.getByRole("link", { name: mouseDeal }).waitFor();
-    expect(await columnTitles(page, "Lead in")).toEqual(expect.arrayContaining([mouseDeal, keyDeal]));
+    expect(await boardColumnTitles(page, "Lead in")).toEqual(expect.arrayContaining([mouseDeal, keyDeal]));
     await snap(page, "deals-01-board");
 
     // Mouse: drag the first card onto the "Qualified" column.
     const card = page.getByTestId("deal-card").filter({ hasText: mouseDeal });
     const target = page.getByRole("region", { name: "Qualified", exact: true }).getByRole("list");
-    const from = (await card.boundingBox())!;
-    const to = (await target.boundingBox())!;
-    await page.mouse.move(from.x + from.width / 2, from.y + 12);
-    await page.mouse.down();
-    await page.mouse.move(from.x + from.width / 2 + 20, from.y + 20, { steps: 5 });
-    await page.mouse.move(to.x + to.width / 2, to.y + 30, { steps: 15 });
-    await page.mouse.up();
-    await expect.poll(() => columnTitles(page, "Qualified")).toContain(mouseDeal);
+    await dragWithMouse(page, card, target);
+    await expect.poll(() => boardColumnTitles(page, "Qualified")).toContain(mouseDeal);
     await snap(page, "deals-02-dragged");
 
     // Keyboard: pick up with Space on the handle, one column right, drop with Space.
@@ -93,7 +72,7 @@ describe("deals: kanban board", () => {
     await page.keyboard.press("ArrowRight");
     await page.getByText(`Deal ${keyDeal} is over Qualified.`).first().waitFor({ state: "attached" });
     await page.keyboard.press("Space");
-    await expect.poll(() => columnTitles(page, "Qualified")).toContain(keyDeal);
+    await expect.poll(() => boardColumnTitles(page, "Qualified")).toContain(keyDeal);
     await page.getByText(`Deal ${keyDeal} was dropped in Qualified`).first().waitFor({ state: "attached" });
 
     // The server kept both moves: after a reload both cards are in "Qualified", with history.
@@ -103,8 +82,8 @@ describe("deals: kanban board", () => {
     await page.reload();
     await page.getByTestId("deals-board").waitFor();
     await page.getByRole("link", { name: keyDeal }).waitFor();
-    expect(await columnTitles(page, "Qualified")).toEqual(expect.arrayContaining([mouseDeal, keyDeal]));
-    expect(await columnTitles(page, "Lead in")).not.toContain(mouseDeal);
+    expect(await boardColumnTitles(page, "Qualified")).toEqual(expect.arrayContaining([mouseDeal, keyDeal]));
+    expect(await boardColumnTitles(page, "Lead in")).not.toContain(mouseDeal);
     await snap(page, "deals-03-reloaded");
 
     // The deal page shows the stage history and the stage change on the timeline.

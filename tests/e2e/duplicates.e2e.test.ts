@@ -1,6 +1,7 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DOMAIN, DEMO_PASSWORD } from "../../server/db/seed/demo-seed";
+import { apiResult } from "./support/api";
 import { type RunningApp, startAppProcess } from "./support/app-process";
 import { launchBrowser, signIn, snap } from "./support/browser";
 
@@ -18,18 +19,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** Calls the API from the signed-in page (session cookie + CSRF token, like the SPA). */
-async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = (await (await fetch("/api/auth/me")).json()) as { csrfToken: string };
-      const res = await fetch(path, { method, headers: { "Content-Type": "application/json", "X-CSRF-Token": me.csrfToken }, body: body ? JSON.stringify(body) : undefined });
-      return { status: res.status, body: await res.json().catch(() => null) };
-    },
-    { method, path, body },
-  );
-}
-
 describe("duplicates: merge two similar clients", () => {
   it("compares, picks a field from the other record, merges, and the survivor has the moved contact", async () => {
     const stamp = Date.now().toString(36);
@@ -38,11 +27,11 @@ describe("duplicates: merge two similar clients", () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const admin = await signIn(context, app.url, `admin@${DEMO_DOMAIN}`, DEMO_PASSWORD);
 
-    const first = await api<{ data: { id: string } }>(admin, "POST", "/api/clients", { name: survivorName, website: "https://old.quill.example", industry: "Coffee" });
+    const first = await apiResult<{ data: { id: string } }>(admin, "POST", "/api/clients", { name: survivorName, website: "https://old.quill.example", industry: "Coffee" });
     expect(first.status).toBe(201);
-    const second = await api<{ data: { id: string } }>(admin, "POST", "/api/clients", { name: mergedName, website: "https://quillfeather.example" });
+    const second = await apiResult<{ data: { id: string } }>(admin, "POST", "/api/clients", { name: mergedName, website: "https://quillfeather.example" });
     expect(second.status).toBe(201);
-    const contact = await api(admin, "POST", "/api/contacts", { clientId: second.body.data.id, firstName: "Juniper", lastName: `Moved ${stamp}` });
+    const contact = await apiResult(admin, "POST", "/api/contacts", { clientId: second.body.data.id, firstName: "Juniper", lastName: `Moved ${stamp}` });
     expect(contact.status).toBe(201);
 
     await admin.getByRole("link", { name: "Duplicates" }).first().click();
@@ -77,7 +66,7 @@ describe("duplicates: merge two similar clients", () => {
     await admin.getByRole("tab", { name: "Contacts" }).click();
     await admin.getByText(`Juniper Moved ${stamp}`).first().waitFor();
     await snap(admin, "duplicates-03-survivor");
-    expect((await api(admin, "GET", `/api/clients/${second.body.data.id}`)).status).toBe(404);
+    expect((await apiResult(admin, "GET", `/api/clients/${second.body.data.id}`)).status).toBe(404);
     await context.close();
   });
 });

@@ -1,8 +1,10 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DOMAIN, DEMO_PASSWORD } from "../../server/db/seed/demo-seed";
+import type { LeadListResponse } from "../../shared/contracts/leads";
+import { api, createAssignmentRule, createForm, usersOfRole } from "./support/api";
 import { type RunningApp, startAppProcess } from "./support/app-process";
 import { launchBrowser, signIn, snap } from "./support/browser";
 
@@ -20,22 +22,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** Calls the JSON API from the signed-in page (its cookie and CSRF token), like the app does. */
-async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = await fetch("/api/auth/me").then((r) => r.json());
-      const res = await fetch(path, {
-        method,
-        headers: { "Content-Type": "application/json", "X-CSRF-Token": me.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: res.status === 204 ? null : await res.json() };
-    },
-    { method, path, body },
-  ) as Promise<{ status: number; body: T }>;
-}
-
 describe("forms: build a form → a visitor submits the hosted page → the lead arrives assigned by a rule", () => {
   it("walks the whole flow", async () => {
     const stamp = Date.now();
@@ -45,17 +31,15 @@ describe("forms: build a form → a visitor submits the hosted page → the lead
     const admin = await signIn(adminContext, app.url, `admin@${DEMO_DOMAIN}`, DEMO_PASSWORD);
 
     // An assignment rule for form leads, first in the order, giving them to the sales agent.
-    const users = await api<{ data: { id: string; role: string; name: string }[] }>(admin, "GET", "/api/users?limit=100");
-    const agent = users.body.data.find((u) => u.role === "sales_agent")!;
-    const rule = await api<{ data: { id: string } }>(admin, "POST", "/api/assignment-rules", {
+    const [agent] = await usersOfRole(admin, "sales_agent");
+    const rule = await createAssignmentRule(admin, {
       name: `Form leads ${stamp}`,
       conditions: [{ field: "source", op: "equals", value: "form" }],
       assign: { type: "user", userId: agent.id },
     });
-    expect(rule.status).toBe(201);
     const rules = await api<{ data: { id: string }[] }>(admin, "GET", "/api/assignment-rules");
-    const order = [rule.body.data.id, ...rules.body.data.map((r) => r.id).filter((id) => id !== rule.body.data.id)];
-    expect((await api(admin, "PUT", "/api/assignment-rules/order", { ids: order })).status).toBe(200);
+    const order = [rule.id, ...rules.data.map((r) => r.id).filter((id) => id !== rule.id)];
+    await api(admin, "PUT", "/api/assignment-rules/order", { ids: order });
 
     // Build the form in the UI.
     await admin.getByRole("link", { name: "Forms" }).first().click();
@@ -107,14 +91,9 @@ describe("forms: build a form → a visitor submits the hosted page → the lead
 
     // Back as the admin: the lead is there, from the form, owned by the rule's user.
     // (The leads list UI is built on another branch; this checks through the leads API.)
-    const found = await api<{ data: { name: string; source: string; sourceDetail: string; owner: { id: string } | null; tags: string[]; consent: { method: string } | null }[] }>(
-      admin,
-      "GET",
-      `/api/leads?q=${encodeURIComponent(email)}`,
-    );
-    expect(found.status).toBe(200);
-    expect(found.body.data).toHaveLength(1);
-    expect(found.body.data[0]).toMatchObject({ name: "Vera Visitor", source: "form", sourceDetail: formName, owner: { id: agent.id }, tags: expect.arrayContaining(["website"]), consent: { method: "form" } });
+    const found = await api<LeadListResponse>(admin, "GET", `/api/leads?q=${encodeURIComponent(email)}`);
+    expect(found.data).toHaveLength(1);
+    expect(found.data[0]).toMatchObject({ name: "Vera Visitor", source: "form", sourceDetail: formName, owner: { id: agent.id }, tags: expect.arrayContaining(["website"]), consent: { method: "form" } });
 
     // The list shows the submission.
     await admin.getByRole("link", { name: "Forms" }).first().click();
@@ -138,7 +117,7 @@ describe("forms: build a form → a visitor submits the hosted page → the lead
     try {
       const adminContext = await browser.newContext();
       const admin = await signIn(adminContext, app.url, `admin@${DEMO_DOMAIN}`, DEMO_PASSWORD);
-      const created = await api<{ data: { id: string; publicId: string; hostedUrl: string; embed: { iframe: string; script: string } } }>(admin, "POST", "/api/forms", {
+      const form = await createForm(admin, {
         name: `Embedded ${stamp}`,
         fields: [
           { key: "name", label: "Name", required: true },
@@ -147,8 +126,6 @@ describe("forms: build a form → a visitor submits the hosted page → the lead
         success: { mode: "message", message: "Thanks from the embed!", redirectUrl: null },
         allowedOrigins: [allowed],
       });
-      expect(created.status).toBe(201);
-      const form = created.body.data;
       pages = {
         "/iframe": `<!doctype html><title>Client site</title><h1>Client site</h1>${form.embed.iframe}`,
         "/script": `<!doctype html><title>Client site</title><h1>Client site</h1>${form.embed.script}`,
@@ -181,8 +158,8 @@ describe("forms: build a form → a visitor submits the hosted page → the lead
       await visitorContext.close();
 
       for (const email of [`iframe-${stamp}@example.test`, `script-${stamp}@example.test`]) {
-        const found = await api<{ data: { source: string; sourceDetail: string }[] }>(admin, "GET", `/api/leads?q=${encodeURIComponent(email)}`);
-        expect(found.body.data).toEqual([expect.objectContaining({ source: "form", sourceDetail: `Embedded ${stamp}` })]);
+        const found = await api<LeadListResponse>(admin, "GET", `/api/leads?q=${encodeURIComponent(email)}`);
+        expect(found.data).toEqual([expect.objectContaining({ source: "form", sourceDetail: `Embedded ${stamp}` })]);
       }
       await adminContext.close();
     } finally {

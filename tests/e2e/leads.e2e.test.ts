@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DOMAIN, DEMO_PASSWORD } from "../../server/db/seed/demo-seed";
 import { PDF_BYTES } from "../factories/attachments";
+import { api, clearAssignmentRules } from "./support/api";
 import { type RunningApp, startAppProcess } from "./support/app-process";
 import { launchBrowser, signIn, snap } from "./support/browser";
 
@@ -145,29 +146,6 @@ describe("leads: assignment rule → lead → conversion → a sales agent's own
     await context.close();
   });
 });
-
-/** The demo workspace's own assignment rules would catch these leads first: each flow starts without them. */
-async function clearAssignmentRules(page: Page): Promise<void> {
-  const rules = await api<{ data: { id: string }[] }>(page, "GET", "/api/assignment-rules");
-  for (const rule of rules.data) await api(page, "DELETE", `/api/assignment-rules/${rule.id}`);
-}
-
-/** Calls the API from the signed-in page (same session and CSRF token as the app). */
-async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = (await (await fetch("/api/auth/me")).json()) as { csrfToken: string };
-      const res = await fetch(path, {
-        method,
-        headers: { "Content-Type": "application/json", "X-CSRF-Token": me.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-      return res.status === 204 ? null : res.json();
-    },
-    { method, path, body },
-  ) as Promise<T>;
-}
 
 describe("leads: form errors, bulk actions and small screens", () => {
   it("shows the contract's messages on the fields, reports skipped bulk rows and deletes after confirmation", async () => {
