@@ -140,6 +140,8 @@ describe("lead journey: hosted form → rule → sales agent → conversion → 
     await history.getByRole("row", { name: /^Lead in/ }).waitFor();
     await history.getByRole("row", { name: /^Qualified\s*current/ }).waitFor();
     await sales.getByText("Riley Rep moved it from Lead in to Qualified").first().waitFor();
+    // The deal carries the contact the conversion created.
+    await expect.poll(() => sales.getByLabel("Contact", { exact: true }).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent), { timeout: 10_000 }).toBe(visitor.name);
     await snap(sales, "journey-09-deal-page");
 
     // The new client's timeline carries the lead's history: the form submission and how it came in.

@@ -52,14 +52,22 @@ export function DealFormFields({
       {client ? (
         <FormField label="Contact" error={errors.contactId?.message}>
           {(f) => (
-            <NativeSelect {...f} {...reg("contactId")}>
-              <option value="">No contact</option>
-              {(contacts.data?.data ?? []).map((c) => (
-                <option key={c.id} value={c.id}>
-                  {[c.firstName, c.lastName].filter(Boolean).join(" ")}
-                </option>
-              ))}
-            </NativeSelect>
+            // Controlled: the client's contacts arrive after the form mounts, and an uncontrolled
+            // select would keep showing "No contact" for a deal that has one.
+            <Controller
+              control={form.control}
+              name="contactId"
+              render={({ field }) => (
+                <NativeSelect {...f} name={field.name} ref={field.ref} value={field.value} onChange={field.onChange} onBlur={field.onBlur}>
+                  <option value="">No contact</option>
+                  {(contacts.data?.data ?? []).map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {[c.firstName, c.lastName].filter(Boolean).join(" ")}
+                    </option>
+                  ))}
+                </NativeSelect>
+              )}
+            />
           )}
         </FormField>
       ) : null}
