@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DOMAIN, DEMO_PASSWORD } from "../../server/db/seed/demo-seed";
+import { apiResult } from "./support/api";
 import { type RunningApp, startAppProcess } from "./support/app-process";
 import { launchBrowser, signIn, snap } from "./support/browser";
 
@@ -81,7 +82,7 @@ describe("accounts: invite → accept in a second browser → deactivate → the
     // Their session is dead on the next request: the app sends them to sign in.
     await invitee.goto(`${app.url}/profile`);
     await invitee.waitForURL((url) => url.pathname.startsWith("/login"), { timeout: 20_000 });
-    const status = await invitee.evaluate(() => fetch("/api/auth/me").then((r) => r.status));
+    const { status } = await apiResult(invitee, "GET", "/api/auth/me");
     expect(status).toBe(401);
     await snap(invitee, "07-invitee-signed-out");
     await inviteeContext.close();
@@ -98,7 +99,7 @@ describe("portal: a client user sees only the portal", () => {
     await snap(page, "08-portal");
     await page.goto(`${app.url}/users`);
     await page.waitForURL((url) => url.pathname.startsWith("/portal"));
-    const apiStatus = await page.evaluate(() => fetch("/api/users").then((r) => r.status));
+    const { status: apiStatus } = await apiResult(page, "GET", "/api/users");
     expect(apiStatus).toBe(403);
     await context.close();
   });

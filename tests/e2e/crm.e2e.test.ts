@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DOMAIN, DEMO_PASSWORD } from "../../server/db/seed/demo-seed";
+import { apiResult } from "./support/api";
 import { type RunningApp, startAppProcess } from "./support/app-process";
 import { launchBrowser, signIn, snap } from "./support/browser";
 
@@ -114,7 +115,7 @@ describe("crm: client → contact → portal invitation → the contact's portal
     await sections.getByText("Tasks").waitFor();
     expect(await sections.getByText("Invoices").count()).toBe(0);
     expect(await contact.getByText("Acme Coffee Roasters").count()).toBe(0);
-    const apiStatus = await contact.evaluate(() => fetch("/api/clients").then((r) => r.status));
+    const { status: apiStatus } = await apiResult(contact, "GET", "/api/clients");
     expect(apiStatus).toBe(403);
     await snap(contact, "crm-06-portal");
 

@@ -2,6 +2,8 @@ import { readFile } from "node:fs/promises";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DOMAIN, DEMO_PASSWORD } from "../../server/db/seed/demo-seed";
+import type { ClientListResponse } from "../../shared/contracts/clients";
+import { api } from "./support/api";
 import { type RunningApp, startAppProcess } from "./support/app-process";
 import { launchBrowser, signIn, snap } from "./support/browser";
 
@@ -72,8 +74,8 @@ describe("imports: a client CSV with bad rows", () => {
     // The history lists it; the imported clients are there.
     await page.getByRole("link", { name: "Imports", exact: true }).first().click();
     await page.getByRole("link", { name: `clients-${stamp}.csv` }).waitFor();
-    const found = await page.request.get(`${app.url}/api/clients?q=${encodeURIComponent(`Imported Co ${stamp}-7`)}`);
-    expect(((await found.json()) as { data: { name: string }[] }).data.map((c) => c.name)).toContain(`Imported Co ${stamp}-7`);
+    const found = await api<ClientListResponse>(page, "GET", `/api/clients?q=${encodeURIComponent(`Imported Co ${stamp}-7`)}`);
+    expect(found.data.map((c) => c.name)).toContain(`Imported Co ${stamp}-7`);
     await context.close();
   });
 });

@@ -1,8 +1,9 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DOMAIN, DEMO_PASSWORD } from "../../server/db/seed/demo-seed";
+import type { LeadDto } from "../../shared/contracts/leads";
 import { PDF_BYTES } from "../factories/attachments";
-import { api, clearAssignmentRules } from "./support/api";
+import { api, apiResult, clearAssignmentRules } from "./support/api";
 import { type RunningApp, startAppProcess } from "./support/app-process";
 import { launchBrowser, signIn, snap } from "./support/browser";
 
@@ -198,8 +199,7 @@ describe("leads: form errors, bulk actions and small screens", () => {
     await confirm.getByRole("button", { name: "Delete 1 lead" }).click();
     await expect.poll(() => table.getByText(`Bulk Keep ${stamp}`).count()).toBe(0);
     await table.getByText(`Bulk Converted ${stamp}`).waitFor();
-    const gone = await admin.evaluate((id) => fetch(`/api/leads/${id}`).then((r) => r.status), keep.data.id);
-    expect(gone).toBe(404);
+    expect((await apiResult(admin, "GET", `/api/leads/${keep.data.id}`)).status).toBe(404);
 
     // The workload view shows a bar per person, unassigned leads included.
     await api(admin, "POST", "/api/leads", { name: `Open Unassigned ${stamp}`, ownerId: null });
@@ -294,10 +294,8 @@ describe("leads: converting into an existing client", () => {
     await admin.waitForURL((url) => /^\/clients\/[0-9a-f-]{36}$/.test(url.pathname));
     await admin.getByRole("heading", { level: 1, name: "Acme Coffee Roasters" }).waitFor();
     await admin.getByTestId("timeline").getByText(/converted this lead/).first().waitFor();
-    const converted = await admin.evaluate((id) => fetch(`/api/leads/${id}`).then((r) => r.json()), lead.data.id);
-    expect(converted.data.status).toBe("converted");
-    expect(converted.data.conversion.client.name).toBe("Acme Coffee Roasters");
-    expect(converted.data.conversion.contactId).toBeTruthy();
+    const converted = await api<{ data: LeadDto }>(admin, "GET", `/api/leads/${lead.data.id}`);
+    expect(converted.data).toMatchObject({ status: "converted", conversion: { client: { name: "Acme Coffee Roasters" }, contactId: expect.any(String) } });
     await context.close();
   });
 });
