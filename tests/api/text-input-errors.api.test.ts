@@ -39,3 +39,17 @@ describe("text with a NUL character", () => {
     expectError(res, 400, "bad_request");
   });
 });
+
+describe("messages the forms show as they are", () => {
+  it("400 validation_failed 'Enter the tag' (not zod's 'Too small') for an add_tag action without a tag", async () => {
+    const res = await admin.post("/api/automations", { name: "Tag it", trigger: { type: "lead_created" }, actions: [{ type: "add_tag", tag: " " }] });
+    expectError(res, 400, "validation_failed");
+    expect(res.body.error.details.issues).toEqual([expect.objectContaining({ path: "body.actions.0.tag", message: "Enter the tag" })]);
+  });
+
+  it("400 validation_failed 'Keep the tag to 40 characters' for a remove_tag action with a 41-character tag", async () => {
+    const res = await admin.post("/api/automations", { name: "Untag it", trigger: { type: "lead_created" }, actions: [{ type: "remove_tag", tag: "t".repeat(41) }] });
+    expectError(res, 400, "validation_failed");
+    expect(res.body.error.details.issues).toEqual([expect.objectContaining({ path: "body.actions.0.tag", message: "Keep the tag to 40 characters" })]);
+  });
+});
