@@ -41,6 +41,10 @@ export function toAppError(err: unknown): AppError | null {
     case "22008":
     case "22003":
       return new AppError("bad_request", "A value in the request has the wrong format.");
+    // A NUL character (\u0000) in text or JSON: PostgreSQL cannot store it.
+    case "22021":
+    case "22P05":
+      return new AppError("bad_request", "Text cannot contain a NUL character (\\u0000).");
     case "57014":
       return new AppError("service_unavailable", "The request took too long. Try a narrower query.");
   }

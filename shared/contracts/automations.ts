@@ -23,6 +23,9 @@ export type AutomationTrigger = z.infer<typeof AutomationTrigger>;
 export const TRIGGER_TYPES = ["lead_created", "lead_status_changed", "lead_inactive"] as const;
 export type TriggerType = (typeof TRIGGER_TYPES)[number];
 
+/** The tag of an add/remove tag action, with messages the automation dialog can show as they are. */
+const actionTag = z.string().trim().min(1, "Enter the tag").max(40, "Keep the tag to 40 characters");
+
 /**
  * The actions this issue ships. Later modules register more (create task, enrol in a drip series)
  * in the server's action registry and add their shape here.
@@ -31,8 +34,8 @@ export const AutomationAction = z
   .discriminatedUnion("type", [
     z.strictObject({ type: z.literal("assign"), userId: z.uuid().nullable().describe("null: run the assignment rules again") }),
     z.strictObject({ type: z.literal("set_status"), status: z.enum(EDITABLE_LEAD_STATUSES) }),
-    z.strictObject({ type: z.literal("add_tag"), tag: z.string().trim().min(1).max(40) }),
-    z.strictObject({ type: z.literal("remove_tag"), tag: z.string().trim().min(1).max(40) }),
+    z.strictObject({ type: z.literal("add_tag"), tag: actionTag }),
+    z.strictObject({ type: z.literal("remove_tag"), tag: actionTag }),
     z.strictObject({ type: z.literal("add_note"), body: z.string().trim().min(1, "Write the note").max(5000).describe("{{lead.name}}, {{lead.company}}, {{lead.email}} are filled in") }),
     z.strictObject({
       type: z.literal("notify_user"),

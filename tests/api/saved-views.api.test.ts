@@ -231,3 +231,23 @@ describe("applying a view", () => {
     expect(ids).not.toContain(hidden.id);
   });
 });
+
+describe("view names", () => {
+  it("400 validation_failed on body.name when the owner already has a view of the list with that name (any case), on create and on rename", async () => {
+    const name = `Hot ${hex()}`;
+    const first = await staff.post("/api/saved-views", { entityType: "client", name, query: {} });
+    expect(first.status).toBe(201);
+    const again = await staff.post("/api/saved-views", { entityType: "client", name: ` ${name.toUpperCase()} `, query: {} });
+    expectError(again, 400, "validation_failed");
+    expect(issuePaths(again)).toEqual(["body.name"]);
+    // Another list, or another person, may use the same name.
+    expect((await staff.post("/api/saved-views", { entityType: "lead", name, query: {} })).status).toBe(201);
+    expect((await sales.post("/api/saved-views", { entityType: "client", name, query: {} })).status).toBe(201);
+    const second = await staff.post("/api/saved-views", { entityType: "client", name: `Cold ${hex()}`, query: {} });
+    const renamed = await staff.patch(`/api/saved-views/${second.body.data.id}`, { name });
+    expectError(renamed, 400, "validation_failed");
+    expect(issuePaths(renamed)).toEqual(["body.name"]);
+    // Renaming a view to its own name in another case is fine.
+    expect((await staff.patch(`/api/saved-views/${first.body.data.id}`, { name: name.toLowerCase() })).status).toBe(200);
+  });
+});

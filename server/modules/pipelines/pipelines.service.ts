@@ -39,6 +39,22 @@ export interface PipelineWithStages {
   stages: PipelineStageRow[];
 }
 
+/** Names compare trimmed and case-insensitively: "Proposal" and "proposal " are the same stage to a person. */
+const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
+/** 400 when another pipeline of the workspace already has this name (two identical entries in the pipeline picker). */
+async function assertPipelineNameFree(db: Db, workspaceId: string, name: string, exceptId?: string): Promise<void> {
+  const taken = (await listPipelineRows(db, workspaceId)).some((p) => p.id !== exceptId && sameName(p.name, name));
+  if (taken) throw errors.validation([{ path: "body.name", message: `There is already a pipeline called “${name.trim()}”` }]);
+}
+
+/** 400 when another stage of the pipeline already has this name (the board would show two identical columns). */
+function assertStageNameFree(stages: readonly PipelineStageRow[], name: string, exceptId?: string): void {
+  if (stages.some((s) => s.id !== exceptId && sameName(s.name, name))) {
+    throw errors.validation([{ path: "body.name", message: `This pipeline already has a stage called “${name.trim()}”` }]);
+  }
+}
+
 /** Inserts a pipeline with stages in order. */
 async function createPipelineRows(db: Db, workspaceId: string, name: string, stages: readonly StageInput[], rottingDays?: number | null): Promise<PipelineWithStages> {
   const pipeline = await insertPipeline(db, { workspaceId, name, position: await nextPipelinePosition(db, workspaceId), ...(rottingDays !== undefined ? { rottingDays } : {}) });
@@ -96,7 +112,11 @@ export async function getPipeline(app: AppContext, actor: Actor, id: string, db:
 export async function createPipeline(app: AppContext, actor: Actor, body: CreatePipelineBody): Promise<PipelineDto> {
   const created = await withTransaction(app.database.pool, async (tx) => {
     await lockWorkspacePipelines(tx.db, actor.workspaceId);
-    const p = await createPipelineRows(tx.db, actor.workspaceId, body.name, body.stages ?? DEFAULT_STAGES, body.rottingDays);
+    await assertPipelineNameFree(tx.db, actor.workspaceId, body.name);
+    const stages = body.stages ?? DEFAULT_STAGES;
+    const repeated = stages.findIndex((st, i) => stages.findIndex((o) => sameName(o.name, st.name)) !== i);
+    if (repeated >= 0) throw errors.validation([{ path: `body.stages.${repeated}.name`, message: `“${stages[repeated]!.name.trim()}” is already a stage of this pipeline` }]);
+    const p = await createPipelineRows(tx.db, actor.workspaceId, body.name, stages, body.rottingDays);
     await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "pipeline.created", entityType: "pipeline", entityId: p.pipeline.id, changes: { name: body.name, stages: p.stages.map((s) => s.name) } });
     return p;
   });
@@ -106,7 +126,9 @@ export async function createPipeline(app: AppContext, actor: Actor, body: Create
 /** Renames a pipeline or changes its rotting days. */
 export async function editPipeline(app: AppContext, actor: Actor, id: string, body: UpdatePipelineBody): Promise<PipelineDto> {
   return withTransaction(app.database.pool, async (tx) => {
+    await lockWorkspacePipelines(tx.db, actor.workspaceId);
     const { pipeline } = await loadPipeline(tx.db, actor.workspaceId, id, true);
+    if (body.name !== undefined) await assertPipelineNameFree(tx.db, actor.workspaceId, body.name, id);
     await updatePipeline(tx.db, actor.workspaceId, id, body);
     await recordAudit(tx.db, {
       workspaceId: actor.workspaceId,
@@ -146,6 +168,7 @@ export async function addStage(app: AppContext, actor: Actor, pipelineId: string
   return withTransaction(app.database.pool, async (tx) => {
     const { stages } = await loadPipeline(tx.db, actor.workspaceId, pipelineId, true);
     if (stages.length >= 30) throw errors.validation([{ path: "body", message: "A pipeline has at most 30 stages" }]);
+    assertStageNameFree(stages, body.name);
     const index = Math.min(body.index ?? stages.length, stages.length);
     const [stage] = await insertStages(tx.db, [{ workspaceId: actor.workspaceId, pipelineId, name: body.name, probability: body.probability, position: index }]);
     const order = stages.map((s) => s.id);
@@ -159,9 +182,10 @@ export async function addStage(app: AppContext, actor: Actor, pipelineId: string
 /** Renames a stage or changes its probability. */
 export async function editStage(app: AppContext, actor: Actor, pipelineId: string, stageId: string, body: UpdateStageBody): Promise<PipelineDto> {
   return withTransaction(app.database.pool, async (tx) => {
-    await loadPipeline(tx.db, actor.workspaceId, pipelineId, true);
+    const { stages } = await loadPipeline(tx.db, actor.workspaceId, pipelineId, true);
     const stage = await findStage(tx.db, actor.workspaceId, pipelineId, stageId);
     if (!stage) throw errors.notFound("Stage");
+    if (body.name !== undefined) assertStageNameFree(stages, body.name, stageId);
     await updateStage(tx.db, actor.workspaceId, stageId, body);
     await recordAudit(tx.db, {
       workspaceId: actor.workspaceId,

@@ -11,6 +11,7 @@ import {
 import { errors, type FieldIssue } from "../../../shared/errors";
 import type { AppContext } from "../../app-context";
 import type { Actor } from "../../auth/actor";
+import type { Db } from "../../db/client";
 import { withTransaction } from "../../db/transaction";
 import { recordAudit } from "../audit/audit.service";
 import { assertCanUseViews, canEditView } from "./saved-views.policy";
@@ -43,6 +44,18 @@ async function loadView(db: Parameters<typeof findVisibleView>[0], actor: Actor,
   return view;
 }
 
+/**
+ * 400 on body.name when the owner already has a view of this list with the same name (trimmed,
+ * any case): the views menu would show two identical entries.
+ */
+async function assertViewNameFree(db: Db, actor: Actor, entityType: SavedViewEntity, ownerId: string | null, name: string, exceptId?: string): Promise<void> {
+  const rows = await listVisibleViews(db, actor, entityType);
+  const key = name.trim().toLocaleLowerCase();
+  if (rows.some((v) => v.id !== exceptId && v.ownerId === ownerId && v.name.trim().toLocaleLowerCase() === key)) {
+    throw errors.validation([{ path: "body.name", message: `There is already a view called “${name.trim()}”` }]);
+  }
+}
+
 /** The actor's personal views and the workspace's shared views of one list. */
 export async function listSavedViews(app: AppContext, actor: Actor, entityType: SavedViewEntity): Promise<SavedViewListResponse> {
   assertCanUseViews(actor, entityType);
@@ -55,6 +68,7 @@ export async function createSavedView(app: AppContext, actor: Actor, body: Creat
   assertCanUseViews(actor, body.entityType);
   assertValidQuery(body.entityType, body.query);
   const row = await withTransaction(app.database.pool, async (tx) => {
+    await assertViewNameFree(tx.db, actor, body.entityType, actor.id, body.name);
     const created = await insertView(tx.db, {
       workspaceId: actor.workspaceId,
       ownerId: actor.id,
@@ -79,6 +93,7 @@ export async function editSavedView(app: AppContext, actor: Actor, id: string, b
     if (body.visibility === "personal" && before.ownerId !== actor.id) {
       throw errors.forbidden("Only its owner makes a shared view personal.");
     }
+    if (body.name !== undefined) await assertViewNameFree(tx.db, actor, before.entityType, before.ownerId, body.name, id);
     await updateView(tx.db, actor.workspaceId, id, body);
     const changed = Object.keys(body).filter((k) => k !== "query" && k !== "columns");
     await recordAudit(tx.db, {

@@ -6,9 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { errorMessage } from "@/lib/api-client";
 import { useCreatePipeline } from "../api/create-pipeline";
-import { fieldErrors } from "./stage-row";
+import { fieldErrors, showSaveError } from "./stage-row";
 
 /** "New pipeline": a name and rotting days; it starts with the standard five stages. */
 export function CreatePipelineDialog() {
@@ -28,7 +27,7 @@ export function CreatePipelineDialog() {
         setOpen(false);
         setName("");
       },
-      onError: (err) => toast.error(errorMessage(err)),
+      onError: (err) => showSaveError(err, setErrors),
     });
   };
   return (

@@ -12,7 +12,7 @@ import { useAddStage } from "../api/add-stage";
 import { useDeletePipeline } from "../api/delete-pipeline";
 import { useReorderStages } from "../api/reorder-stages";
 import { useUpdatePipeline } from "../api/update-pipeline";
-import { fieldErrors, StageRow } from "./stage-row";
+import { fieldErrors, StageRow, showSaveError } from "./stage-row";
 
 /** One pipeline: name, rotting days, its stages (edit, reorder, delete, add) and deleting it. */
 export function PipelineEditor({ pipeline }: { pipeline: PipelineDto }) {
@@ -34,7 +34,7 @@ export function PipelineEditor({ pipeline }: { pipeline: PipelineDto }) {
     const parsed = UpdatePipelineBody.safeParse({ name, rottingDays: rotting.trim() === "" ? null : Number(rotting) });
     setErrors(fieldErrors(parsed));
     if (!parsed.success) return;
-    update.mutate({ id: pipeline.id, body: parsed.data }, { onSuccess: () => toast.success("Pipeline saved."), onError: (err) => toast.error(errorMessage(err)) });
+    update.mutate({ id: pipeline.id, body: parsed.data }, { onSuccess: () => toast.success("Pipeline saved."), onError: (err) => showSaveError(err, setErrors) });
   };
 
   const move = (from: number, to: number) => {
@@ -120,7 +120,7 @@ function AddStageForm({ pipelineId }: { pipelineId: string }) {
           setName("");
           toast.success(`Stage “${parsed.data.name}” added.`);
         },
-        onError: (err) => toast.error(errorMessage(err)),
+        onError: (err) => showSaveError(err, setErrors),
       },
     );
   };

@@ -5,7 +5,8 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Input } from "@/components/ui/input";
-import { errorMessage } from "@/lib/api-client";
+import { ApiError, errorMessage } from "@/lib/api-client";
+import { issueField } from "@/lib/form-errors";
 import { useDeleteStage } from "../api/delete-stage";
 import { useUpdateStage } from "../api/update-stage";
 
@@ -14,6 +15,17 @@ export function fieldErrors(result: { success: boolean; error?: { issues: { path
   const out: Record<string, string> = {};
   for (const issue of result.error?.issues ?? []) out[String(issue.path[0] ?? "")] ??= issue.message;
   return out;
+}
+
+/**
+ * Shows a failed save: the API's field issues (e.g. "This pipeline already has a stage called …") under
+ * their fields through `setErrors`, anything else as a toast.
+ */
+export function showSaveError(err: unknown, setErrors: (errors: Record<string, string>) => void): void {
+  const out: Record<string, string> = {};
+  if (err instanceof ApiError) for (const issue of err.details?.issues ?? []) out[issueField(issue.path).split(".")[0] ?? ""] ??= issue.message;
+  if (Object.keys(out).length > 0) setErrors(out);
+  else toast.error(errorMessage(err));
 }
 
 /** One stage: name and probability (saved together), move up/down, delete. */
@@ -49,7 +61,7 @@ export function StageRow({
     const parsed = StageInput.safeParse({ name, probability: probability.trim() === "" ? Number.NaN : Number(probability) });
     setErrors(fieldErrors(parsed));
     if (!parsed.success) return;
-    update.mutate({ pipelineId, stageId: stage.id, body: parsed.data }, { onSuccess: () => toast.success(`Stage “${parsed.data.name}” saved.`), onError: (err) => toast.error(errorMessage(err)) });
+    update.mutate({ pipelineId, stageId: stage.id, body: parsed.data }, { onSuccess: () => toast.success(`Stage “${parsed.data.name}” saved.`), onError: (err) => showSaveError(err, setErrors) });
   };
 
   return (
