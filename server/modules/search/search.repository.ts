@@ -5,6 +5,7 @@ import { clients, contacts, deals, leads, pipelineStages } from "../../db/schema
 import { clientVisibilityCondition } from "../clients/clients.visibility";
 import { dealVisibilityCondition } from "../deals/deals.visibility";
 import { leadVisibilityCondition } from "../leads/leads.visibility";
+import { searchCondition, searchPattern, searchRelevance, searchWithFallback } from "../../lib/text-search";
 
 type Viewer = Pick<Actor, "role" | "id" | "workspaceId" | "pipelineScope">;
 
@@ -61,15 +62,21 @@ export async function searchContacts(db: Db, actor: Viewer, q: string, limit: nu
   return rows.map((r) => ({ id: r.id, title: r.title, subtitle: [r.clientName, r.email].filter(Boolean).join(" · ") || null }));
 }
 
-/** Leads the actor may see (their own, or all), full text or fuzzy on name and company. */
+const leadSearchColumns = { document: leads.search, text: leads.searchText };
+
+/**
+ * Leads the actor may see, by the leads list's search (server/lib/text-search.ts): full text or a
+ * fragment of name, company, email, phone or tags, and typo-tolerant when that finds too few.
+ */
 export async function searchLeads(db: Db, actor: Viewer, q: string, limit: number): Promise<SearchHit[]> {
-  const rank = sql`(ts_rank(${leads.search}, ${tsQuery(q)}) + greatest(${closeness(leads.name, q)}, ${closeness(leads.company, q)}))`;
-  const rows = await db
-    .select({ id: leads.id, title: leads.name, company: leads.company, email: leads.email })
-    .from(leads)
-    .where(and(leadVisibilityCondition(actor), sql`(${leads.search} @@ ${tsQuery(q)} or ${fuzzy(leads.name, q)} or ${fuzzy(leads.company, q)})`))
-    .orderBy(desc(rank), asc(leads.name), asc(leads.id))
-    .limit(limit);
+  const { rows } = await searchWithFallback(limit, (mode, n) =>
+    db
+      .select({ id: leads.id, title: leads.name, company: leads.company, email: leads.email })
+      .from(leads)
+      .where(and(leadVisibilityCondition(actor), searchCondition(leadSearchColumns, mode, { term: q, pattern: searchPattern(q) })))
+      .orderBy(desc(searchRelevance(leadSearchColumns, q)), asc(leads.name), asc(leads.id))
+      .limit(n),
+  );
   return rows.map((r) => ({ id: r.id, title: r.title, subtitle: r.company ?? r.email }));
 }
 
