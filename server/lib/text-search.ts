@@ -2,30 +2,35 @@ import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { PAGE_LIMIT_DEFAULT } from "../../shared/constants/limits";
 
 /**
- * List and palette search over a table's two precomputed, indexed search columns:
- * - `document`: a `tsvector` (GIN) for full text with web-search syntax (`"a b"`, `-x`, `or`);
- * - `text`: the same fields lower-cased in one text column (trigram GIN, `gin_trgm_ops`).
+ * List and palette search over a table's precomputed, indexed search columns:
+ * - `text`: the searchable fields lower-cased in one generated column (trigram GIN, `gin_trgm_ops`);
+ * - `document`: the same fields as a `tsvector` (GIN) for web-search syntax (`"a b"`, `-x`, `or`);
+ * - `typo`: the short fields worth a typo match (names), each with its own trigram GIN index.
  *
  * A search runs in one of two modes, decided once per search:
- * - `exact`: full text, or the term as a fragment of the text (`like '%term%'`). One condition per
- *   column, so PostgreSQL can walk the list's sort index with the LIMIT when the fragment is common
- *   and take the trigram/tsvector bitmaps when it is rare;
- * - `typo`: the exact matches plus those where the term is close to a word of the text (`<%`, word
- *   similarity ≥ `pg_trgm.word_similarity_threshold`, 0.6 by default). It cannot stop early (most
- *   rows share a trigram or two with any term), so it runs only when exact finds fewer than
- *   `TYPO_FALLBACK_BELOW` records: then the matches are few and the trigram index answers quickly.
+ * - `exact`: the term as a fragment of the text (`like '%term%'`), or, for several words or search
+ *   syntax, full text as well. A single word needs no full text: every lexeme `simple` makes of it is
+ *   a fragment of the lower-cased text. One indexable condition per column lets PostgreSQL walk the
+ *   list's sort index with the LIMIT when the fragment is common (estimated from the column's
+ *   statistics) and take the trigram bitmap when it is rare;
+ * - `typo`: the exact matches plus those where the term is close to a word of a typo field (`<%`,
+ *   word similarity ≥ `pg_trgm.word_similarity_threshold`, 0.6 by default). Similarity costs far more
+ *   per row than a fragment match, so this mode runs only when exact finds fewer than
+ *   `TYPO_FALLBACK_BELOW` records.
  *
  * Lists carry the mode in their cursor (`withSearchMode`) so every page of one search uses the same
- * condition and keyset pages stay consistent. Plans depend on the term (common or rare fragment):
- * search queries are run as unnamed statements so PostgreSQL plans each with its actual values.
+ * condition and keyset pages stay consistent. A search's best plan depends on its term, so callers run
+ * search queries as unnamed statements, planned with the actual values.
  */
 export type SearchMode = "exact" | "typo";
 
 export interface SearchColumns {
-  /** The `tsvector` document. */
-  document: SQLWrapper;
   /** The lower-cased search text (trigram indexed). */
   text: SQLWrapper;
+  /** The `tsvector` document (GIN indexed). */
+  document: SQLWrapper;
+  /** Lower-cased expressions matched with typo tolerance, each trigram indexed. */
+  typo: SQLWrapper[];
 }
 
 /** Exact matches below this many records switch a search to typo mode (one default page). */
@@ -42,17 +47,33 @@ export function searchPattern(term: string): string {
   return `%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-const tsQuery = (term: unknown) => sql`websearch_to_tsquery('simple', ${term})`;
+// One word (letters, digits and the joiners of emails, phones and hyphenated names), no search syntax.
+const SINGLE_WORD = /^[\p{L}\p{N}@.+_][\p{L}\p{N}@.+_'-]*$/u;
 
-/** The rows matching the term in the given mode. */
-export function searchCondition(cols: SearchColumns, mode: SearchMode, p: SearchParams): SQL {
-  const exact = sql`${cols.document} @@ ${tsQuery(p.term)} or ${cols.text} like ${p.pattern}`;
-  return mode === "exact" ? sql`(${exact})` : sql`(${exact} or lower(${p.term}::text) <% ${cols.text})`;
+/** Whether the term needs the full-text document (several words or search syntax) besides the fragment match. */
+export function needsFullText(term: string): boolean {
+  return !SINGLE_WORD.test(term);
 }
 
-/** Relevance (full-text rank plus closeness of the term to a word of the text), rounded so a cursor round-trips it exactly. */
+/** The part of a prepared statement's shape the search decides (its SQL differs per mode and full text). */
+export function searchShape(term: string, mode: SearchMode): string {
+  return `q${mode === "typo" ? "t" : "e"}${needsFullText(term) ? "f" : ""}`;
+}
+
+const tsQuery = (term: unknown) => sql`websearch_to_tsquery('simple', ${term})`;
+
+/** The rows matching the term in the given mode (`fullText` from `needsFullText(term)`). */
+export function searchCondition(cols: SearchColumns, mode: SearchMode, p: SearchParams, fullText: boolean): SQL {
+  const arms = [sql`${cols.text} like ${p.pattern}`];
+  if (fullText) arms.push(sql`${cols.document} @@ ${tsQuery(p.term)}`);
+  if (mode === "typo") arms.push(...cols.typo.map((expr) => sql`lower(${p.term}::text) <% ${expr}`));
+  return sql`(${sql.join(arms, sql` or `)})`;
+}
+
+/** Relevance: full-text rank plus the closest typo field, rounded so a cursor round-trips it exactly. */
 export function searchRelevance(cols: SearchColumns, term: unknown): SQL<string> {
-  return sql<string>`round((ts_rank(${cols.document}, ${tsQuery(term)}) + word_similarity(lower(${term}::text), ${cols.text}))::numeric, 6)`;
+  const closeness = cols.typo.map((expr) => sql`coalesce(word_similarity(lower(${term}::text), ${expr}), 0)`);
+  return sql<string>`round((ts_rank(${cols.document}, ${tsQuery(term)}) + greatest(${sql.join(closeness, sql`, `)}))::numeric, 6)`;
 }
 
 /**

@@ -68,8 +68,9 @@ export const leads = pgTable(
     index("leads_search_idx").using("gin", t.search),
     index("leads_tags_idx").using("gin", t.tags),
     index("leads_custom_fields_idx").using("gin", sql`${t.customFields} jsonb_path_ops`),
-    // Similar names in the duplicates view (`lower(a.name) % lower(b.name)`).
+    // Typo-tolerant search (`q <% lower(name)`, `q <% lower(company)`) and similar names in the duplicates view.
     index("leads_name_trgm_idx").using("gin", sql`(lower(${t.name})) gin_trgm_ops`),
+    index("leads_company_trgm_idx").using("gin", sql`(lower(${t.company})) gin_trgm_ops`),
     index("leads_search_text_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
   ],
 );

@@ -5,7 +5,7 @@ import type { Db } from "../../db/client";
 import { preparedStatement } from "../../db/prepared";
 import { clients, type LeadRow, leads, users } from "../../db/schema";
 import { decodeKeysetCursor, keysetAfter } from "../../lib/pagination";
-import { type SearchMode, readSearchMode, searchCondition, searchPattern, searchRelevance, searchWithFallback } from "../../lib/text-search";
+import { needsFullText, readSearchMode, type SearchMode, searchCondition, searchPattern, searchRelevance, searchShape, searchWithFallback } from "../../lib/text-search";
 import { OPEN_LEAD_STATUSES } from "../assignment-rules/assignment.engine";
 import {
   type CustomFieldFilter,
@@ -45,7 +45,7 @@ export async function findVisibleLeadsForUpdate(db: Db, actor: PipelineViewer, i
 const usText = (col: SQLWrapper) => sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const SORTS = { createdAt: leads.createdAt, updatedAt: leads.updatedAt, name: leads.name, score: leads.score } as const;
 
-const searchColumns = { document: leads.search, text: leads.searchText };
+const searchColumns = { text: leads.searchText, document: leads.search, typo: [sql`lower(${leads.name})`, sql`lower(${leads.company})`] };
 const searchParams = { term: sql.placeholder("q"), pattern: sql.placeholder("qPattern") };
 const relevance = searchRelevance(searchColumns, searchParams.term);
 
@@ -92,7 +92,7 @@ async function fetchLeadsPage(db: Db, actor: PipelineViewer, q: ListLeadsQuery, 
   const isTime = sort === "createdAt" || sort === "updatedAt";
   const [afterValue, afterId] = q.cursor ? (cfSort ? decodeCustomCursor(q.cursor, cfSort.numeric) : decodeKeysetCursor(q.cursor, isTime)) : [null, null];
   if (q.cursor && sort === "score" && !/^-?\d{1,9}$/.test(afterValue ?? "")) throw new AppError("invalid_cursor", undefined, { issues: [{ path: "query.cursor", message: "Invalid cursor" }] });
-  const flags = `${q.cursor ? (afterValue === null ? "n" : "c") : ""}${q.status ? "s" : ""}${q.source ? "r" : ""}${q.ownerId ? "o" : ""}${q.unassigned ? "u" : ""}${q.tag ? "t" : ""}${q.q ? `q${mode}` : ""}`;
+  const flags = `${q.cursor ? (afterValue === null ? "n" : "c") : ""}${q.status ? "s" : ""}${q.source ? "r" : ""}${q.ownerId ? "o" : ""}${q.unassigned ? "u" : ""}${q.tag ? "t" : ""}${q.q ? searchShape(q.q, mode) : ""}`;
   const shape = `leads_list_${actor.pipelineScope}_${sort}_${order}_${flags}_${customFieldShape(cf.filters, cfSort)}`;
   const stmt = preparedStatement(db, shape, (name) => {
     const conds: SQL[] = [leadVisibilityCondition(actor, { workspaceId: sql`${sql.placeholder("workspaceId")}::uuid`, actorId: sql.placeholder("actorId") })];
@@ -101,7 +101,7 @@ async function fetchLeadsPage(db: Db, actor: PipelineViewer, q: ListLeadsQuery, 
     if (q.ownerId) conds.push(sql`${leads.ownerId} = ${sql.placeholder("ownerId")}::uuid`);
     if (q.unassigned) conds.push(sql`${leads.ownerId} is null`);
     if (q.tag) conds.push(sql`${leads.tags} @> array[${sql.placeholder("tag")}::text]`);
-    if (q.q) conds.push(searchCondition(searchColumns, mode, searchParams));
+    if (q.q) conds.push(searchCondition(searchColumns, mode, searchParams, needsFullText(q.q)));
     conds.push(...customFieldConditions(leads.customFields, cf.filters));
     const sortExpr = cfSort ? customSortExpr(leads.customFields, cfSort) : sort === "relevance" ? relevance : SORTS[sort as keyof typeof SORTS];
     if (q.cursor && cfSort) {

@@ -5,7 +5,7 @@ import { clients, contacts, deals, leads, pipelineStages } from "../../db/schema
 import { clientVisibilityCondition } from "../clients/clients.visibility";
 import { dealVisibilityCondition } from "../deals/deals.visibility";
 import { leadVisibilityCondition } from "../leads/leads.visibility";
-import { searchCondition, searchPattern, searchRelevance, searchWithFallback } from "../../lib/text-search";
+import { needsFullText, searchCondition, searchPattern, searchRelevance, searchWithFallback } from "../../lib/text-search";
 
 type Viewer = Pick<Actor, "role" | "id" | "workspaceId" | "pipelineScope">;
 
@@ -62,7 +62,7 @@ export async function searchContacts(db: Db, actor: Viewer, q: string, limit: nu
   return rows.map((r) => ({ id: r.id, title: r.title, subtitle: [r.clientName, r.email].filter(Boolean).join(" · ") || null }));
 }
 
-const leadSearchColumns = { document: leads.search, text: leads.searchText };
+const leadSearchColumns = { text: leads.searchText, document: leads.search, typo: [sql`lower(${leads.name})`, sql`lower(${leads.company})`] };
 
 /**
  * Leads the actor may see, by the leads list's search (server/lib/text-search.ts): full text or a
@@ -73,7 +73,7 @@ export async function searchLeads(db: Db, actor: Viewer, q: string, limit: numbe
     db
       .select({ id: leads.id, title: leads.name, company: leads.company, email: leads.email })
       .from(leads)
-      .where(and(leadVisibilityCondition(actor), searchCondition(leadSearchColumns, mode, { term: q, pattern: searchPattern(q) })))
+      .where(and(leadVisibilityCondition(actor), searchCondition(leadSearchColumns, mode, { term: q, pattern: searchPattern(q) }, needsFullText(q))))
       .orderBy(desc(searchRelevance(leadSearchColumns, q)), asc(leads.name), asc(leads.id))
       .limit(n),
   );
