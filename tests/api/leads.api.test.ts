@@ -257,6 +257,17 @@ describe("GET /api/leads", () => {
     expect(ids(await boss.get("/api/leads?q=lovell")).sort()).toEqual([agents.id, staffs.id, unassigned.id].sort());
   });
 
+  it("200 sorted by relevance: the name starting with the term, then the term as a word, then a fragment, page after page", async () => {
+    const t2 = await buildTeam(t.database.db);
+    const boss = await loginAs(t, t2.users.admin);
+    // Created best match first, so newest-first would be the reverse order.
+    const start = await buildLead(t.database.db, { workspaceId: t2.workspace.id, name: "Lovelace Ada" });
+    const word = await buildLead(t.database.db, { workspaceId: t2.workspace.id, name: "Ada Lovelace" });
+    const fragment = await buildLead(t.database.db, { workspaceId: t2.workspace.id, name: "Bob Xlovelacey" });
+    const rows = await allPages(boss, "q=lovelace&sort=relevance", 1);
+    expect(rows.map((l) => l.id)).toEqual([start.id, word.id, fragment.id]);
+  });
+
   it("200 pages of one search keep the mode of its first page: typo pages through its close matches, a page-filling exact search never adds them", async () => {
     const t2 = await buildTeam(t.database.db);
     const boss = await loginAs(t, t2.users.admin);
@@ -274,6 +285,8 @@ describe("GET /api/leads", () => {
     const exactRows = await allPages(boss, "q=pemberton", 20);
     expect(exactRows.map((l) => l.id).sort()).toEqual(exact.map((l) => l.id).sort());
     expect(exactRows.map((l) => l.id)).not.toContain(nearMiss.id);
+    const byRelevance = await allPages(boss, "q=pemberton&sort=relevance", 20);
+    expect(byRelevance.map((l) => l.id).sort()).toEqual(exact.map((l) => l.id).sort());
     // With few exact matches the near miss is found (typo mode).
     expect(ids(await boss.get("/api/leads?q=pembertin")).sort()).toEqual(expect.arrayContaining([nearMiss.id]));
   });

@@ -45,9 +45,8 @@ export async function findVisibleLeadsForUpdate(db: Db, actor: PipelineViewer, i
 const usText = (col: SQLWrapper) => sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const SORTS = { createdAt: leads.createdAt, updatedAt: leads.updatedAt, name: leads.name, score: leads.score } as const;
 
-const searchColumns = { text: leads.searchText, document: leads.search, typo: [sql`lower(${leads.name})`, sql`lower(${leads.company})`] };
+const searchColumns = { text: leads.searchText, name: sql`lower(${leads.name})`, document: leads.search, typo: [sql`lower(${leads.name})`, sql`lower(${leads.company})`] };
 const searchParams = { term: sql.placeholder("q"), pattern: sql.placeholder("qPattern") };
-const relevance = searchRelevance(searchColumns, searchParams.term);
 
 const { search: _search, searchText: _searchText, ...leadColumns } = getTableColumns(leads);
 
@@ -103,7 +102,7 @@ async function fetchLeadsPage(db: Db, actor: PipelineViewer, q: ListLeadsQuery, 
     if (q.tag) conds.push(sql`${leads.tags} @> array[${sql.placeholder("tag")}::text]`);
     if (q.q) conds.push(searchCondition(searchColumns, mode, searchParams, needsFullText(q.q)));
     conds.push(...customFieldConditions(leads.customFields, cf.filters));
-    const sortExpr = cfSort ? customSortExpr(leads.customFields, cfSort) : sort === "relevance" ? relevance : SORTS[sort as keyof typeof SORTS];
+    const sortExpr = cfSort ? customSortExpr(leads.customFields, cfSort) : sort === "relevance" ? searchRelevance(searchColumns, mode, searchParams.term) : SORTS[sort as keyof typeof SORTS];
     if (q.cursor && cfSort) {
       conds.push(customKeysetAfter(sortExpr, leads.id, order, afterValue === null, cfSort.numeric));
     } else if (q.cursor) {

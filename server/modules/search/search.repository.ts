@@ -62,7 +62,7 @@ export async function searchContacts(db: Db, actor: Viewer, q: string, limit: nu
   return rows.map((r) => ({ id: r.id, title: r.title, subtitle: [r.clientName, r.email].filter(Boolean).join(" · ") || null }));
 }
 
-const leadSearchColumns = { text: leads.searchText, document: leads.search, typo: [sql`lower(${leads.name})`, sql`lower(${leads.company})`] };
+const leadSearchColumns = { text: leads.searchText, name: sql`lower(${leads.name})`, document: leads.search, typo: [sql`lower(${leads.name})`, sql`lower(${leads.company})`] };
 
 /** Newest matching leads the palette ranks (a common fragment matches thousands; ranking them all costs seconds). */
 const LEAD_PALETTE_CANDIDATES = 200;
@@ -75,7 +75,7 @@ const LEAD_PALETTE_CANDIDATES = 200;
 export async function searchLeads(db: Db, actor: Viewer, q: string, limit: number): Promise<SearchHit[]> {
   const { rows } = await searchWithFallback(limit, (mode, n) => {
     const candidates = db
-      .select({ id: leads.id, name: leads.name, company: leads.company, email: leads.email, rank: searchRelevance(leadSearchColumns, q).as("rank") })
+      .select({ id: leads.id, name: leads.name, company: leads.company, email: leads.email, rank: searchRelevance(leadSearchColumns, mode, q).as("rank") })
       .from(leads)
       .where(and(leadVisibilityCondition(actor), searchCondition(leadSearchColumns, mode, { term: q, pattern: searchPattern(q) }, needsFullText(q))))
       .orderBy(desc(leads.createdAt), desc(leads.id))
