@@ -68,7 +68,7 @@ const tagField = z.string().trim().min(1).max(40);
 
 export const ListLeadsQuery = z
   .strictObject({
-    q: z.string().trim().max(120).optional().describe("Search name, company, email, phone and tags (typo-tolerant on name and company)"),
+    q: z.string().trim().max(120).optional().describe("Search name, company, email, phone and tags (a fragment of any; full text for several words); typo-tolerant on name and company when fewer than 50 leads match exactly"),
     status: z.enum(LEAD_STATUSES).optional(),
     source: z.enum(LEAD_SOURCES).optional(),
     ownerId: z.uuid().optional(),

@@ -288,6 +288,12 @@ describe("POST /api/duplicates/merge", () => {
     expect(after).toMatchObject({ name: "Linus Torvalds", ownerId: team.users.sales_agent.id, consent });
     expect([...after!.tags].sort()).toEqual(["x", "y"]);
     expect((await db.select().from(deals).where(eq(deals.id, deal.id)))[0]!.leadId).toBe(survivor.id);
+    // The search text follows the merged fields; the audit row keeps the fields, not the search columns.
+    expect(after!.searchText).toMatch(/^linus torvalds /);
+    const [audit] = await auditRows(t, { action: "lead.merged", entityId: survivor.id });
+    const changes = audit!.changes as { survivor: Record<string, unknown>; merged: Record<string, unknown> };
+    expect(changes.merged).toMatchObject({ name: "Linus Torvalds" });
+    for (const side of [changes.survivor, changes.merged]) expect(Object.keys(side).filter((k) => k.startsWith("search"))).toEqual([]);
   });
 
   it("404 when merging a record the sales agent cannot see, and nothing changes", async () => {

@@ -223,6 +223,74 @@ describe("GET /api/leads", () => {
     expect(ids(relevance)[0]).toBe(target.id);
   });
 
+  it("200 finds a lead by a fragment of its name, company or email (exact mode) and despite a one-letter typo in the surname (typo mode)", async () => {
+    const t2 = await buildTeam(t.database.db);
+    const boss = await loginAs(t, t2.users.admin);
+    const ada = await buildLead(t.database.db, { workspaceId: t2.workspace.id, name: "Ada Lovelace", company: "Analytical Engines", email: "countess@difference.example" });
+    await buildLead(t.database.db, { workspaceId: t2.workspace.id, name: "Grace Hopper", company: "Cobol Works", email: "grace@navy.example" });
+    for (const q of ["lovel", "LOVELACE", "lytical eng", "countess@diff", "difference.exam", "lovell", "lovelase", "Ada Lovlace"]) {
+      expect(ids(await boss.get(`/api/leads?q=${encodeURIComponent(q)}`)), q).toEqual([ada.id]);
+    }
+    // Typo mode reaches the export too, and the same as the list.
+    const csv = await boss.get(`/api/leads/export.csv?q=${encodeURIComponent("lovell")}`);
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain(ada.id);
+    expect(csv.text).not.toContain("Grace Hopper");
+  });
+
+  it("200 with only the sales agent's own leads in each search mode (fragment, full text, typo), and only staff's own in the export when the workspace says so", async () => {
+    const t2 = await buildTeam(t.database.db);
+    const [agent, worker, boss] = await Promise.all([loginAs(t, t2.users.sales_agent), loginAs(t, t2.users.staff), loginAs(t, t2.users.admin)]);
+    const values = { workspaceId: t2.workspace.id, name: "Ada Lovelace", company: "Analytical Engines" };
+    const agents = await buildLead(t.database.db, { ...values, ownerId: t2.users.sales_agent.id });
+    const staffs = await buildLead(t.database.db, { ...values, ownerId: t2.users.staff.id });
+    const unassigned = await buildLead(t.database.db, values);
+    expect((await boss.patch("/api/workspace", { staffPipelineScope: "own" })).status).toBe(200);
+    for (const q of ["lovel", "ada engines", "lovell"]) {
+      expect(ids(await agent.get(`/api/leads?q=${encodeURIComponent(q)}`)), q).toEqual([agents.id]);
+      const csv = await worker.get(`/api/leads/export.csv?q=${encodeURIComponent(q)}`);
+      expect(csv.status, q).toBe(200);
+      expect(csv.text, q).toContain(staffs.id);
+      expect(csv.text, q).not.toContain(agents.id);
+      expect(csv.text, q).not.toContain(unassigned.id);
+    }
+    expect(ids(await boss.get("/api/leads?q=lovell")).sort()).toEqual([agents.id, staffs.id, unassigned.id].sort());
+  });
+
+  it("200 sorted by relevance: the name starting with the term, then the term as a word, then a fragment, page after page", async () => {
+    const t2 = await buildTeam(t.database.db);
+    const boss = await loginAs(t, t2.users.admin);
+    // Created best match first, so newest-first would be the reverse order.
+    const start = await buildLead(t.database.db, { workspaceId: t2.workspace.id, name: "Lovelace Ada" });
+    const word = await buildLead(t.database.db, { workspaceId: t2.workspace.id, name: "Ada Lovelace" });
+    const fragment = await buildLead(t.database.db, { workspaceId: t2.workspace.id, name: "Bob Xlovelacey" });
+    const rows = await allPages(boss, "q=lovelace&sort=relevance", 1);
+    expect(rows.map((l) => l.id)).toEqual([start.id, word.id, fragment.id]);
+  });
+
+  it("200 pages of one search keep the mode of its first page: typo pages through its close matches, a page-filling exact search never adds them", async () => {
+    const t2 = await buildTeam(t.database.db);
+    const boss = await loginAs(t, t2.users.admin);
+    const w = t2.workspace.id;
+    // Fewer exact matches than a page: typo mode, whose cursors page through every close match once.
+    const close = await Promise.all(["Ada Lovelace", "Byron Lovelace", "Anne Lovelac", "Lord Lovelance"].map((name) => buildLead(t.database.db, { workspaceId: w, name })));
+    const typoRows = await allPages(boss, "q=lovelaze", 1);
+    expect(typoRows.map((l) => l.id).sort()).toEqual(close.map((l) => l.id).sort());
+    // A full page of exact matches: exact mode on every page, so the near miss never shows up.
+    const exact = await t.database.db
+      .insert(leads)
+      .values(Array.from({ length: 55 }, (_, i) => ({ workspaceId: w, name: `Pemberton ${i}` })))
+      .returning({ id: leads.id });
+    const nearMiss = await buildLead(t.database.db, { workspaceId: w, name: "Pembertin" });
+    const exactRows = await allPages(boss, "q=pemberton", 20);
+    expect(exactRows.map((l) => l.id).sort()).toEqual(exact.map((l) => l.id).sort());
+    expect(exactRows.map((l) => l.id)).not.toContain(nearMiss.id);
+    const byRelevance = await allPages(boss, "q=pemberton&sort=relevance", 20);
+    expect(byRelevance.map((l) => l.id).sort()).toEqual(exact.map((l) => l.id).sort());
+    // With few exact matches the near miss is found (typo mode).
+    expect(ids(await boss.get("/api/leads?q=pembertin")).sort()).toEqual(expect.arrayContaining([nearMiss.id]));
+  });
+
   it("200 with only the sales agent's own leads (list, search and export), and a colleague's lead is 404", async () => {
     const mine = await buildLead(t.database.db, { workspaceId: team.workspace.id, ownerId: team.users.sales_agent.id, name: `Mine ${hex()}` });
     const theirs = await buildLead(t.database.db, { workspaceId: team.workspace.id, ownerId: team.users.staff.id, name: `Theirs ${hex()}` });

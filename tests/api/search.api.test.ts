@@ -53,7 +53,7 @@ beforeAll(async () => {
   const foreign = await buildClient(db, { workspaceId: other.workspace.id, name: `Orchard ${word} Foreign` });
   const myContact = await buildContact(db, { workspaceId: w, clientId: mine.id, firstName: "Priya", lastName: `${word}son`, email: `priya-${word}@example.test` });
   const theirContact = await buildContact(db, { workspaceId: w, clientId: colleagues.id, firstName: "Omar", lastName: `${word}son`, email: `omar-${word}@example.test` });
-  const myLead = await insertLead(w, { name: `Lead ${word} Mine`, company: "Acme", ownerId: salesId });
+  const myLead = await insertLead(w, { name: `Lead ${word} Mine`, company: "Acme", email: `mine@${word.slice(6)}.example`, ownerId: salesId });
   const theirLead = await insertLead(w, { name: `Lead ${word} Theirs`, company: "Globex", ownerId: otherAgent.id });
   const foreignLead = await insertLead(other.workspace.id, { name: `Lead ${word} Foreign` });
   const myDeal = await insertDeal(w, { title: `Deal ${word} Mine`, ownerId: salesId });
@@ -114,6 +114,15 @@ describe("GET /api/search", () => {
     const typo = `Orchard ${word.slice(0, 3)}${word[4]}${word[3]}${word.slice(5)} Analytcs`;
     const groups = await search(admin, typo);
     expect(idsOf(groups, "client")[0]).toBe(rec.mine);
+  });
+
+  it("leads by the list's search: a fragment of the company or email, and a misspelt name within the caller's reach", async () => {
+    // The unique word with one letter dropped: no fragment matches, so the typo fallback answers.
+    const typo = `${word.slice(0, 8)}${word.slice(9)}`;
+    expect(idsOf(await search(admin, typo), "lead").sort()).toEqual([rec.myLead, rec.theirLead].sort());
+    expect(idsOf(await search(sales, typo), "lead")).toEqual([rec.myLead]);
+    expect(idsOf(await search(admin, `mine@${word.slice(6)}`), "lead")).toEqual([rec.myLead]);
+    expect(idsOf(await search(admin, "cme"), "lead")).toContain(rec.myLead);
   });
 
   it("matches a prefix of a name and a contact's email", async () => {

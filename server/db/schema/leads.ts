@@ -45,6 +45,13 @@ export const leads = pgTable(
     search: tsvector("search").generatedAlwaysAs(
       sql`to_tsvector('simple', coalesce("name", '') || ' ' || coalesce("company", '') || ' ' || coalesce("email", '') || ' ' || coalesce("phone", '') || ' ' || coalesce(immutable_array_to_string("tags", ' '), ''))`,
     ),
+    /**
+     * The same fields lower-cased in one text column: fragment (`like '%q%'`) and typo (`q <% text`)
+     * search run on one trigram index instead of an OR across columns (server/lib/text-search.ts).
+     */
+    searchText: text("search_text").generatedAlwaysAs(
+      sql`lower(coalesce("name", '') || ' ' || coalesce("company", '') || ' ' || coalesce("email", '') || ' ' || coalesce("phone", '') || ' ' || coalesce(immutable_array_to_string("tags", ' '), ''))`,
+    ),
     ...timestamps(),
   },
   (t) => [
@@ -61,8 +68,10 @@ export const leads = pgTable(
     index("leads_search_idx").using("gin", t.search),
     index("leads_tags_idx").using("gin", t.tags),
     index("leads_custom_fields_idx").using("gin", sql`${t.customFields} jsonb_path_ops`),
+    // Typo-tolerant search (`q <% lower(name)`, `q <% lower(company)`) and similar names in the duplicates view.
     index("leads_name_trgm_idx").using("gin", sql`(lower(${t.name})) gin_trgm_ops`),
     index("leads_company_trgm_idx").using("gin", sql`(lower(${t.company})) gin_trgm_ops`),
+    index("leads_search_text_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
   ],
 );
 

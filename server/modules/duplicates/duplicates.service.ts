@@ -150,9 +150,9 @@ export async function dismissDuplicate(app: AppContext, actor: Actor, body: Dism
   });
 }
 
-/** A record without its generated search document (audit rows keep the fields people recognise). */
+/** A record without its generated search columns (audit rows keep the fields people recognise). */
 function auditable(r: MergeRecord): Record<string, unknown> {
-  const { search: _search, ...rest } = r as MergeRecord & { search?: unknown };
+  const { search: _search, searchText: _searchText, ...rest } = r as MergeRecord & { search?: unknown; searchText?: unknown };
   return rest;
 }
 

@@ -5,6 +5,7 @@ import type { Db } from "../../db/client";
 import { preparedStatement } from "../../db/prepared";
 import { clients, type LeadRow, leads, users } from "../../db/schema";
 import { decodeKeysetCursor, keysetAfter } from "../../lib/pagination";
+import { needsFullText, readSearchMode, type SearchMode, searchCondition, searchPattern, searchRelevance, searchShape, searchWithFallback } from "../../lib/text-search";
 import { OPEN_LEAD_STATUSES } from "../assignment-rules/assignment.engine";
 import {
   type CustomFieldFilter,
@@ -44,13 +45,10 @@ export async function findVisibleLeadsForUpdate(db: Db, actor: PipelineViewer, i
 const usText = (col: SQLWrapper) => sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const SORTS = { createdAt: leads.createdAt, updatedAt: leads.updatedAt, name: leads.name, score: leads.score } as const;
 
-const tsQuery = sql`websearch_to_tsquery('simple', ${sql.placeholder("q")})`;
-const lowerQ = sql`lower(${sql.placeholder("q")}::text)`;
-// Full text on any searchable field, a name/company fragment, or a typo-tolerant trigram match on the name.
-const searchMatch = sql`(${leads.search} @@ ${tsQuery} or lower(${leads.name}) like ${sql.placeholder("qLike")} or lower(${leads.company}) like ${sql.placeholder("qLike")} or ${lowerQ} <% lower(${leads.name}))`;
-const relevance = sql`round((ts_rank(${leads.search}, ${tsQuery}) + word_similarity(${lowerQ}, lower(${leads.name})))::numeric, 6)`;
+const searchColumns = { text: leads.searchText, name: sql`lower(${leads.name})`, document: leads.search, typo: [sql`lower(${leads.name})`, sql`lower(${leads.company})`] };
+const searchParams = { term: sql.placeholder("q"), pattern: sql.placeholder("qPattern") };
 
-const { search: _search, ...leadColumns } = getTableColumns(leads);
+const { search: _search, searchText: _searchText, ...leadColumns } = getTableColumns(leads);
 
 export type ListedLead = LeadRow & { sortValue: string | null };
 
@@ -63,15 +61,29 @@ export interface LeadCustomFieldQuery {
   sort?: CustomFieldSort;
 }
 
-function likePattern(q: string): string {
-  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** One keyset page of leads (limit + 1 rows) and, when searching, the search mode its next cursor must carry. */
+export interface ListedLeadsPage {
+  rows: ListedLead[];
+  searchMode: SearchMode;
 }
 
 /**
  * One keyset page (limit + 1 rows) of the leads the actor may see, filtered and searched, through a
- * prepared statement per shape (reach, filters present, sort, order, cursor, custom fields).
+ * prepared statement per shape (reach, filters present, search mode, sort, order, cursor, custom
+ * fields). A search decides its mode on the first page (exact, typo when exact finds too few; see
+ * server/lib/text-search.ts) and later pages take it from the cursor.
  */
-export async function listVisibleLeads(db: Db, actor: PipelineViewer, q: ListLeadsQuery, cf: LeadCustomFieldQuery = { filters: [] }): Promise<ListedLead[]> {
+export async function listVisibleLeads(db: Db, actor: PipelineViewer, q: ListLeadsQuery, cf: LeadCustomFieldQuery = { filters: [] }): Promise<ListedLeadsPage> {
+  if (!q.q) return { rows: await fetchLeadsPage(db, actor, q, cf, "exact", q.limit + 1), searchMode: "exact" };
+  if (q.cursor) {
+    const { mode, cursor } = readSearchMode(q.cursor);
+    return { rows: await fetchLeadsPage(db, actor, { ...q, cursor }, cf, mode, q.limit + 1), searchMode: mode };
+  }
+  const { rows, mode } = await searchWithFallback(q.limit + 1, (m, n) => fetchLeadsPage(db, actor, q, cf, m, n));
+  return { rows, searchMode: mode };
+}
+
+async function fetchLeadsPage(db: Db, actor: PipelineViewer, q: ListLeadsQuery, cf: LeadCustomFieldQuery, mode: SearchMode, fetchLimit: number): Promise<ListedLead[]> {
   const sort = effectiveLeadSort(q);
   const order = sort === "relevance" ? "desc" : q.order;
   const cfSort = sort === "custom" ? cf.sort : undefined;
@@ -79,7 +91,7 @@ export async function listVisibleLeads(db: Db, actor: PipelineViewer, q: ListLea
   const isTime = sort === "createdAt" || sort === "updatedAt";
   const [afterValue, afterId] = q.cursor ? (cfSort ? decodeCustomCursor(q.cursor, cfSort.numeric) : decodeKeysetCursor(q.cursor, isTime)) : [null, null];
   if (q.cursor && sort === "score" && !/^-?\d{1,9}$/.test(afterValue ?? "")) throw new AppError("invalid_cursor", undefined, { issues: [{ path: "query.cursor", message: "Invalid cursor" }] });
-  const flags = `${q.cursor ? (afterValue === null ? "n" : "c") : ""}${q.status ? "s" : ""}${q.source ? "r" : ""}${q.ownerId ? "o" : ""}${q.unassigned ? "u" : ""}${q.tag ? "t" : ""}${q.q ? "q" : ""}`;
+  const flags = `${q.cursor ? (afterValue === null ? "n" : "c") : ""}${q.status ? "s" : ""}${q.source ? "r" : ""}${q.ownerId ? "o" : ""}${q.unassigned ? "u" : ""}${q.tag ? "t" : ""}${q.q ? searchShape(q.q, mode) : ""}`;
   const shape = `leads_list_${actor.pipelineScope}_${sort}_${order}_${flags}_${customFieldShape(cf.filters, cfSort)}`;
   const stmt = preparedStatement(db, shape, (name) => {
     const conds: SQL[] = [leadVisibilityCondition(actor, { workspaceId: sql`${sql.placeholder("workspaceId")}::uuid`, actorId: sql.placeholder("actorId") })];
@@ -88,9 +100,9 @@ export async function listVisibleLeads(db: Db, actor: PipelineViewer, q: ListLea
     if (q.ownerId) conds.push(sql`${leads.ownerId} = ${sql.placeholder("ownerId")}::uuid`);
     if (q.unassigned) conds.push(sql`${leads.ownerId} is null`);
     if (q.tag) conds.push(sql`${leads.tags} @> array[${sql.placeholder("tag")}::text]`);
-    if (q.q) conds.push(searchMatch);
+    if (q.q) conds.push(searchCondition(searchColumns, mode, searchParams, needsFullText(q.q)));
     conds.push(...customFieldConditions(leads.customFields, cf.filters));
-    const sortExpr = cfSort ? customSortExpr(leads.customFields, cfSort) : sort === "relevance" ? relevance : SORTS[sort as keyof typeof SORTS];
+    const sortExpr = cfSort ? customSortExpr(leads.customFields, cfSort) : sort === "relevance" ? searchRelevance(searchColumns, mode, searchParams.term) : SORTS[sort as keyof typeof SORTS];
     if (q.cursor && cfSort) {
       conds.push(customKeysetAfter(sortExpr, leads.id, order, afterValue === null, cfSort.numeric));
     } else if (q.cursor) {
@@ -100,13 +112,17 @@ export async function listVisibleLeads(db: Db, actor: PipelineViewer, q: ListLea
     const dir = order === "asc" ? asc : desc;
     const first = cfSort ? sql`${sortExpr} ${sql.raw(order)} nulls last` : dir(sortExpr);
     const sortValue = cfSort ? sql<string | null>`${sortExpr}::text` : isTime ? usText(SORTS[sort as "createdAt" | "updatedAt"]) : sql<string>`${sortExpr}::text`;
-    return db
-      .select({ ...leadColumns, sortValue })
-      .from(leads)
-      .where(and(...conds))
-      .orderBy(first, dir(leads.id))
-      .limit(sql.placeholder("limit"))
-      .prepare(name);
+    return (
+      db
+        .select({ ...leadColumns, sortValue })
+        .from(leads)
+        .where(and(...conds))
+        .orderBy(first, dir(leads.id))
+        .limit(sql.placeholder("limit"))
+        // A search's best plan depends on its term (walk the sort index for a common fragment, the
+        // trigram index for a rare one): an unnamed statement is planned with the actual values.
+        .prepare(q.q ? "" : name)
+    );
   });
   return stmt.execute({
     ...customFieldParams(cf.filters),
@@ -117,10 +133,10 @@ export async function listVisibleLeads(db: Db, actor: PipelineViewer, q: ListLea
     ownerId: q.ownerId,
     tag: q.tag,
     q: q.q,
-    qLike: q.q ? likePattern(q.q) : undefined,
+    qPattern: q.q ? searchPattern(q.q) : undefined,
     afterValue,
     afterId,
-    limit: q.limit + 1,
+    limit: fetchLimit,
   }) as Promise<ListedLead[]>;
 }
 

@@ -6,6 +6,7 @@ import type { Db } from "../../db/client";
 import type { LeadRow } from "../../db/schema";
 import { withTransaction } from "../../db/transaction";
 import { toPage } from "../../lib/pagination";
+import { withSearchMode } from "../../lib/text-search";
 import { deleteEntityActivities } from "../activities/activities.repository";
 import { recordOwnerChange, recordTimeline } from "../activities/timeline";
 import { deleteEntityAttachments } from "../attachments/attachments.repository";
@@ -45,9 +46,10 @@ export async function leadCustomFieldQuery(app: AppContext, actor: Actor, q: Lis
 /** Lists the leads the actor may see. */
 export async function listLeads(app: AppContext, actor: Actor, q: ListLeadsQuery): Promise<LeadListResponse> {
   const db = app.database.db;
-  const rows = await listVisibleLeads(db, actor, q, await leadCustomFieldQuery(app, actor, q));
+  const { rows, searchMode } = await listVisibleLeads(db, actor, q, await leadCustomFieldQuery(app, actor, q));
   const page = toPage(rows, q.limit, (l) => [l.sortValue, l.id], (l) => l);
-  return { data: await presentLeads(db, actor, page.data), meta: page.meta };
+  const nextCursor = page.meta.nextCursor && withSearchMode(page.meta.nextCursor, searchMode);
+  return { data: await presentLeads(db, actor, page.data), meta: { nextCursor } };
 }
 
 /** A visible lead or 404 (another workspace's and an unreachable one look the same). */

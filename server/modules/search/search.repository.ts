@@ -5,6 +5,7 @@ import { clients, contacts, deals, leads, pipelineStages } from "../../db/schema
 import { clientVisibilityCondition } from "../clients/clients.visibility";
 import { dealVisibilityCondition } from "../deals/deals.visibility";
 import { leadVisibilityCondition } from "../leads/leads.visibility";
+import { needsFullText, searchCondition, searchPattern, searchRelevance, searchWithFallback } from "../../lib/text-search";
 
 type Viewer = Pick<Actor, "role" | "id" | "workspaceId" | "pipelineScope">;
 
@@ -61,16 +62,28 @@ export async function searchContacts(db: Db, actor: Viewer, q: string, limit: nu
   return rows.map((r) => ({ id: r.id, title: r.title, subtitle: [r.clientName, r.email].filter(Boolean).join(" · ") || null }));
 }
 
-/** Leads the actor may see (their own, or all), full text or fuzzy on name and company. */
+const leadSearchColumns = { text: leads.searchText, name: sql`lower(${leads.name})`, document: leads.search, typo: [sql`lower(${leads.name})`, sql`lower(${leads.company})`] };
+
+/** Newest matching leads the palette ranks (a common fragment matches thousands; ranking them all costs seconds). */
+const LEAD_PALETTE_CANDIDATES = 200;
+
+/**
+ * Leads the actor may see, by the leads list's search (server/lib/text-search.ts): full text or a
+ * fragment of name, company, email, phone or tags, and typo-tolerant when that finds too few. The
+ * newest `LEAD_PALETTE_CANDIDATES` matches are ranked, best match first.
+ */
 export async function searchLeads(db: Db, actor: Viewer, q: string, limit: number): Promise<SearchHit[]> {
-  const rank = sql`(ts_rank(${leads.search}, ${tsQuery(q)}) + greatest(${closeness(leads.name, q)}, ${closeness(leads.company, q)}))`;
-  const rows = await db
-    .select({ id: leads.id, title: leads.name, company: leads.company, email: leads.email })
-    .from(leads)
-    .where(and(leadVisibilityCondition(actor), sql`(${leads.search} @@ ${tsQuery(q)} or ${fuzzy(leads.name, q)} or ${fuzzy(leads.company, q)})`))
-    .orderBy(desc(rank), asc(leads.name), asc(leads.id))
-    .limit(limit);
-  return rows.map((r) => ({ id: r.id, title: r.title, subtitle: r.company ?? r.email }));
+  const { rows } = await searchWithFallback(limit, (mode, n) => {
+    const candidates = db
+      .select({ id: leads.id, name: leads.name, company: leads.company, email: leads.email, rank: searchRelevance(leadSearchColumns, mode, q).as("rank") })
+      .from(leads)
+      .where(and(leadVisibilityCondition(actor), searchCondition(leadSearchColumns, mode, { term: q, pattern: searchPattern(q) }, needsFullText(q))))
+      .orderBy(desc(leads.createdAt), desc(leads.id))
+      .limit(LEAD_PALETTE_CANDIDATES)
+      .as("candidates");
+    return db.select().from(candidates).orderBy(desc(candidates.rank), asc(candidates.name), asc(candidates.id)).limit(n);
+  });
+  return rows.map((r) => ({ id: r.id, title: r.name, subtitle: r.company ?? r.email }));
 }
 
 /** Deals the actor may see (their own, or all), full text or fuzzy on the title. */

@@ -1,0 +1,110 @@
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { PAGE_LIMIT_DEFAULT } from "../../shared/constants/limits";
+
+/**
+ * List and palette search over a table's precomputed, indexed search columns:
+ * - `text`: the searchable fields lower-cased in one generated column (trigram GIN, `gin_trgm_ops`);
+ * - `document`: the same fields as a `tsvector` (GIN) for web-search syntax (`"a b"`, `-x`, `or`);
+ * - `typo`: the short fields worth a typo match (names), each with its own trigram GIN index.
+ *
+ * A search runs in one of two modes, decided once per search:
+ * - `exact`: the term as a fragment of the text (`like '%term%'`), or, for several words or search
+ *   syntax, full text as well. A single word needs no full text: every lexeme `simple` makes of it is
+ *   a fragment of the lower-cased text. One indexable condition per column lets PostgreSQL walk the
+ *   list's sort index with the LIMIT when the fragment is common (estimated from the column's
+ *   statistics) and take the trigram bitmap when it is rare;
+ * - `typo`: the exact matches plus those where the term is close to a word of a typo field (`<%`,
+ *   word similarity ≥ `pg_trgm.word_similarity_threshold`, 0.6 by default). Similarity costs far more
+ *   per row than a fragment match, so this mode runs only when exact finds fewer than
+ *   `TYPO_FALLBACK_BELOW` records.
+ *
+ * Lists carry the mode in their cursor (`withSearchMode`) so every page of one search uses the same
+ * condition and keyset pages stay consistent. A search's best plan depends on its term, so callers run
+ * search queries as unnamed statements, planned with the actual values.
+ */
+export type SearchMode = "exact" | "typo";
+
+export interface SearchColumns {
+  /** The lower-cased search text (trigram indexed). */
+  text: SQLWrapper;
+  /** The record's lower-cased name (relevance: a name that starts with the term ranks first). */
+  name: SQLWrapper;
+  /** The `tsvector` document (GIN indexed). */
+  document: SQLWrapper;
+  /** Lower-cased expressions matched with typo tolerance, each trigram indexed. */
+  typo: SQLWrapper[];
+}
+
+/** Exact matches below this many records switch a search to typo mode (one default page). */
+export const TYPO_FALLBACK_BELOW = PAGE_LIMIT_DEFAULT;
+
+/** The term's parameters: `term` for full text and similarity, `pattern` for the fragment match. */
+export interface SearchParams {
+  term: unknown;
+  pattern: unknown;
+}
+
+/** The `like` pattern matching the term anywhere in the (lower-cased) search text. */
+export function searchPattern(term: string): string {
+  return `%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+// One word (letters, digits and the joiners of emails, phones and hyphenated names), no search syntax.
+const SINGLE_WORD = /^[\p{L}\p{N}@.+_][\p{L}\p{N}@.+_'-]*$/u;
+
+/** Whether the term needs the full-text document (several words or search syntax) besides the fragment match. */
+export function needsFullText(term: string): boolean {
+  return !SINGLE_WORD.test(term);
+}
+
+/** The part of a prepared statement's shape the search decides (its SQL differs per mode and full text). */
+export function searchShape(term: string, mode: SearchMode): string {
+  return `q${mode === "typo" ? "t" : "e"}${needsFullText(term) ? "f" : ""}`;
+}
+
+const tsQuery = (term: unknown) => sql`websearch_to_tsquery('simple', ${term})`;
+
+/** The rows matching the term in the given mode (`fullText` from `needsFullText(term)`). */
+export function searchCondition(cols: SearchColumns, mode: SearchMode, p: SearchParams, fullText: boolean): SQL {
+  const arms = [sql`${cols.text} like ${p.pattern}`];
+  if (fullText) arms.push(sql`${cols.document} @@ ${tsQuery(p.term)}`);
+  if (mode === "typo") arms.push(...cols.typo.map((expr) => sql`lower(${p.term}::text) <% ${expr}`));
+  return sql`(${sql.join(arms, sql` or `)})`;
+}
+
+/**
+ * Relevance, higher first: one point each for the term as a whole word (full text), as the start of a
+ * word of the text, and as the start of the name; in typo mode plus the closest typo field's word
+ * similarity (0–1). Points cost a few microseconds a row where similarity costs ~10, and sorting by
+ * relevance scores every match. Rounded so a cursor round-trips it exactly.
+ */
+export function searchRelevance(cols: SearchColumns, mode: SearchMode, term: unknown): SQL<string> {
+  const lowerTerm = sql`lower(${term}::text)`;
+  const points = sql`(${cols.document} @@ ${tsQuery(term)})::int + (strpos(' ' || ${cols.text}, ' ' || ${lowerTerm}) > 0)::int + starts_with(${cols.name}, ${lowerTerm})::int`;
+  if (mode === "exact") return sql<string>`round((${points})::numeric, 6)`;
+  const closeness = cols.typo.map((expr) => sql`coalesce(word_similarity(${lowerTerm}, ${expr}), 0)`);
+  return sql<string>`round((${points} + greatest(${sql.join(closeness, sql`, `)}))::numeric, 6)`;
+}
+
+/**
+ * Runs a search: `exact` first, then `typo` when exact found fewer than `TYPO_FALLBACK_BELOW` rows.
+ * `fetch(mode, n)` returns up to `n` rows; the answer has up to `limit` rows and the mode it used.
+ */
+export async function searchWithFallback<R>(limit: number, fetch: (mode: SearchMode, n: number) => Promise<R[]>): Promise<{ rows: R[]; mode: SearchMode }> {
+  const rows = await fetch("exact", Math.max(limit, TYPO_FALLBACK_BELOW));
+  if (rows.length >= TYPO_FALLBACK_BELOW) return { rows: rows.slice(0, limit), mode: "exact" };
+  return { rows: await fetch("typo", limit), mode: "typo" };
+}
+
+// A base64url cursor never contains ".", so the prefix cannot be mistaken for cursor data.
+const TYPO_PREFIX = "typo.";
+
+/** The cursor of a search page, marked with the search's mode (exact cursors stay as they are). */
+export function withSearchMode(cursor: string, mode: SearchMode): string {
+  return mode === "typo" ? `${TYPO_PREFIX}${cursor}` : cursor;
+}
+
+/** Splits a list cursor into the search mode it carries and the keyset cursor itself. */
+export function readSearchMode(cursor: string): { mode: SearchMode; cursor: string } {
+  return cursor.startsWith(TYPO_PREFIX) ? { mode: "typo", cursor: cursor.slice(TYPO_PREFIX.length) } : { mode: "exact", cursor };
+}
