@@ -1,13 +1,11 @@
 import type { ContactDto } from "@shared/contracts/contacts";
-import { Upload, UsersRound, X } from "lucide-react";
-import { useCallback } from "react";
+import { Upload, UsersRound } from "lucide-react";
 import { Link } from "wouter";
 import { PageHeader } from "@/components/layout/page-header";
-import { ListBody } from "@/components/lists/list-scaffold";
+import { FilterBar } from "@/components/lists/filter-bar";
+import { ListBody, ListToolbar } from "@/components/lists/list-scaffold";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ColumnChooser } from "@/components/ui/column-chooser";
-import { SearchField } from "@/components/ui/search-field";
 import { paths } from "@/config/paths";
 import { useInfiniteContacts } from "@/features/contacts/api/get-contacts";
 import { CONTACT_COLUMNS, type ContactSort, ContactsTable } from "@/features/contacts/components/contacts-table";
@@ -18,7 +16,6 @@ import { hasPermission, useCurrentUser } from "@/lib/auth";
 import { useUrlFilters } from "@/lib/url-filters";
 import { useListRows } from "@/lib/use-list-rows";
 import { useSortToggle } from "@/lib/use-sort-toggle";
-import { useUrlSyncedText } from "@/lib/use-url-synced-text";
 
 const FILTER_KEYS = ["q", "cf", "sort", "sortKey", "order"] as const;
 // Rows per request while scrolling (the table renders only the rows on screen, however many are loaded).
@@ -30,8 +27,6 @@ export function ContactsPage() {
   const me = useCurrentUser();
   const canImport = hasPermission(me, "imports.run") && hasPermission(me, "clients.write");
   const { values, setFilters, clear } = useUrlFilters(FILTER_KEYS);
-  const commitQ = useCallback((q: string) => setFilters({ q }), [setFilters]);
-  const [q, setQ] = useUrlSyncedText(values.q, commitQ);
 
   const customSort = isCustomSort(values);
   const sort: ContactSort | "custom" = customSort ? "custom" : values.sort === "createdAt" ? "createdAt" : "name";
@@ -61,19 +56,15 @@ export function ContactsPage() {
       />
       <SavedViewsBar entityType="contact" noun="contacts" queryKeys={FILTER_KEYS} columns={layout.visibleIds} onApplyColumns={layout.apply} />
       <Card className="min-w-0">
-        <div className="flex flex-col gap-2 border-b border-zinc-100 p-4 sm:flex-row sm:items-center">
-          <SearchField value={q} onChange={setQ} label="Search contacts" placeholder="Search name, email, phone or title" />
+        <FilterBar
+          search={{ value: values.q, label: "Search contacts", placeholder: "Search name, email, phone or title" }}
+          onChange={setFilters}
+          onClear={clear}
+          active={filtering}
+        />
+        <ListToolbar layout={layout}>
           <CustomFieldFilter {...columns.filterProps} />
-          {filtering ? (
-            <Button variant="ghost" size="sm" onClick={clear}>
-              <X aria-hidden />
-              Clear filters
-            </Button>
-          ) : null}
-          <div className="sm:ml-auto">
-            <ColumnChooser columns={layout.ordered} hidden={layout.hidden} onToggle={layout.toggle} onMove={layout.move} onReset={layout.reset} />
-          </div>
-        </div>
+        </ListToolbar>
         <ListBody
           query={contacts}
           list={list}
