@@ -71,12 +71,14 @@ function toValue(op: RuleCondition["op"], text: string): RuleCondition["value"] 
   return text;
 }
 
-/** Conditions as the API takes them: text trimmed, "is one of" text split into its items. */
+/** Conditions as the API takes them: text trimmed, "is one of" text split into its items, scores as numbers. */
 export function normaliseConditions(conditions: RuleCondition[]): RuleCondition[] {
   return conditions.map((c) => {
     if (typeof c.value !== "string") return c;
     if (c.op === "in") return { ...c, value: c.value.split(",").map((x) => x.trim()).filter(Boolean) };
-    return { ...c, value: c.value.trim() };
+    const text = c.value.trim();
+    // A score is a number, whatever the operator.
+    return { ...c, value: c.field === "score" && text !== "" && Number.isFinite(Number(text)) ? Number(text) : text };
   });
 }
 
