@@ -1,5 +1,8 @@
 import { useCallback, useMemo, useState } from "react";
 
+/** Rows per request while scrolling (the table renders only the rows on screen, however many are loaded). */
+export const LIST_PAGE_SIZE = 100;
+
 /** What `useListRows` reads from an infinite list query (TanStack Query's `useInfiniteQuery`). */
 interface InfiniteList<T> {
   data?: { pages: { data: T[] }[] };
@@ -40,5 +43,7 @@ export function useListRows<T extends { id: string }>(query: InfiniteList<T>, na
     onBulkDone,
     /** Spread into the list's table. */
     tableRows: { rows, selected, onEndReached },
+    /** Spread into the list's bulk-actions bar. */
+    bulk: { selected, names, onDone: onBulkDone },
   };
 }

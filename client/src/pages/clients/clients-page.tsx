@@ -17,13 +17,11 @@ import { isCustomSort, useCustomColumns } from "@/features/custom-fields/hooks/u
 import { SavedViewsBar } from "@/features/saved-views/components/saved-views-bar";
 import { hasPermission, useCurrentUser } from "@/lib/auth";
 import { useUrlFilters } from "@/lib/url-filters";
-import { useListRows } from "@/lib/use-list-rows";
+import { LIST_PAGE_SIZE, useListRows } from "@/lib/use-list-rows";
 import { useSortToggle } from "@/lib/use-sort-toggle";
 import { useTeamMembers } from "./use-team-members";
 
 const FILTER_KEYS = ["q", "status", "ownerId", "tag", "cf", "sort", "sortKey", "order"] as const;
-// Rows per request while scrolling (the table renders only the rows on screen, however many are loaded).
-const PAGE_SIZE = 100;
 const nameOf = (c: ClientDto) => c.name;
 
 /** /clients — the client list with filters, custom-field columns, bulk actions and CSV export. */
@@ -55,7 +53,7 @@ function ClientsList() {
     sortKey: customSort ? values.sortKey : undefined,
     order,
   } as const;
-  const clients = useInfiniteClients({ ...filters, limit: PAGE_SIZE });
+  const clients = useInfiniteClients({ ...filters, limit: LIST_PAGE_SIZE });
   const list = useListRows(clients, nameOf);
   const filtering = !!(values.q || values.status || values.ownerId || values.tag || cf);
   const canWrite = hasPermission(me, "clients.write");
@@ -96,7 +94,7 @@ function ClientsList() {
         <ListToolbar layout={layout}>
           <CustomFieldFilter {...columns.filterProps} />
         </ListToolbar>
-        <ClientsBulkActions selected={list.selected} names={list.names} members={members} canWrite={canWrite} canDelete={canDelete} onDone={list.onBulkDone} />
+        <ClientsBulkActions {...list.bulk} members={members} canWrite={canWrite} canDelete={canDelete} />
         <ListBody
           query={clients}
           list={list}

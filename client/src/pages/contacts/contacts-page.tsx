@@ -14,12 +14,10 @@ import { isCustomSort, useCustomColumns } from "@/features/custom-fields/hooks/u
 import { SavedViewsBar } from "@/features/saved-views/components/saved-views-bar";
 import { hasPermission, useCurrentUser } from "@/lib/auth";
 import { useUrlFilters } from "@/lib/url-filters";
-import { useListRows } from "@/lib/use-list-rows";
+import { LIST_PAGE_SIZE, useListRows } from "@/lib/use-list-rows";
 import { useSortToggle } from "@/lib/use-sort-toggle";
 
 const FILTER_KEYS = ["q", "cf", "sort", "sortKey", "order"] as const;
-// Rows per request while scrolling (the table renders only the rows on screen, however many are loaded).
-const PAGE_SIZE = 100;
 const nameOf = (c: ContactDto) => c.name;
 
 /** /contacts — everyone you deal with, across clients. */
@@ -33,7 +31,7 @@ export function ContactsPage() {
   const order = values.order === "desc" ? "desc" : "asc";
   const columns = useCustomColumns<ContactDto>({ entity: "contact", builtIn: CONTACT_COLUMNS, values, setFilters, sort, order });
   const { layout, cf } = columns;
-  const contacts = useInfiniteContacts({ q: values.q || undefined, cf, sort, sortKey: customSort ? values.sortKey : undefined, order, limit: PAGE_SIZE });
+  const contacts = useInfiniteContacts({ q: values.q || undefined, cf, sort, sortKey: customSort ? values.sortKey : undefined, order, limit: LIST_PAGE_SIZE });
   const list = useListRows(contacts, nameOf);
   const filtering = !!(values.q || cf);
   const onSort = useSortToggle<ContactSort>(setFilters, { sort, order }, () => "asc");

@@ -12,14 +12,12 @@ import { DEAL_COLUMNS, type DealSortKey, DealsTable } from "@/features/deals/com
 import { SavedViewsBar } from "@/features/saved-views/components/saved-views-bar";
 import { hasPermission, useCurrentUser } from "@/lib/auth";
 import { useUrlFilters } from "@/lib/url-filters";
-import { useListRows } from "@/lib/use-list-rows";
+import { LIST_PAGE_SIZE, useListRows } from "@/lib/use-list-rows";
 import { useSortToggle } from "@/lib/use-sort-toggle";
 
 // The list's state in the URL, and what a saved view stores (the pipeline stays the page's choice:
 // a view's stage filter applies only while that stage's pipeline is shown).
 const KEYS = ["q", "stageId", "status", "ownerId", "tag", "rotting", "cf", "sort", "sortKey", "order"] as const;
-// Rows per request while scrolling (the table renders only the rows on screen, however many are loaded).
-const PAGE_SIZE = 100;
 const nameOf = (d: DealDto) => d.title;
 
 /** The deal list of a pipeline: filters, search, sort, custom-field columns, bulk actions, CSV export. */
@@ -45,7 +43,7 @@ export function DealsList({ pipeline, members }: { pipeline: PipelineDto; member
     sortKey: customSort ? values.sortKey : undefined,
     order,
   } as const;
-  const deals = useInfiniteDeals({ ...filters, limit: PAGE_SIZE });
+  const deals = useInfiniteDeals({ ...filters, limit: LIST_PAGE_SIZE });
   const list = useListRows(deals, nameOf);
   const filtering = !!(values.q || values.stageId || values.status || values.ownerId || values.tag || values.rotting || cf);
   const canWrite = hasPermission(me, "deals.write");
@@ -69,7 +67,7 @@ export function DealsList({ pipeline, members }: { pipeline: PipelineDto; member
         <ListToolbar layout={layout} actions={<ExportButton href={dealsExportHref(filters)} size="sm" />}>
           <CustomFieldFilter {...columns.filterProps} />
         </ListToolbar>
-        <DealsBulkActions selected={list.selected} names={list.names} members={members} canWrite={canWrite} canDelete={canDelete} onDone={list.onBulkDone} />
+        <DealsBulkActions {...list.bulk} members={members} canWrite={canWrite} canDelete={canDelete} />
         <ListBody
           query={deals}
           list={list}

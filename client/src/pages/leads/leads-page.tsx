@@ -18,7 +18,7 @@ import { LEAD_COLUMNS, type LeadSort, LeadsTable } from "@/features/leads/compon
 import { SavedViewsBar } from "@/features/saved-views/components/saved-views-bar";
 import { hasPermission, useCurrentUser } from "@/lib/auth";
 import { useUrlFilters } from "@/lib/url-filters";
-import { useListRows } from "@/lib/use-list-rows";
+import { LIST_PAGE_SIZE, useListRows } from "@/lib/use-list-rows";
 import { useSortToggle } from "@/lib/use-sort-toggle";
 import { LeadCustomFieldsProvider } from "./lead-custom-fields";
 import { useLeadOwners } from "./use-lead-owners";
@@ -40,8 +40,6 @@ const SORT_CHOICES = [
 // Pages of other features (imports, web forms), linked from the toolbar and the empty state.
 const IMPORT_HREF = paths.importNew.href("lead");
 const FORMS_HREF = paths.forms.href();
-// Rows per request while scrolling (the table renders only the rows on screen, however many are loaded).
-const PAGE_SIZE = 100;
 const nameOf = (l: LeadDto) => l.name;
 
 /** /leads — the lead list with filters, custom-field columns, bulk actions and CSV export. */
@@ -78,7 +76,7 @@ function LeadsList() {
     sortKey: customSort ? values.sortKey : undefined,
     order,
   } as const;
-  const leads = useInfiniteLeads({ ...filters, limit: PAGE_SIZE });
+  const leads = useInfiniteLeads({ ...filters, limit: LIST_PAGE_SIZE });
   const list = useListRows(leads, nameOf);
   const filtering = !!(values.q || values.status || values.source || values.owner || values.tag || cf);
   const canWrite = hasPermission(me, "leads.write");
@@ -148,15 +146,7 @@ function LeadsList() {
         >
           <CustomFieldFilter {...columns.filterProps} />
         </ListToolbar>
-        <LeadsBulkActions
-          selected={list.selected}
-          names={list.names}
-          members={members}
-          canWrite={canWrite}
-          canDelete={canDelete}
-          canAssign={!ownOnly}
-          onDone={list.onBulkDone}
-        />
+        <LeadsBulkActions {...list.bulk} members={members} canWrite={canWrite} canDelete={canDelete} canAssign={!ownOnly} />
         <ListBody
           query={leads}
           list={list}
