@@ -24,7 +24,7 @@ import { useTeamMembers } from "../clients/use-team-members";
 export function useAutomationPickers() {
   const { members } = useTeamMembers();
   const fields = useCustomFields("lead");
-  return { members, customFields: (fields.data?.data ?? []).map((f) => ({ key: f.key, label: f.label })) };
+  return { members, customFields: (fields.data?.data ?? []).map((f) => ({ key: f.key, label: f.label, type: f.type })) };
 }
 
 /** /automations — trigger + conditions → actions on leads, with on/off, edit, delete and run counts. */

@@ -1,32 +1,28 @@
 import { CLIENT_SORTS, type ClientDto, type ClientStatus } from "@shared/contracts/clients";
-import { Briefcase, Download, Upload } from "lucide-react";
-import { useCallback, useMemo, useState } from "react";
+import { Briefcase, Upload } from "lucide-react";
 import { Link, useLocation } from "wouter";
 import { PageHeader } from "@/components/layout/page-header";
-import { Alert } from "@/components/ui/alert";
+import { ExportButton, ListBody, ListNotice, ListToolbar } from "@/components/lists/list-scaffold";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ColumnChooser } from "@/components/ui/column-chooser";
-import { EmptyState } from "@/components/ui/empty-state";
-import { LoadMore } from "@/components/ui/load-more";
-import { SkeletonRows } from "@/components/ui/skeleton";
 import { paths } from "@/config/paths";
 import { clientsExportHref, useInfiniteClients } from "@/features/clients/api/get-clients";
-import { BulkActionsBar } from "@/features/clients/components/bulk-actions-bar";
+import { ClientsBulkActions } from "@/features/clients/components/clients-bulk-actions";
 import { ClientsFilters } from "@/features/clients/components/clients-filters";
 import { CLIENT_COLUMNS, type ClientSort, ClientsTable } from "@/features/clients/components/clients-table";
 import { CreateClientDialog } from "@/features/clients/components/create-client-dialog";
-import { CustomFieldFilter, parseCustomFieldFilter } from "@/features/custom-fields/components/custom-field-filter";
+import { CustomFieldFilter } from "@/features/custom-fields/components/custom-field-filter";
 import { CustomFieldsProvider } from "@/features/custom-fields/components/custom-fields-provider";
+import { isCustomSort, useCustomColumns } from "@/features/custom-fields/hooks/use-custom-columns";
 import { SavedViewsBar } from "@/features/saved-views/components/saved-views-bar";
 import { hasPermission, useCurrentUser } from "@/lib/auth";
 import { useUrlFilters } from "@/lib/url-filters";
-import { useCustomColumns } from "./use-custom-columns";
+import { LIST_PAGE_SIZE, useListRows } from "@/lib/use-list-rows";
+import { useSortToggle } from "@/lib/use-sort-toggle";
 import { useTeamMembers } from "./use-team-members";
 
 const FILTER_KEYS = ["q", "status", "ownerId", "tag", "cf", "sort", "sortKey", "order"] as const;
-// Rows per request while scrolling (the table renders only the rows on screen, however many are loaded).
-const PAGE_SIZE = 100;
+const nameOf = (c: ClientDto) => c.name;
 
 /** /clients — the client list with filters, custom-field columns, bulk actions and CSV export. */
 export function ClientsPage() {
@@ -42,12 +38,11 @@ function ClientsList() {
   const [, navigate] = useLocation();
   const { values, setFilters, clear } = useUrlFilters(FILTER_KEYS);
   const { members } = useTeamMembers();
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [lastBulk, setLastBulk] = useState("");
-  const customSort = values.sort === "custom" && values.sortKey !== "";
+  const customSort = isCustomSort(values);
   const sort = customSort ? "custom" : (CLIENT_SORTS as readonly string[]).includes(values.sort) && values.sort !== "custom" ? (values.sort as ClientSort) : "name";
   const order = values.order === "desc" ? "desc" : "asc";
-  const cf = parseCustomFieldFilter(values.cf).value ? [values.cf] : undefined;
+  const columns = useCustomColumns<ClientDto>({ entity: "client", builtIn: CLIENT_COLUMNS, values, setFilters, sort, order });
+  const { layout, cf } = columns;
   const filters = {
     q: values.q || undefined,
     status: (values.status || undefined) as ClientStatus | undefined,
@@ -58,27 +53,13 @@ function ClientsList() {
     sortKey: customSort ? values.sortKey : undefined,
     order,
   } as const;
-  const onSortCustom = useCallback((key: string, next: "asc" | "desc") => setFilters({ sort: "custom", sortKey: key, order: next }), [setFilters]);
-  const columns = useCustomColumns<ClientDto>({ entity: "client", builtIn: CLIENT_COLUMNS, sort, sortKey: values.sortKey, order, onSortCustom });
-  const { layout } = columns;
-  const onCfChange = useCallback((next: string) => setFilters({ cf: next }), [setFilters]);
-  const clients = useInfiniteClients({ ...filters, limit: PAGE_SIZE });
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = clients;
-  const onEndReached = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
-  const rows = useMemo(() => clients.data?.pages.flatMap((p) => p.data) ?? [], [clients.data]);
-  const names = useMemo(() => new Map(rows.map((c) => [c.id, c.name])), [rows]);
+  const clients = useInfiniteClients({ ...filters, limit: LIST_PAGE_SIZE });
+  const list = useListRows(clients, nameOf);
   const filtering = !!(values.q || values.status || values.ownerId || values.tag || cf);
   const canWrite = hasPermission(me, "clients.write");
   const canDelete = hasPermission(me, "clients.delete");
-  // Rows that vanished (filtered out, deleted) drop out of the selection.
-  const visibleSelection = useMemo(() => new Set([...selected].filter((id) => names.has(id))), [selected, names]);
-
-  const onSort = useCallback(
-    (key: ClientSort) => setFilters({ sort: key, sortKey: "", order: key === sort ? (order === "asc" ? "desc" : "asc") : key === "name" ? "asc" : "desc" }),
-    [setFilters, sort, order],
-  );
+  const onSort = useSortToggle<ClientSort>(setFilters, { sort, order }, (key) => (key === "name" ? "asc" : "desc"));
+  const create = canWrite ? <CreateClientDialog members={members} onCreated={(id) => navigate(paths.client.href(id))} /> : undefined;
 
   return (
     <>
@@ -87,14 +68,7 @@ function ClientsList() {
         description="Every company you work with, its owner, team and retainer."
         actions={
           <>
-            {hasPermission(me, "clients.export") ? (
-              <Button variant="secondary" asChild>
-                <a href={clientsExportHref(filters)} download>
-                  <Download aria-hidden />
-                  Export CSV
-                </a>
-              </Button>
-            ) : null}
+            {hasPermission(me, "clients.export") ? <ExportButton href={clientsExportHref(filters)} /> : null}
             {canWrite && hasPermission(me, "imports.run") ? (
               <Button variant="secondary" asChild>
                 <Link href={paths.importNew.href("client")}>
@@ -103,20 +77,11 @@ function ClientsList() {
                 </Link>
               </Button>
             ) : null}
-            {canWrite ? <CreateClientDialog members={members} onCreated={(id) => navigate(paths.client.href(id))} /> : null}
+            {create}
           </>
         }
       />
-      {lastBulk ? (
-        <Alert tone="info" className="mb-4">
-          <span className="flex flex-wrap items-center justify-between gap-2">
-            {lastBulk}
-            <Button variant="link" size="sm" onClick={() => setLastBulk("")}>
-              Dismiss
-            </Button>
-          </span>
-        </Alert>
-      ) : null}
+      <ListNotice message={list.notice} onDismiss={list.dismissNotice} />
       <SavedViewsBar entityType="client" noun="clients" queryKeys={FILTER_KEYS} columns={layout.visibleIds} onApplyColumns={layout.apply} />
       <Card className="min-w-0">
         <ClientsFilters
@@ -126,67 +91,32 @@ function ClientsList() {
           active={filtering}
           members={members}
         />
-        <div className="flex flex-wrap items-center justify-between gap-2 border-b border-zinc-100 px-4 py-2">
-          <CustomFieldFilter definitions={columns.definitions} value={values.cf} onChange={onCfChange} />
-          <div className="ml-auto">
-            <ColumnChooser columns={layout.ordered} hidden={layout.hidden} onToggle={layout.toggle} onMove={layout.move} onReset={layout.reset} />
-          </div>
-        </div>
-        <BulkActionsBar
-          selected={visibleSelection}
-          names={names}
-          members={members}
-          canWrite={canWrite}
-          canDelete={canDelete}
-          onDone={(summary) => {
-            setSelected(new Set());
-            setLastBulk(summary);
+        <ListToolbar layout={layout}>
+          <CustomFieldFilter {...columns.filterProps} />
+        </ListToolbar>
+        <ClientsBulkActions {...list.bulk} members={members} canWrite={canWrite} canDelete={canDelete} />
+        <ListBody
+          query={clients}
+          list={list}
+          noun={["client", "clients"]}
+          icon={Briefcase}
+          filtering={filtering}
+          onClear={clear}
+          empty={{
+            title: "No clients yet — add your first client",
+            description: canWrite ? "Use “New client” to add the first company you work with." : "Clients you're assigned to will show up here.",
+            action: create,
           }}
-        />
-        {clients.isPending ? (
-          <SkeletonRows rows={6} />
-        ) : rows.length === 0 ? (
-          filtering ? (
-            <EmptyState
-              icon={Briefcase}
-              title="No clients match these filters"
-              description="Try a different search, or clear the filters to see every client."
-              action={
-                <Button variant="secondary" onClick={clear}>
-                  Clear filters
-                </Button>
-              }
-            />
-          ) : (
-            <EmptyState
-              icon={Briefcase}
-              title="No clients yet — add your first client"
-              description={canWrite ? "Use “New client” to add the first company you work with." : "Clients you're assigned to will show up here."}
-              action={canWrite ? <CreateClientDialog members={members} onCreated={(id) => navigate(paths.client.href(id))} /> : undefined}
-            />
-          )
-        ) : (
-          <>
-            <ClientsTable
-              clients={rows}
-              sort={sort}
-              order={order}
-              onSort={onSort}
-              selected={visibleSelection}
-              onSelectedChange={canWrite || canDelete ? setSelected : undefined}
-              columnIds={layout.visibleIds}
-              customColumns={columns.customColumns}
-              onEndReached={onEndReached}
-            />
-            <LoadMore
-              hasNextPage={clients.hasNextPage}
-              isFetchingNextPage={clients.isFetchingNextPage}
-              fetchNextPage={onEndReached}
-              shown={rows.length}
-              noun={rows.length === 1 ? "client" : "clients"}
-            />
-          </>
-        )}
+        >
+          <ClientsTable
+            {...list.tableRows}
+            {...columns.tableColumns}
+            sort={sort}
+            order={order}
+            onSort={onSort}
+            onSelectedChange={canWrite || canDelete ? list.setSelected : undefined}
+          />
+        </ListBody>
       </Card>
     </>
   );

@@ -1,40 +1,34 @@
 import { DEAL_SORTS, type DealDto, type DealSort, type DealStatus } from "@shared/contracts/deals";
 import type { PipelineDto } from "@shared/contracts/pipelines";
-import { Download, SquareKanban } from "lucide-react";
-import { useCallback, useMemo, useState } from "react";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { SquareKanban } from "lucide-react";
+import { ExportButton, ListBody, ListNotice, ListToolbar } from "@/components/lists/list-scaffold";
 import { Card } from "@/components/ui/card";
-import { ColumnChooser } from "@/components/ui/column-chooser";
-import { EmptyState } from "@/components/ui/empty-state";
-import { LoadMore } from "@/components/ui/load-more";
-import { SkeletonRows } from "@/components/ui/skeleton";
-import { CustomFieldFilter, parseCustomFieldFilter } from "@/features/custom-fields/components/custom-field-filter";
+import { CustomFieldFilter } from "@/features/custom-fields/components/custom-field-filter";
+import { isCustomSort, useCustomColumns } from "@/features/custom-fields/hooks/use-custom-columns";
 import { dealsExportHref, useInfiniteDeals } from "@/features/deals/api/get-deals";
-import { DealsBulkBar } from "@/features/deals/components/deals-bulk-bar";
+import { DealsBulkActions } from "@/features/deals/components/deals-bulk-actions";
 import { DealsFilters } from "@/features/deals/components/deals-filters";
 import { DEAL_COLUMNS, type DealSortKey, DealsTable } from "@/features/deals/components/deals-table";
 import { SavedViewsBar } from "@/features/saved-views/components/saved-views-bar";
 import { hasPermission, useCurrentUser } from "@/lib/auth";
 import { useUrlFilters } from "@/lib/url-filters";
-import { useCustomColumns } from "../clients/use-custom-columns";
+import { LIST_PAGE_SIZE, useListRows } from "@/lib/use-list-rows";
+import { useSortToggle } from "@/lib/use-sort-toggle";
 
 // The list's state in the URL, and what a saved view stores (the pipeline stays the page's choice:
 // a view's stage filter applies only while that stage's pipeline is shown).
 const KEYS = ["q", "stageId", "status", "ownerId", "tag", "rotting", "cf", "sort", "sortKey", "order"] as const;
-// Rows per request while scrolling (the table renders only the rows on screen, however many are loaded).
-const PAGE_SIZE = 100;
+const nameOf = (d: DealDto) => d.title;
 
 /** The deal list of a pipeline: filters, search, sort, custom-field columns, bulk actions, CSV export. */
 export function DealsList({ pipeline, members }: { pipeline: PipelineDto; members: { id: string; name: string }[] }) {
   const me = useCurrentUser();
   const { values, setFilters } = useUrlFilters(KEYS);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [lastBulk, setLastBulk] = useState("");
-  const customSort = values.sort === "custom" && values.sortKey !== "";
+  const customSort = isCustomSort(values);
   const sort: DealSort = customSort ? "custom" : (DEAL_SORTS as readonly string[]).includes(values.sort) && values.sort !== "custom" ? (values.sort as DealSort) : "createdAt";
   const order = values.order === "asc" ? "asc" : "desc";
-  const cf = parseCustomFieldFilter(values.cf).value ? [values.cf] : undefined;
+  const columns = useCustomColumns<DealDto>({ entity: "deal", builtIn: DEAL_COLUMNS, values, setFilters, sort, order });
+  const { layout, cf } = columns;
   const stageIds = new Set(pipeline.stages.map((s) => s.id));
   const filters = {
     pipelineId: pipeline.id,
@@ -49,39 +43,17 @@ export function DealsList({ pipeline, members }: { pipeline: PipelineDto; member
     sortKey: customSort ? values.sortKey : undefined,
     order,
   } as const;
-  const onSortCustom = useCallback((key: string, next: "asc" | "desc") => setFilters({ sort: "custom", sortKey: key, order: next }), [setFilters]);
-  const columns = useCustomColumns<DealDto>({ entity: "deal", builtIn: DEAL_COLUMNS, sort, sortKey: values.sortKey, order, onSortCustom });
-  const { layout } = columns;
-  const deals = useInfiniteDeals({ ...filters, limit: PAGE_SIZE });
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = deals;
-  const onEndReached = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
-  const rows = useMemo(() => deals.data?.pages.flatMap((p) => p.data) ?? [], [deals.data]);
-  const names = useMemo(() => new Map(rows.map((d) => [d.id, d.title])), [rows]);
-  const visibleSelection = useMemo(() => new Set([...selected].filter((id) => names.has(id))), [selected, names]);
+  const deals = useInfiniteDeals({ ...filters, limit: LIST_PAGE_SIZE });
+  const list = useListRows(deals, nameOf);
   const filtering = !!(values.q || values.stageId || values.status || values.ownerId || values.tag || values.rotting || cf);
   const canWrite = hasPermission(me, "deals.write");
   const canDelete = hasPermission(me, "deals.delete");
   const clear = () => setFilters({ q: "", stageId: "", status: "", ownerId: "", tag: "", rotting: "", cf: "" });
-  const onSort = useCallback(
-    (key: DealSortKey) =>
-      setFilters({ sort: key, sortKey: "", order: key === sort ? (order === "asc" ? "desc" : "asc") : key === "title" || key === "expectedCloseDate" ? "asc" : "desc" }),
-    [setFilters, sort, order],
-  );
+  const onSort = useSortToggle<DealSortKey>(setFilters, { sort, order }, (key) => (key === "title" || key === "expectedCloseDate" ? "asc" : "desc"));
 
   return (
     <>
-      {lastBulk ? (
-        <Alert tone="info" className="mb-4">
-          <span className="flex flex-wrap items-center justify-between gap-2">
-            {lastBulk}
-            <Button variant="link" size="sm" onClick={() => setLastBulk("")}>
-              Dismiss
-            </Button>
-          </span>
-        </Alert>
-      ) : null}
+      <ListNotice message={list.notice} onDismiss={list.dismissNotice} />
       <SavedViewsBar entityType="deal" noun="deals" queryKeys={KEYS} columns={layout.visibleIds} onApplyColumns={layout.apply} />
       <Card className="min-w-0">
         <DealsFilters
@@ -92,66 +64,31 @@ export function DealsList({ pipeline, members }: { pipeline: PipelineDto; member
           members={members}
           stages={pipeline.stages}
         />
-        <div className="flex flex-wrap items-center justify-between gap-2 border-b border-zinc-100 px-4 py-2">
-          <CustomFieldFilter definitions={columns.definitions} value={values.cf} onChange={(next) => setFilters({ cf: next })} />
-          <div className="ml-auto flex items-center gap-2">
-            <Button variant="secondary" size="sm" asChild>
-              <a href={dealsExportHref(filters)} download>
-                <Download aria-hidden />
-                Export CSV
-              </a>
-            </Button>
-            <ColumnChooser columns={layout.ordered} hidden={layout.hidden} onToggle={layout.toggle} onMove={layout.move} onReset={layout.reset} />
-          </div>
-        </div>
-        <DealsBulkBar
-          selected={visibleSelection}
-          names={names}
-          members={members}
-          canWrite={canWrite}
-          canDelete={canDelete}
-          onDone={(summary) => {
-            setSelected(new Set());
-            setLastBulk(summary);
+        <ListToolbar layout={layout} actions={<ExportButton href={dealsExportHref(filters)} size="sm" />}>
+          <CustomFieldFilter {...columns.filterProps} />
+        </ListToolbar>
+        <DealsBulkActions {...list.bulk} members={members} canWrite={canWrite} canDelete={canDelete} />
+        <ListBody
+          query={deals}
+          list={list}
+          noun={["deal", "deals"]}
+          icon={SquareKanban}
+          filtering={filtering}
+          onClear={clear}
+          empty={{
+            title: "No deals in this pipeline yet",
+            description: canWrite ? "Use “New deal” to add the first one." : "Deals shared with you will show up here.",
           }}
-        />
-        {deals.isPending ? (
-          <SkeletonRows rows={6} />
-        ) : rows.length === 0 ? (
-          <EmptyState
-            icon={SquareKanban}
-            title={filtering ? "No deals match these filters" : "No deals in this pipeline yet"}
-            description={filtering ? "Try a different search, or clear the filters." : canWrite ? "Use “New deal” to add the first one." : "Deals shared with you will show up here."}
-            action={
-              filtering ? (
-                <Button variant="secondary" onClick={clear}>
-                  Clear filters
-                </Button>
-              ) : undefined
-            }
+        >
+          <DealsTable
+            {...list.tableRows}
+            {...columns.tableColumns}
+            sort={sort}
+            order={order}
+            onSort={onSort}
+            onSelectedChange={canWrite || canDelete ? list.setSelected : undefined}
           />
-        ) : (
-          <>
-            <DealsTable
-              deals={rows}
-              sort={sort}
-              order={order}
-              onSort={onSort}
-              selected={visibleSelection}
-              onSelectedChange={canWrite || canDelete ? setSelected : undefined}
-              columnIds={layout.visibleIds}
-              customColumns={columns.customColumns}
-              onEndReached={onEndReached}
-            />
-            <LoadMore
-              hasNextPage={deals.hasNextPage}
-              isFetchingNextPage={deals.isFetchingNextPage}
-              fetchNextPage={onEndReached}
-              shown={rows.length}
-              noun={rows.length === 1 ? "deal" : "deals"}
-            />
-          </>
-        )}
+        </ListBody>
       </Card>
     </>
   );

@@ -2,6 +2,7 @@ import type { AssignmentRuleDto } from "@shared/contracts/assignment-rules";
 import { ArrowDown, ArrowUp, Pencil, Plus, Shuffle, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
+import { describeConditions } from "@/components/crm/conditions-editor";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -15,11 +16,12 @@ import { useDeleteAssignmentRule } from "../api/delete-assignment-rule";
 import { useAssignmentRules } from "../api/get-assignment-rules";
 import { useReorderAssignmentRules } from "../api/reorder-assignment-rules";
 import { useUpdateAssignmentRule } from "../api/update-assignment-rule";
-import { describeAssignment, describeCondition } from "./rule-describe";
+import { describeAssignment } from "./rule-describe";
 import { type PersonOption, RuleDialog } from "./rule-dialog";
 
 /** The ordered rules with enable switches, move up/down, edit and delete, and the "New rule" dialog. */
 export function AssignmentRulesList({ members, customFields }: { members: PersonOption[]; customFields: CustomFieldDef[] }) {
+  const customLabels = Object.fromEntries(customFields.map((d) => [d.key, d.label]));
   const rules = useAssignmentRules();
   const update = useUpdateAssignmentRule();
   const reorder = useReorderAssignmentRules();
@@ -86,7 +88,7 @@ export function AssignmentRulesList({ members, customFields }: { members: Person
                   {rule.enabled ? null : <Badge tone="neutral">Off</Badge>}
                 </p>
                 <p className="mt-0.5 text-sm text-zinc-600">
-                  {rule.conditions.length === 0 ? "Every lead" : `When ${rule.conditions.map((c) => describeCondition(c, customFields)).join(" and ")}`}
+                  {rule.conditions.length === 0 ? "Every lead" : `When ${describeConditions(rule.conditions, customLabels)}`}
                 </p>
                 <p className="text-sm text-zinc-500">→ {describeAssignment(rule)}</p>
               </div>

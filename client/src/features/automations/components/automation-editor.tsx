@@ -9,7 +9,7 @@ import { EDITABLE_LEAD_STATUSES, LEAD_STATUSES } from "@shared/contracts/leads";
 import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { toast } from "sonner";
-import { ConditionsEditor, normaliseConditions } from "@/components/crm/conditions-editor";
+import { type ConditionCustomField, ConditionsEditor, normaliseConditions } from "@/components/crm/conditions-editor";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
@@ -162,7 +162,7 @@ export function AutomationEditor({
   automation?: AutomationDto;
   trigger: ReactNode;
   members: { id: string; name: string }[];
-  customFields: { key: string; label: string }[];
+  customFields: ConditionCustomField[];
 }) {
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<Draft>(draftOf(automation));

@@ -1,10 +1,9 @@
 import type { ContactDto } from "@shared/contracts/contacts";
 import { useMemo } from "react";
 import { Link } from "wouter";
-import { ariaSort, SortButton } from "@/components/ui/table";
-import { type VirtualColumn, VirtualTable } from "@/components/ui/virtual-table";
+import { ListTable, type ListTableProps, sortableHeader } from "@/components/lists/list-table";
+import type { VirtualColumn } from "@/components/ui/virtual-table";
 import { paths } from "@/config/paths";
-import type { ExtraColumn } from "@/lib/table-columns";
 import { PortalAccessBadge } from "./portal-access-badge";
 
 export type ContactSort = "name" | "createdAt";
@@ -19,29 +18,10 @@ export const CONTACT_COLUMNS = [
 
 const dash = <span className="text-zinc-400">—</span>;
 
-/** Contacts across every client (virtualized: only the rows on screen are in the DOM). */
-export function ContactsTable({
-  contacts,
-  sort,
-  order,
-  onSort,
-  columnIds,
-  customColumns = [],
-  onEndReached,
-}: {
-  contacts: ContactDto[];
-  sort: string;
-  order: "asc" | "desc";
-  onSort: (sort: ContactSort) => void;
-  /** Visible column ids after the name, in order (built-in ids and custom `cf:<key>` ids). */
-  columnIds: readonly string[];
-  /** Custom-field columns the page offers (shown when listed in `columnIds`). */
-  customColumns?: ExtraColumn<ContactDto>[];
-  /** Infinite loading: called when the user scrolls near the last loaded row. */
-  onEndReached?: () => void;
-}) {
-  const columns = useMemo(() => {
-    const byId: Record<string, VirtualColumn<ContactDto>> = {
+/** Contacts across every client: sortable name, rows link to the contact (no bulk actions). */
+export function ContactsTable({ sort, order, onSort, ...table }: Omit<ListTableProps<ContactDto>, "selected" | "onSelectedChange"> & { onSort: (sort: ContactSort) => void }) {
+  const { first, builtIn } = useMemo(() => {
+    const builtIn: Record<string, VirtualColumn<ContactDto>> = {
       client: {
         id: "client",
         header: "Client",
@@ -68,19 +48,9 @@ export function ContactsTable({
       phone: { id: "phone", header: "Phone", width: 160, cell: (c) => c.phone ?? dash },
       portal: { id: "portal", header: "Portal", width: 160, cell: (c) => <PortalAccessBadge access={c.portalAccess} /> },
     };
-    for (const col of customColumns) {
-      byId[col.id] = {
-        id: col.id,
-        width: 150,
-        header: col.sort ? <SortButton label={col.label} active={col.sort.active} order={col.sort.order} onSort={col.sort.onSort} /> : col.label,
-        sort: col.sort ? ariaSort(col.sort.active, col.sort.order) : undefined,
-        cell: col.render,
-      };
-    }
-    const name: VirtualColumn<ContactDto> = {
+    const first: VirtualColumn<ContactDto> = {
       id: "name",
-      header: <SortButton label="Name" active={sort === "name"} order={order} onSort={() => onSort("name")} />,
-      sort: ariaSort(sort === "name", order),
+      ...sortableHeader("name", "Name", { sort, order, onSort }),
       cell: (c) => (
         <>
           <Link href={paths.contact.href(c.id)} className="block truncate font-medium text-zinc-900 hover:text-brand hover:underline">
@@ -90,18 +60,8 @@ export function ContactsTable({
         </>
       ),
     };
-    return [name, ...columnIds.flatMap((id) => (byId[id] ? [byId[id]] : []))];
-  }, [columnIds, customColumns, sort, order, onSort]);
+    return { first, builtIn };
+  }, [sort, order, onSort]);
 
-  return (
-    <VirtualTable
-      label="Contacts"
-      testId="contacts-table"
-      rows={contacts}
-      rowKey={(c) => c.id}
-      columns={columns}
-      rowProps={() => ({ "data-testid": "contact-row" })}
-      onEndReached={onEndReached}
-    />
-  );
+  return <ListTable {...table} label="Contacts" testId="contacts-table" rowTestId="contact-row" plural="contacts" rowName={(c) => c.name} first={first} builtIn={builtIn} />;
 }

@@ -1,12 +1,10 @@
 import type { DealDto } from "@shared/contracts/deals";
 import { useMemo } from "react";
 import { Link } from "wouter";
-import { Checkbox } from "@/components/ui/input";
-import { ariaSort, SortButton } from "@/components/ui/table";
-import { type VirtualColumn, VirtualTable } from "@/components/ui/virtual-table";
+import { ListTable, type ListTableProps, sortableHeader } from "@/components/lists/list-table";
+import type { VirtualColumn } from "@/components/ui/virtual-table";
 import { paths } from "@/config/paths";
 import { formatDate, formatRelative } from "@/lib/format";
-import type { ExtraColumn } from "@/lib/table-columns";
 import { DealStatusBadge, formatMinor, RottingBadge } from "./deal-format";
 
 export type DealSortKey = "title" | "value" | "expectedCloseDate" | "createdAt" | "updatedAt";
@@ -22,42 +20,11 @@ export const DEAL_COLUMNS = [
   { id: "updatedAt", label: "Updated" },
 ] as const;
 
-/**
- * The deal table (virtualized: only the rows on screen are in the DOM): sortable headers, a
- * checkbox per row for bulk actions, rows link to the deal, columns in the user's order.
- */
-export function DealsTable({
-  deals,
-  sort,
-  order,
-  onSort,
-  selected,
-  onSelectedChange,
-  columnIds,
-  customColumns = [],
-  onEndReached,
-}: {
-  deals: DealDto[];
-  /** The active sort; built-in headers show it (a custom column's header shows its own). */
-  sort: string;
-  order: "asc" | "desc";
-  onSort: (sort: DealSortKey) => void;
-  selected: ReadonlySet<string>;
-  /** Omit when the user has no bulk actions: no checkbox column then. */
-  onSelectedChange?: (next: Set<string>) => void;
-  /** Visible column ids after the title, in order (built-in ids and custom `cf:<key>` ids). */
-  columnIds: readonly string[];
-  /** Custom-field columns the page offers (shown when listed in `columnIds`). */
-  customColumns?: ExtraColumn<DealDto>[];
-  /** Infinite loading: called when the user scrolls near the last loaded row. */
-  onEndReached?: () => void;
-}) {
-  const columns = useMemo(() => {
-    const sortable = (key: DealSortKey, label: string) => ({
-      header: <SortButton label={label} active={sort === key} order={order} onSort={() => onSort(key)} />,
-      sort: ariaSort(sort === key, order),
-    });
-    const byId: Record<string, VirtualColumn<DealDto>> = {
+/** The deal table: sortable headers, a checkbox per row for bulk actions, rows link to the deal. */
+export function DealsTable({ sort, order, onSort, ...table }: ListTableProps<DealDto> & { onSort: (sort: DealSortKey) => void }) {
+  const { first, builtIn } = useMemo(() => {
+    const state = { sort, order, onSort };
+    const builtIn: Record<string, VirtualColumn<DealDto>> = {
       stage: {
         id: "stage",
         header: "Stage",
@@ -77,34 +44,25 @@ export function DealsTable({
         width: 120,
         className: "text-right tabular-nums",
         headerClassName: "text-right",
-        ...sortable("value", "Value"),
+        ...sortableHeader("value", "Value", state),
         cell: (d) => formatMinor(d.valueMinor, d.currency),
       },
       close: {
         id: "close",
         width: 140,
-        ...sortable("expectedCloseDate", "Expected close"),
+        ...sortableHeader("expectedCloseDate", "Expected close", state),
         cell: (d) => (d.expectedCloseDate ? formatDate(d.expectedCloseDate) : "—"),
       },
       updatedAt: {
         id: "updatedAt",
         width: 110,
-        ...sortable("updatedAt", "Updated"),
+        ...sortableHeader("updatedAt", "Updated", state),
         cell: (d) => <span title={d.updatedAt}>{formatRelative(d.updatedAt)}</span>,
       },
     };
-    for (const col of customColumns) {
-      byId[col.id] = {
-        id: col.id,
-        width: 150,
-        header: col.sort ? <SortButton label={col.label} active={col.sort.active} order={col.sort.order} onSort={col.sort.onSort} /> : col.label,
-        sort: col.sort ? ariaSort(col.sort.active, col.sort.order) : undefined,
-        cell: col.render,
-      };
-    }
-    const title: VirtualColumn<DealDto> = {
+    const first: VirtualColumn<DealDto> = {
       id: "title",
-      ...sortable("title", "Deal"),
+      ...sortableHeader("title", "Deal", state),
       cell: (d) => (
         <>
           <Link href={paths.deal.href(d.id)} className="block truncate font-medium text-zinc-900 hover:text-brand hover:underline">
@@ -114,44 +72,8 @@ export function DealsTable({
         </>
       ),
     };
-    return [title, ...columnIds.flatMap((id) => (byId[id] ? [byId[id]] : []))];
-  }, [columnIds, customColumns, sort, order, onSort]);
+    return { first, builtIn };
+  }, [sort, order, onSort]);
 
-  const allSelected = deals.length > 0 && deals.every((d) => selected.has(d.id));
-  const someSelected = !allSelected && deals.some((d) => selected.has(d.id));
-  const toggle = (id: string) => {
-    const next = new Set(selected);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    onSelectedChange?.(next);
-  };
-  const selectColumn: VirtualColumn<DealDto> = {
-    id: "select",
-    width: 44,
-    className: "pr-0",
-    headerClassName: "pr-0",
-    header: (
-      <Checkbox
-        aria-label={allSelected ? "Deselect all deals" : "Select all deals"}
-        checked={allSelected}
-        ref={(el) => {
-          if (el) el.indeterminate = someSelected;
-        }}
-        onChange={() => onSelectedChange?.(allSelected ? new Set() : new Set(deals.map((d) => d.id)))}
-      />
-    ),
-    cell: (d) => <Checkbox aria-label={`Select ${d.title}`} checked={selected.has(d.id)} onChange={() => toggle(d.id)} />,
-  };
-
-  return (
-    <VirtualTable
-      label="Deals"
-      testId="deals-table"
-      rows={deals}
-      rowKey={(d) => d.id}
-      columns={onSelectedChange ? [selectColumn, ...columns] : columns}
-      rowProps={(d) => ({ "data-testid": "deal-row", "aria-selected": selected.has(d.id), className: selected.has(d.id) ? "bg-brand-soft/50" : undefined })}
-      onEndReached={onEndReached}
-    />
-  );
+  return <ListTable {...table} label="Deals" testId="deals-table" rowTestId="deal-row" plural="deals" rowName={(d) => d.title} first={first} builtIn={builtIn} />;
 }

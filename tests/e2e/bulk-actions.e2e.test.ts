@@ -1,0 +1,135 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_DOMAIN, DEMO_PASSWORD } from "../../server/db/seed/demo-seed";
+import { type RunningApp, startAppProcess } from "./support/app-process";
+import { launchBrowser, signIn, snap } from "./support/browser";
+
+// The one bulk-actions bar on the client, lead and deal lists: select rows, hand them to another
+// owner, then delete one after a confirmation that names the count.
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startAppProcess();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** Calls the API from the signed-in page (same session and CSRF token as the app). */
+async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const me = (await (await fetch("/api/auth/me")).json()) as { csrfToken: string };
+      const res = await fetch(path, {
+        method,
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": me.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+      return res.status === 204 ? null : res.json();
+    },
+    { method, path, body },
+  ) as Promise<T>;
+}
+
+const status = (page: Page, path: string) => page.evaluate((p) => fetch(p).then((r) => r.status), path);
+
+/**
+ * On a list filtered to two fresh records: select all, assign them to `ownerName`, check both rows and
+ * the API say so, then delete the first one through the confirm dialog and check it is gone.
+ */
+async function assignThenDelete(
+  page: Page,
+  list: { url: string; tableId: string; one: string; many: string; apiPath: string; rows: { id: string; name: string }[] },
+  owner: { id: string; name: string },
+): Promise<void> {
+  const [first, second] = list.rows as [{ id: string; name: string }, { id: string; name: string }];
+  await page.goto(`${app.url}${list.url}`);
+  const table = page.getByTestId(list.tableId);
+  await table.getByText(first.name).waitFor();
+  await table.getByText(second.name).waitFor();
+
+  // Assign owner on both.
+  await page.getByLabel(`Select all ${list.many}`).check();
+  await page.getByRole("region", { name: "Bulk actions" }).getByText(`2 ${list.many} selected`).waitFor();
+  await page.getByRole("button", { name: "Bulk actions" }).click();
+  await page.getByRole("menuitem", { name: "Assign owner…" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByText(`Applies to 2 ${list.many}.`, { exact: false }).waitFor();
+  await dialog.getByLabel("Owner").selectOption({ label: owner.name });
+  await dialog.getByRole("button", { name: `Apply to 2 ${list.many}` }).click();
+  await page.getByRole("status").getByText("2 updated").first().waitFor();
+  for (const row of list.rows) await table.getByRole("row", { name: new RegExp(row.name) }).getByText(owner.name).waitFor();
+  for (const row of list.rows) {
+    const saved = await api<{ data: { owner: { id: string } | null } }>(page, "GET", `${list.apiPath}/${row.id}`);
+    expect(saved.data.owner?.id).toBe(owner.id);
+  }
+  await snap(page, `bulk-${list.many}-1-assigned`);
+
+  // Delete one, after the confirmation names the count; cancelling first keeps it.
+  await page.getByLabel(`Select ${first.name}`).check();
+  await page.getByRole("button", { name: "Bulk actions" }).click();
+  await page.getByRole("menuitem", { name: "Delete…" }).click();
+  const confirm = page.getByRole("alertdialog");
+  await confirm.getByText(`Delete 1 ${list.one}?`).waitFor();
+  await snap(page, `bulk-${list.many}-2-confirm`);
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  expect(await status(page, `${list.apiPath}/${first.id}`)).toBe(200);
+  await page.getByRole("button", { name: "Bulk actions" }).click();
+  await page.getByRole("menuitem", { name: "Delete…" }).click();
+  await confirm.getByRole("button", { name: `Delete 1 ${list.one}` }).click();
+  await expect.poll(() => table.getByText(first.name).count()).toBe(0);
+  await table.getByText(second.name).waitFor();
+  expect(await status(page, `${list.apiPath}/${first.id}`)).toBe(404);
+  expect(await status(page, `${list.apiPath}/${second.id}`)).toBe(200);
+  // The selection empties with the action: the bar is gone.
+  expect(await page.getByRole("region", { name: "Bulk actions" }).count()).toBe(0);
+}
+
+describe("bulk actions: clients, leads and deals share one bar", () => {
+  it("assigns an owner to the selected rows and deletes after a confirmation naming the count, on each list", async () => {
+    const stamp = Date.now();
+    const tag = `bulk-${stamp}`;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const admin = await signIn(context, app.url, `admin@${DEMO_DOMAIN}`, DEMO_PASSWORD);
+    const users = await api<{ data: { id: string; name: string }[] }>(admin, "GET", "/api/users?status=active&limit=200");
+    const owner = users.data.find((u) => u.name === "Morgan Manager");
+    if (!owner) throw new Error("the demo manager is missing");
+
+    const clients = [];
+    for (const name of [`Bulk Client A ${stamp}`, `Bulk Client B ${stamp}`]) {
+      const res = await api<{ data: { id: string; name: string } }>(admin, "POST", "/api/clients", { name, tags: [tag] });
+      clients.push({ id: res.data.id, name });
+    }
+    await assignThenDelete(
+      admin,
+      { url: `/clients?tag=${tag}`, tableId: "clients-table", one: "client", many: "clients", apiPath: "/api/clients", rows: clients },
+      owner,
+    );
+
+    const leads = [];
+    for (const name of [`Bulk Lead A ${stamp}`, `Bulk Lead B ${stamp}`]) {
+      const res = await api<{ data: { id: string } }>(admin, "POST", "/api/leads", { name, tags: [tag], ownerId: null });
+      leads.push({ id: res.data.id, name });
+    }
+    await assignThenDelete(admin, { url: `/leads?tag=${tag}`, tableId: "leads-table", one: "lead", many: "leads", apiPath: "/api/leads", rows: leads }, owner);
+
+    const pipelines = await api<{ data: { id: string }[] }>(admin, "GET", "/api/pipelines");
+    const pipelineId = pipelines.data[0]?.id;
+    if (!pipelineId) throw new Error("the demo workspace has no pipeline");
+    const deals = [];
+    for (const title of [`Bulk Deal A ${stamp}`, `Bulk Deal B ${stamp}`]) {
+      const res = await api<{ data: { id: string } }>(admin, "POST", "/api/deals", { title, pipelineId, clientId: clients[1]?.id, tags: [tag] });
+      deals.push({ id: res.data.id, name: title });
+    }
+    await assignThenDelete(
+      admin,
+      { url: `/deals?view=list&pipelineId=${pipelineId}&tag=${tag}`, tableId: "deals-table", one: "deal", many: "deals", apiPath: "/api/deals", rows: deals },
+      owner,
+    );
+    await context.close();
+  });
+});
