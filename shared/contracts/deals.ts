@@ -138,7 +138,11 @@ export type BulkDealsBody = z.infer<typeof BulkDealsBody>;
 export const StageStayDto = z
   .object({
     id: z.uuid(),
-    stage: z.object({ id: z.uuid(), name: z.string() }),
+    stage: z.object({
+      id: z.uuid().nullable().describe("Null once the stage has been deleted"),
+      name: z.string().describe("The stage's name (its last name when deleted)"),
+      deleted: z.boolean().describe("True when the stage no longer exists"),
+    }),
     enteredAt: z.iso.datetime(),
     leftAt: z.iso.datetime().nullable(),
     durationSeconds: z.number().int().describe("Time in the stage (until now while it is still there)"),

@@ -95,9 +95,10 @@ export async function spreadColumn(db: Db, workspaceId: string, orderedIds: stri
   }
 }
 
-/** Opens a stage stay. */
+/** Opens a stage stay (the stage's name is kept on the row, so history survives the stage). */
 export async function openStay(db: Db, row: { workspaceId: string; dealId: string; stageId: string; actorId: string | null }): Promise<void> {
-  await db.insert(dealStageHistory).values({ ...row, enteredAt: sql`now()` });
+  const stageName = sql`(select ${pipelineStages.name} from ${pipelineStages} where ${pipelineStages.id} = ${row.stageId})`;
+  await db.insert(dealStageHistory).values({ ...row, stageName, enteredAt: sql`now()` });
 }
 
 /** Closes a deal's open stage stay. */
@@ -108,12 +109,12 @@ export async function closeOpenStay(db: Db, workspaceId: string, dealId: string)
     .where(and(eq(dealStageHistory.workspaceId, workspaceId), eq(dealStageHistory.dealId, dealId), isNull(dealStageHistory.leftAt)));
 }
 
-/** A deal's stage stays, oldest first, with stage and actor names. */
-export async function listStays(db: Db, workspaceId: string, dealId: string): Promise<(DealStageHistoryRow & { stageName: string; actorName: string | null })[]> {
+/** A deal's stage stays, oldest first, with the stage's current name (its snapshot once deleted) and actor names. */
+export async function listStays(db: Db, workspaceId: string, dealId: string): Promise<(DealStageHistoryRow & { currentStageName: string | null; actorName: string | null })[]> {
   return db
-    .select({ ...getTableColumns(dealStageHistory), stageName: pipelineStages.name, actorName: users.name })
+    .select({ ...getTableColumns(dealStageHistory), currentStageName: pipelineStages.name, actorName: users.name })
     .from(dealStageHistory)
-    .innerJoin(pipelineStages, eq(pipelineStages.id, dealStageHistory.stageId))
+    .leftJoin(pipelineStages, eq(pipelineStages.id, dealStageHistory.stageId))
     .leftJoin(users, eq(users.id, dealStageHistory.actorId))
     .where(and(eq(dealStageHistory.workspaceId, workspaceId), eq(dealStageHistory.dealId, dealId)))
     .orderBy(asc(dealStageHistory.enteredAt), asc(dealStageHistory.id));

@@ -254,7 +254,7 @@ export async function stageHistory(app: AppContext, actor: Actor, id: string): P
   return {
     data: stays.map((s) => ({
       id: s.id,
-      stage: { id: s.stageId, name: s.stageName },
+      stage: { id: s.stageId, name: s.currentStageName ?? s.stageName, deleted: s.currentStageName === null },
       enteredAt: s.enteredAt.toISOString(),
       leftAt: s.leftAt?.toISOString() ?? null,
       durationSeconds: Math.max(0, Math.floor(((s.leftAt?.getTime() ?? now) - s.enteredAt.getTime()) / 1000)),
