@@ -3,7 +3,7 @@ import type { ListDealsQuery } from "../../../shared/contracts/deals";
 import { AppError } from "../../../shared/errors";
 import type { Db } from "../../db/client";
 import { preparedStatement } from "../../db/prepared";
-import { clients, contacts, type DealRow, type DealStageHistoryRow, dealStageHistory, deals, leads, pipelineStages, pipelines, users } from "../../db/schema";
+import { clients, contacts, type DealRow, type DealStageHistoryRow, dealStageHistory, deals, leads, pipelineStages, pipelines, rolePermissions, users } from "../../db/schema";
 import { decodeKeysetCursor, keysetAfter } from "../../lib/pagination";
 import {
   type CustomFieldFilter,
@@ -391,3 +391,26 @@ export async function loadDealDetails(
 }
 
 export type DealDetails = Awaited<ReturnType<typeof loadDealDetails>>;
+
+/** The owners of a lead and of a client of the workspace (null when missing or unowned). */
+export async function findLinkOwners(db: Db, workspaceId: string, links: { leadId: string | null; clientId: string | null }): Promise<{ leadOwnerId: string | null; clientOwnerId: string | null }> {
+  const [lead] = links.leadId ? await db.select({ ownerId: leads.ownerId }).from(leads).where(and(eq(leads.workspaceId, workspaceId), eq(leads.id, links.leadId))) : [];
+  const [client] = links.clientId ? await db.select({ ownerId: clients.ownerId }).from(clients).where(and(eq(clients.workspaceId, workspaceId), eq(clients.id, links.clientId))) : [];
+  return { leadOwnerId: lead?.ownerId ?? null, clientOwnerId: client?.ownerId ?? null };
+}
+
+/** Of the given users, those who may own deals: active or invited team members whose role holds deals.write in the workspace. */
+export async function findDealOwnerCapable(db: Db, workspaceId: string, ids: string[]): Promise<{ id: string; name: string }[]> {
+  if (!ids.length) return [];
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(
+      and(
+        eq(users.workspaceId, workspaceId),
+        inArray(users.id, ids),
+        sql`${users.role} <> 'client' and ${users.status} <> 'deactivated'`,
+        sql`exists (select 1 from ${rolePermissions} where ${rolePermissions.workspaceId} = ${users.workspaceId} and ${rolePermissions.role} = ${users.role} and ${rolePermissions.permission} = 'deals.write')`,
+      ),
+    );
+}
