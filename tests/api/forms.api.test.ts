@@ -275,6 +275,38 @@ describe("POST /api/public/forms/:publicId/submissions", () => {
     expect(rows.map((r) => [r.id, r.company, r.source])).toEqual([[existing.id, "Filled Ltd", "manual"]]);
   });
 
+  it("200: a resubmission without an email but with a known phone (typed differently) adds to that lead in the form's workspace only", async () => {
+    const phoneForm = () =>
+      createForm({
+        fields: [
+          { key: "name", label: "Your name", required: true },
+          { key: "phone", label: "Phone", required: true },
+          { key: "email", label: "Email" },
+          { key: "company", label: "Company" },
+        ],
+      });
+    const form = await phoneForm();
+    const digits = `+4420794${String(Math.floor(Math.random() * 1e5)).padStart(5, "0")}`;
+    const spaced = `${digits.slice(0, 3)} ${digits.slice(3, 5)} (${digits.slice(5, 9)}) ${digits.slice(9)}`;
+    expect((await submit(form, { name: "Phone Only", phone: digits, consent: true })).status).toBe(200);
+    // A lead with the same phone in another workspace is never matched.
+    const other = await buildTeam(t.database.db);
+    const elsewhere = await buildLead(t.database.db, { workspaceId: other.workspace.id, phone: digits });
+    expect((await submit(form, { name: "Phone Again", phone: spaced, company: "Filled Ltd", consent: true })).status).toBe(200);
+    const rows = await t.database.db.select().from(leads).where(and(eq(leads.workspaceId, team.workspace.id), eq(leads.phone, digits)));
+    expect(rows.map((r) => [r.name, r.company])).toEqual([["Phone Only", "Filled Ltd"]]);
+    const entries = await timeline(rows[0]!.id);
+    expect(entries.map((e) => e.kind)).toEqual(["created", "form_submitted", "form_submitted"]);
+    expect(entries[2]!.meta).toMatchObject({ existingLead: true, matchedBy: "phone" });
+    const [untouched] = await t.database.db.select().from(leads).where(eq(leads.id, elsewhere.id));
+    expect(untouched!.company).toBe(elsewhere.company);
+    // A phone that does not parse as E.164 is never matched: a new lead.
+    expect((await submit(form, { name: "Local", phone: "020 7946 0000", consent: true })).status).toBe(200);
+    expect((await submit(form, { name: "Local again", phone: "020 7946 0000", consent: true })).status).toBe(200);
+    const local = await t.database.db.select().from(leads).where(and(eq(leads.workspaceId, team.workspace.id), eq(leads.phone, "020 7946 0000")));
+    expect(local).toHaveLength(2);
+  });
+
   it("200 as if accepted when the honeypot is filled, and nothing is kept", async () => {
     const form = await createForm();
     const email = `bot-${hex()}@example.test`;
