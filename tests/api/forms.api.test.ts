@@ -219,7 +219,7 @@ describe("GET /api/public/forms/:publicId", () => {
 });
 
 describe("POST /api/public/forms/:publicId/submissions", () => {
-  it("200: the lead enters through intake (source form, detail = form name), assigned by a rule, consent recorded, tagged, with created + form_submitted entries", async () => {
+  it("200: the lead enters through intake (source form, detail = form name), assigned by a rule, consent recorded, tagged, with created (form, owner, rule) + form_submitted entries", async () => {
     const form = await createForm();
     const rule = await admin.post("/api/assignment-rules", {
       name: `Web leads ${hex()}`,
@@ -239,7 +239,17 @@ describe("POST /api/public/forms/:publicId/submissions", () => {
       expect(Date.parse(lead!.consent!.givenAt)).toBeGreaterThan(Date.now() - 60_000);
       const entries = await timeline(lead!.id);
       expect(entries.map((e) => e.kind)).toEqual(["created", "form_submitted"]);
-      expect(entries[0]!.meta).toMatchObject({ source: "form", assignedBy: expect.objectContaining({ id: rule.body.data.id }) });
+      // The "created" entry names the form, the owner it went to and the rule that chose them.
+      expect(entries[0]).toMatchObject({
+        actorId: null,
+        meta: {
+          source: "form",
+          detail: form.name,
+          formId: form.id,
+          owner: { id: team.users.sales_agent.id, name: team.users.sales_agent.name },
+          assignedBy: { id: rule.body.data.id, name: rule.body.data.name },
+        },
+      });
       expect(entries[1]).toMatchObject({ actorId: null, meta: { formName: form.name, formId: form.id, values: { name: "Grace Hopper", email, company: "Navy" } } });
       const after = LeadFormResponse.parse((await admin.get(`/api/forms/${form.id}`)).body).data;
       expect(after.submissionCount).toBe(1);

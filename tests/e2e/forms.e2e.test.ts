@@ -107,7 +107,7 @@ describe("forms: build a form → a visitor submits the hosted page → the lead
 
     // Back as the admin: the lead is there, from the form, owned by the rule's user.
     // (The leads list UI is built on another branch; this checks through the leads API.)
-    const found = await api<{ data: { name: string; source: string; sourceDetail: string; owner: { id: string } | null; tags: string[]; consent: { method: string } | null }[] }>(
+    const found = await api<{ data: { id: string; name: string; source: string; sourceDetail: string; owner: { id: string } | null; tags: string[]; consent: { method: string } | null }[] }>(
       admin,
       "GET",
       `/api/leads?q=${encodeURIComponent(email)}`,
@@ -115,6 +115,10 @@ describe("forms: build a form → a visitor submits the hosted page → the lead
     expect(found.status).toBe(200);
     expect(found.body.data).toHaveLength(1);
     expect(found.body.data[0]).toMatchObject({ name: "Vera Visitor", source: "form", sourceDetail: formName, owner: { id: agent.id }, tags: expect.arrayContaining(["website"]), consent: { method: "form" } });
+
+    // The lead's "created" entry says where it came from, who it went to and by which rule.
+    await admin.goto(`${app.url}/leads/${found.body.data[0]!.id}`);
+    await admin.getByTestId("timeline").getByText(`Created from form ${formName} · assigned to ${agent.name} by rule Form leads ${stamp}`).waitFor();
 
     // The list shows the submission.
     await admin.getByRole("link", { name: "Forms" }).first().click();
