@@ -21,7 +21,12 @@ export const ContactDto = z
     customFields: CustomFieldValues.describe("Custom field values keyed by field key (set fields only)"),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
-    abilities: z.object({ update: z.boolean(), delete: z.boolean(), inviteToPortal: z.boolean() }),
+    abilities: z.object({
+      update: z.boolean(),
+      delete: z.boolean(),
+      inviteToPortal: z.boolean(),
+      resendPortalInvite: z.boolean().describe("Invited to the portal but not accepted yet, and the caller may invite"),
+    }),
   })
   .meta({ id: "ContactDto" });
 export type ContactDto = z.infer<typeof ContactDto>;

@@ -93,6 +93,30 @@ export const CreateDealBody = z
   .meta({ id: "CreateDealBody" });
 export type CreateDealBody = z.infer<typeof CreateDealBody>;
 
+/** Why a new deal gets the owner it gets when the body names none (or, for `self`, may name only the creator). */
+export const DEAL_OWNER_REASONS = ["self", "lead_owner", "client_owner", "creator"] as const;
+export type DealOwnerReason = (typeof DEAL_OWNER_REASONS)[number];
+
+export const DealDefaultOwnerQuery = z
+  .strictObject({
+    clientId: z.uuid().optional().describe("The client the new deal will be on"),
+    leadId: z.uuid().optional().describe("The lead the new deal will be on"),
+  })
+  .meta({ id: "DealDefaultOwnerQuery" });
+export type DealDefaultOwnerQuery = z.infer<typeof DealDefaultOwnerQuery>;
+
+export const DealDefaultOwnerResponse = z
+  .object({
+    data: z.object({
+      owner: Ref.describe("Who owns the new deal unless the body names someone"),
+      reason: z
+        .enum(DEAL_OWNER_REASONS)
+        .describe("self: the caller only owns their own deals; lead_owner: the lead's owner; client_owner: the client's account owner; creator: the caller"),
+    }),
+  })
+  .meta({ id: "DealDefaultOwnerResponse" });
+export type DealDefaultOwnerResponse = z.infer<typeof DealDefaultOwnerResponse>;
+
 export const UpdateDealBody = z.strictObject(dealFields).partial().meta({ id: "UpdateDealBody" });
 export type UpdateDealBody = z.infer<typeof UpdateDealBody>;
 
@@ -138,7 +162,11 @@ export type BulkDealsBody = z.infer<typeof BulkDealsBody>;
 export const StageStayDto = z
   .object({
     id: z.uuid(),
-    stage: z.object({ id: z.uuid(), name: z.string() }),
+    stage: z.object({
+      id: z.uuid().nullable().describe("Null once the stage has been deleted"),
+      name: z.string().describe("The stage's name (its last name when deleted)"),
+      deleted: z.boolean().describe("True when the stage no longer exists"),
+    }),
     enteredAt: z.iso.datetime(),
     leftAt: z.iso.datetime().nullable(),
     durationSeconds: z.number().int().describe("Time in the stage (until now while it is still there)"),

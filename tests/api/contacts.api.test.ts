@@ -1,4 +1,7 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contacts, users } from "../../server/db/schema";
 import { ContactListResponse, ContactResponse } from "../../shared/contracts/contacts";
 import { PortalOverviewResponse } from "../../shared/contracts/clients";
 import { assignClient, buildClient, buildContact, buildTeam } from "../factories";
@@ -29,7 +32,7 @@ describe("POST /api/contacts", () => {
     expect(first.status).toBe(201);
     const dto = ContactResponse.parse(first.body).data;
     expect(dto).toMatchObject({ name: "Ada Lovelace", email: "ada@example.test", phone: "+442079460958", isPrimary: true, portalAccess: "none", clientName: client.name });
-    expect(dto.abilities).toEqual({ update: true, delete: true, inviteToPortal: true });
+    expect(dto.abilities).toEqual({ update: true, delete: true, inviteToPortal: true, resendPortalInvite: false });
     const second = await admin.post("/api/contacts", { clientId: client.id, firstName: "Bob", phone: "ext. 42", isPrimary: true });
     expect(second.body.data.phone).toBe("ext. 42");
     expect((await admin.get(`/api/contacts/${dto.id}`)).body.data.isPrimary).toBe(false);
@@ -130,5 +133,76 @@ describe("POST /api/contacts/:id/invite-to-portal", () => {
     const noEmail = await buildContact(t.database.db, { workspaceId: w(), clientId: team.client.id, email: null });
     expectError(await admin.post(`/api/contacts/${noEmail.id}/invite-to-portal`), 409, "invalid_state");
     expectError(await sales.post(`/api/contacts/${noEmail.id}/invite-to-portal`), 403, "forbidden");
+  });
+});
+
+/** A contact of a new workspace invited to the portal (status invited), with the invite link's token. */
+async function invitedContact() {
+  const ws = await buildTeam(t.database.db);
+  const wsAdmin = await loginAs(t, ws.users.admin);
+  const email = `portal-${randomUUID()}@example.test`;
+  const contact = await buildContact(t.database.db, { workspaceId: ws.workspace.id, clientId: ws.client.id, firstName: "Pat", lastName: "Portal", email });
+  expect((await wsAdmin.post(`/api/contacts/${contact.id}/invite-to-portal`)).status).toBe(200);
+  const [row] = await t.database.db.select({ userId: contacts.userId }).from(contacts).where(eq(contacts.id, contact.id));
+  return { ws, wsAdmin, email, contact, userId: row!.userId!, token: tokenFromEmail(await deliveredTextTo(t, email), "/accept-invite") };
+}
+
+describe("DELETE /api/contacts/:id with portal access", () => {
+  it("204 deactivates the contact's portal user and ends their sessions in the same transaction, audited", async () => {
+    const { ws, wsAdmin, email, contact, userId, token } = await invitedContact();
+    // Accepting signs them in (one session); signing in again opens a second.
+    expect((await anonymous(t).post("/api/auth/invitations/accept", { token, password: STRONG_PASSWORD })).status).toBe(200);
+    const portal = await loginAs(t, { email, password: STRONG_PASSWORD });
+    expect((await portal.get("/api/portal/overview")).status).toBe(200);
+
+    expect((await wsAdmin.delete(`/api/contacts/${contact.id}`)).status).toBe(204);
+    expect((await portal.get("/api/portal/overview")).status).toBe(401);
+    expect((await anonymous(t).post("/api/auth/login", { email, password: STRONG_PASSWORD })).status).toBe(401);
+    const [user] = await t.database.db.select({ status: users.status }).from(users).where(eq(users.id, userId));
+    expect(user!.status).toBe("deactivated");
+    const [audit] = await auditRows(t, { entityId: userId, action: "user.deactivated" });
+    expect(audit).toMatchObject({ actor_id: ws.users.admin.id, changes: { status: { from: "active", to: "deactivated" }, sessionsEnded: 2, reason: "contact_deleted", contactId: contact.id } });
+    expect(await auditRows(t, { entityId: contact.id, action: "contact.deleted" })).toHaveLength(1);
+  });
+
+  it("204 revokes a pending invite: the link no longer works (410)", async () => {
+    const { wsAdmin, contact, userId, token } = await invitedContact();
+    expect((await wsAdmin.delete(`/api/contacts/${contact.id}`)).status).toBe(204);
+    expectError(await anonymous(t).post("/api/auth/invitations/accept", { token, password: STRONG_PASSWORD }), 410, "token_invalid");
+    const [user] = await t.database.db.select({ status: users.status }).from(users).where(eq(users.id, userId));
+    expect(user!.status).toBe("deactivated");
+    expect(await auditRows(t, { entityId: userId, action: "user.invite_revoked" })).toHaveLength(1);
+  });
+});
+
+describe("POST /api/contacts/:id/resend-portal-invite", () => {
+  it("200 sends a new link through the outbox and the email job; the old link stops working, the new one works", async () => {
+    const { wsAdmin, email, contact, userId, token } = await invitedContact();
+    expect((await wsAdmin.get(`/api/contacts/${contact.id}`)).body.data.abilities).toMatchObject({ inviteToPortal: false, resendPortalInvite: true });
+    const res = await wsAdmin.post(`/api/contacts/${contact.id}/resend-portal-invite`);
+    expect(res.status).toBe(200);
+    expect(ContactResponse.parse(res.body).data).toMatchObject({ portalAccess: "invited", abilities: { resendPortalInvite: true } });
+    const { rows: outbox } = await t.database.pool.query<{ id: string }>("SELECT id FROM email_outbox WHERE to_address = $1", [email]);
+    expect(outbox).toHaveLength(2);
+    const { rows: jobs } = await t.database.pool.query<{ n: string }>("SELECT count(*) AS n FROM pgboss.job WHERE name = 'email.send' AND data->>'outboxId' = ANY($1)", [outbox.map((o) => o.id)]);
+    expect(Number(jobs[0]!.n)).toBe(2);
+    const fresh = tokenFromEmail(await deliveredTextTo(t, email), "/accept-invite");
+    expect(fresh).not.toBe(token);
+    expectError(await anonymous(t).post("/api/auth/invitations/accept", { token, password: STRONG_PASSWORD }), 410, "token_invalid");
+    expect((await anonymous(t).post("/api/auth/invitations/accept", { token: fresh, password: STRONG_PASSWORD })).status).toBe(200);
+    expect(await auditRows(t, { entityId: userId, action: "user.invite_resent" })).toHaveLength(1);
+    expect(await auditRows(t, { entityId: contact.id, action: "contact.portal_invite_resent" })).toHaveLength(1);
+
+    const accepted = await wsAdmin.post(`/api/contacts/${contact.id}/resend-portal-invite`);
+    expectError(accepted, 409, "invite_already_accepted");
+    expect((await wsAdmin.get(`/api/contacts/${contact.id}`)).body.data.abilities.resendPortalInvite).toBe(false);
+  });
+
+  it("409 invalid_state for a contact never invited; 403 for a sales agent (no users.invite); 404 for another workspace's contact", async () => {
+    const never = await buildContact(t.database.db, { workspaceId: w(), clientId: team.client.id, email: `never-${randomUUID()}@example.test` });
+    expectError(await admin.post(`/api/contacts/${never.id}/resend-portal-invite`), 409, "invalid_state");
+    expectError(await sales.post(`/api/contacts/${never.id}/resend-portal-invite`), 403, "forbidden");
+    const { contact } = await invitedContact();
+    expectError(await admin.post(`/api/contacts/${contact.id}/resend-portal-invite`), 404, "not_found");
   });
 });

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BoardResponse, type DealDto, DealListResponse, DealResponse, ForecastResponse, StageHistoryResponse } from "../../shared/contracts/deals";
+import { BoardResponse, DealDefaultOwnerResponse, type DealDto, DealListResponse, DealResponse, ForecastResponse, StageHistoryResponse } from "../../shared/contracts/deals";
 import type { PipelineDto } from "../../shared/contracts/pipelines";
 import { deals, leads } from "../../server/db/schema";
-import { buildClient, buildContact, buildTeam } from "../factories";
+import { assignClient, buildClient, buildContact, buildTeam, buildUser } from "../factories";
 import { seedDeal } from "../../server/modules/deals/deals-seed";
 import { buildAttachment } from "../factories/attachments";
 import { buildDeal } from "../factories/deals";
@@ -38,6 +38,51 @@ async function insertLead(workspaceId: string, ownerId: string | null) {
   const [row] = await t.database.db.insert(leads).values({ workspaceId, name: `Lead ${hex()}`, ownerId }).returning();
   return row!;
 }
+
+describe("POST /api/deals owner default", () => {
+  it("201 owned by the lead's owner on a lead, else the client's account owner, else the creator when neither may own deals; the preview names the same owner", async () => {
+    const ws = team.workspace.id;
+    const gone = await buildUser(t.database.db, { workspaceId: ws, role: "staff", status: "deactivated" });
+    const lead = await insertLead(ws, team.users.staff.id);
+    const managersClient = await buildClient(t.database.db, { workspaceId: ws, ownerId: team.users.manager.id });
+    const creatorsClient = await buildClient(t.database.db, { workspaceId: ws, ownerId: team.users.creator.id });
+    const goneClient = await buildClient(t.database.db, { workspaceId: ws, ownerId: gone.id });
+    const cases: { body: Record<string, string>; owner: string; reason: string }[] = [
+      { body: { leadId: lead.id, clientId: managersClient.id }, owner: team.users.staff.id, reason: "lead_owner" },
+      { body: { clientId: managersClient.id }, owner: team.users.manager.id, reason: "client_owner" },
+      { body: { clientId: creatorsClient.id }, owner: team.users.admin.id, reason: "creator" },
+      { body: { clientId: goneClient.id }, owner: team.users.admin.id, reason: "creator" },
+    ];
+    for (const c of cases) {
+      const preview = await admin.get(`/api/deals/default-owner?${new URLSearchParams(c.body)}`);
+      expect(DealDefaultOwnerResponse.parse(preview.body).data).toMatchObject({ owner: { id: c.owner }, reason: c.reason });
+      const res = await admin.post("/api/deals", { title: `Owner ${hex()}`, ...c.body });
+      expect(res.status).toBe(201);
+      expect(res.body.data.owner.id).toBe(c.owner);
+    }
+  });
+
+  it("403 deal_owner_must_be_self when a sales agent names another owner; their new deal on a colleague's client is theirs", async () => {
+    const client = await buildClient(t.database.db, { workspaceId: team.workspace.id, ownerId: team.users.manager.id });
+    await assignClient(t.database.db, client, team.users.sales_agent.id);
+    const refused = await sales.post("/api/deals", { title: "Not mine", clientId: client.id, ownerId: team.users.manager.id });
+    expectError(refused, 403, "deal_owner_must_be_self");
+    expect(await t.database.db.select().from(deals).where(eq(deals.title, "Not mine"))).toHaveLength(0);
+    const preview = await sales.get(`/api/deals/default-owner?clientId=${client.id}`);
+    expect(preview.body.data).toEqual({ owner: { id: team.users.sales_agent.id, name: team.users.sales_agent.name }, reason: "self" });
+    const res = await sales.post("/api/deals", { title: "Mine", clientId: client.id });
+    expect(res.status).toBe(201);
+    expect(res.body.data.owner.id).toBe(team.users.sales_agent.id);
+    expect((await sales.post("/api/deals", { title: "Named me", clientId: client.id, ownerId: team.users.sales_agent.id })).status).toBe(201);
+  });
+
+  it("404 previewing the owner for a lead or client the caller cannot see", async () => {
+    const foreign = await buildClient(t.database.db, { workspaceId: (await buildTeam(t.database.db)).workspace.id });
+    expectError(await admin.get(`/api/deals/default-owner?clientId=${foreign.id}`), 404, "not_found");
+    const colleagues = await insertLead(team.workspace.id, team.users.admin.id);
+    expectError(await sales.get(`/api/deals/default-owner?leadId=${colleagues.id}`), 404, "not_found");
+  });
+});
 
 describe("POST /api/deals", () => {
   it("201 with defaults: workspace currency, the creating sales agent as owner, the first stage, a stage stay and a 'created' entry", async () => {

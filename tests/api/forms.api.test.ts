@@ -219,7 +219,7 @@ describe("GET /api/public/forms/:publicId", () => {
 });
 
 describe("POST /api/public/forms/:publicId/submissions", () => {
-  it("200: the lead enters through intake (source form, detail = form name), assigned by a rule, consent recorded, tagged, with created + form_submitted entries", async () => {
+  it("200: the lead enters through intake (source form, detail = form name), assigned by a rule, consent recorded, tagged, with created (form, owner, rule) + form_submitted entries", async () => {
     const form = await createForm();
     const rule = await admin.post("/api/assignment-rules", {
       name: `Web leads ${hex()}`,
@@ -239,7 +239,17 @@ describe("POST /api/public/forms/:publicId/submissions", () => {
       expect(Date.parse(lead!.consent!.givenAt)).toBeGreaterThan(Date.now() - 60_000);
       const entries = await timeline(lead!.id);
       expect(entries.map((e) => e.kind)).toEqual(["created", "form_submitted"]);
-      expect(entries[0]!.meta).toMatchObject({ source: "form", assignedBy: expect.objectContaining({ id: rule.body.data.id }) });
+      // The "created" entry names the form, the owner it went to and the rule that chose them.
+      expect(entries[0]).toMatchObject({
+        actorId: null,
+        meta: {
+          source: "form",
+          detail: form.name,
+          formId: form.id,
+          owner: { id: team.users.sales_agent.id, name: team.users.sales_agent.name },
+          assignedBy: { id: rule.body.data.id, name: rule.body.data.name },
+        },
+      });
       expect(entries[1]).toMatchObject({ actorId: null, meta: { formName: form.name, formId: form.id, values: { name: "Grace Hopper", email, company: "Navy" } } });
       const after = LeadFormResponse.parse((await admin.get(`/api/forms/${form.id}`)).body).data;
       expect(after.submissionCount).toBe(1);
@@ -273,6 +283,38 @@ describe("POST /api/public/forms/:publicId/submissions", () => {
     expect((await submit(form, { name: "Known", email: existing.email, company: "Filled Ltd", consent: true })).status).toBe(200);
     const rows = await leadsWithEmail(existing.email!);
     expect(rows.map((r) => [r.id, r.company, r.source])).toEqual([[existing.id, "Filled Ltd", "manual"]]);
+  });
+
+  it("200: a resubmission without an email but with a known phone (typed differently) adds to that lead in the form's workspace only", async () => {
+    const phoneForm = () =>
+      createForm({
+        fields: [
+          { key: "name", label: "Your name", required: true },
+          { key: "phone", label: "Phone", required: true },
+          { key: "email", label: "Email" },
+          { key: "company", label: "Company" },
+        ],
+      });
+    const form = await phoneForm();
+    const digits = `+4420794${String(Math.floor(Math.random() * 1e5)).padStart(5, "0")}`;
+    const spaced = `${digits.slice(0, 3)} ${digits.slice(3, 5)} (${digits.slice(5, 9)}) ${digits.slice(9)}`;
+    expect((await submit(form, { name: "Phone Only", phone: digits, consent: true })).status).toBe(200);
+    // A lead with the same phone in another workspace is never matched.
+    const other = await buildTeam(t.database.db);
+    const elsewhere = await buildLead(t.database.db, { workspaceId: other.workspace.id, phone: digits });
+    expect((await submit(form, { name: "Phone Again", phone: spaced, company: "Filled Ltd", consent: true })).status).toBe(200);
+    const rows = await t.database.db.select().from(leads).where(and(eq(leads.workspaceId, team.workspace.id), eq(leads.phone, digits)));
+    expect(rows.map((r) => [r.name, r.company])).toEqual([["Phone Only", "Filled Ltd"]]);
+    const entries = await timeline(rows[0]!.id);
+    expect(entries.map((e) => e.kind)).toEqual(["created", "form_submitted", "form_submitted"]);
+    expect(entries[2]!.meta).toMatchObject({ existingLead: true, matchedBy: "phone" });
+    const [untouched] = await t.database.db.select().from(leads).where(eq(leads.id, elsewhere.id));
+    expect(untouched!.company).toBe(elsewhere.company);
+    // A phone that does not parse as E.164 is never matched: a new lead.
+    expect((await submit(form, { name: "Local", phone: "020 7946 0000", consent: true })).status).toBe(200);
+    expect((await submit(form, { name: "Local again", phone: "020 7946 0000", consent: true })).status).toBe(200);
+    const local = await t.database.db.select().from(leads).where(and(eq(leads.workspaceId, team.workspace.id), eq(leads.phone, "020 7946 0000")));
+    expect(local).toHaveLength(2);
   });
 
   it("200 as if accepted when the honeypot is filled, and nothing is kept", async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, arrayContains, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activities, clients, contacts, deals, dealStageHistory, leads, pipelineStages, pipelines } from "../../server/db/schema";
 import { type LeadDto, LeadListResponse, LeadResponse } from "../../shared/contracts/leads";
@@ -152,10 +152,14 @@ describe("assignment rules on intake", () => {
     expect(await make({ score: 90 })).toBe(c.id); // c has the vip lead only (1); a has 3, b has 3
     expect(await make({ score: 95 })).toBe(c.id); // c: 2, a: 3, b: 3
     expect(await make({ country: "FR" })).toBeNull();
-    // The created entry names the rule.
-    const lead = await t.database.db.select().from(leads).where(and(eq(leads.workspaceId, t2.workspace.id), eq(leads.ownerId, c.id))).limit(1);
+    // The created entry names who created it (the actor), the owner it went to and the rule.
+    const lead = await t.database.db.select().from(leads).where(and(eq(leads.workspaceId, t2.workspace.id), arrayContains(leads.tags, ["vip"])));
     const [entry] = await t.database.db.select().from(activities).where(and(eq(activities.entityId, lead[0]!.id), eq(activities.kind, "created")));
-    expect(entry!.meta).toMatchObject({ assignedBy: { name: expect.any(String) } });
+    expect(entry).toMatchObject({ actorId: t2.users.admin.id, meta: { source: "manual", owner: { id: c.id, name: c.name }, assignedBy: { id: vip.body.data.id, name: "VIP to C" } } });
+    // No rule matched: the entry says nobody owns it.
+    const [unmatched] = await t.database.db.select().from(leads).where(and(eq(leads.workspaceId, t2.workspace.id), eq(leads.country, "FR")));
+    const [none] = await t.database.db.select().from(activities).where(and(eq(activities.entityId, unmatched!.id), eq(activities.kind, "created")));
+    expect(none!.meta).toEqual({ source: "manual", owner: null, ownerId: null });
   });
 
   it("skips a rule whose members are all deactivated, falling through to the next match", async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { StageHistoryResponse } from "../../shared/contracts/deals";
 import { PipelineListResponse, PipelineResponse } from "../../shared/contracts/pipelines";
 import { buildTeam } from "../factories";
 import { buildDeal } from "../factories/deals";
@@ -106,15 +107,33 @@ describe("pipeline and stage edits", () => {
     expect(issuePaths(res)).toEqual(["body.stageIds"]);
   });
 
-  it("409 deleting a stage that holds a deal, and a pipeline that holds deals", async () => {
+  it("409 stage_has_deals (with the count) deleting a stage that still holds deals, and 409 for a pipeline that holds deals", async () => {
     const p = (await admin.post("/api/pipelines", { name: "Busy" })).body.data;
     await buildDeal(t.database.db, { workspaceId: team.workspace.id, pipelineId: p.id, stageId: p.stages[1].id });
+    await buildDeal(t.database.db, { workspaceId: team.workspace.id, pipelineId: p.id, stageId: p.stages[1].id });
     const stage = await admin.delete(`/api/pipelines/${p.id}/stages/${p.stages[1].id}`);
-    expectError(stage, 409, "conflict");
-    expect(stage.body.error.details).toMatchObject({ reason: "stage_has_deals", dealCount: 1 });
+    expectError(stage, 409, "stage_has_deals");
+    expect(stage.body.error.details).toMatchObject({ reason: "stage_has_deals", dealCount: 2 });
+    const after = PipelineListResponse.parse((await admin.get("/api/pipelines")).body).data.find((x) => x.id === p.id);
+    expect(after!.stages).toHaveLength(5);
     const pipeline = await admin.delete(`/api/pipelines/${p.id}`);
     expectError(pipeline, 409, "conflict");
     expect(pipeline.body.error.details.reason).toBe("pipeline_has_deals");
+  });
+
+  it("200 deleting a stage keeps other deals' past stays in it, named '(deleted)' with their time in stage", async () => {
+    const p = (await admin.post("/api/pipelines", { name: "History" })).body.data;
+    const deal = await buildDeal(t.database.db, { workspaceId: team.workspace.id, pipelineId: p.id, stageId: p.stages[0].id });
+    // Renamed after the deal entered it: the history shows the name it had when deleted.
+    expect((await admin.patch(`/api/pipelines/${p.id}/stages/${p.stages[0].id}`, { name: "Discovery" })).status).toBe(200);
+    expect((await admin.post(`/api/deals/${deal.id}/move`, { stageId: p.stages[1].id })).status).toBe(200);
+    expect((await admin.delete(`/api/pipelines/${p.id}/stages/${p.stages[0].id}`)).status).toBe(200);
+    const history = StageHistoryResponse.parse((await admin.get(`/api/deals/${deal.id}/stage-history`)).body).data;
+    expect(history.map((h) => [h.stage, h.leftAt === null])).toEqual([
+      [{ id: null, name: "Discovery", deleted: true }, false],
+      [{ id: p.stages[1].id, name: p.stages[1].name, deleted: false }, true],
+    ]);
+    expect(history[0]!.durationSeconds).toBeGreaterThanOrEqual(0);
   });
 
   it("409 deleting the last stage of a pipeline", async () => {

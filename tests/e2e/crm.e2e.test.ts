@@ -88,6 +88,16 @@ describe("crm: client → contact → portal invitation → the contact's portal
     await admin.getByTestId("client-contacts").getByText("Portal invite sent").waitFor();
     await snap(admin, "crm-03-contact-invited");
 
+    // Resend: a new link replaces the first (the contact accepts the newest one below).
+    await admin.getByRole("button", { name: "Resend the portal invite to Priya Portal" }).click();
+    await admin.getByRole("alertdialog").getByRole("button", { name: "Resend invitation" }).click();
+    await admin.getByText(`A new portal invitation was sent to ${email}.`).first().waitFor();
+    // Deleting them would revoke the pending invitation, and the dialog says so (cancelled here).
+    await admin.getByRole("button", { name: "Delete Priya Portal" }).click();
+    await admin.getByRole("alertdialog").getByText("Their pending portal invitation will be revoked").waitFor();
+    await admin.getByRole("alertdialog").getByRole("button", { name: "Cancel" }).click();
+    await admin.getByRole("alertdialog").waitFor({ state: "hidden" });
+
     // Log a note on the client's timeline.
     await admin.getByRole("tab", { name: "Timeline" }).click();
     await admin.getByLabel("What happened").fill("Kickoff call: agreed on the Q3 analytics roadmap.");

@@ -95,6 +95,10 @@ describe("forms: build a form → a visitor submits the hosted page → the lead
     expect(found.data).toHaveLength(1);
     expect(found.data[0]).toMatchObject({ name: "Vera Visitor", source: "form", sourceDetail: formName, owner: { id: agent.id }, tags: expect.arrayContaining(["website"]), consent: { method: "form" } });
 
+    // The lead's "created" entry says where it came from, who it went to and by which rule.
+    await admin.goto(`${app.url}/leads/${found.data[0]!.id}`);
+    await admin.getByTestId("timeline").getByText(`Created from form ${formName} · assigned to ${agent.name} by rule Form leads ${stamp}`).waitFor();
+
     // The list shows the submission.
     await admin.getByRole("link", { name: "Forms" }).first().click();
     const row = admin.getByTestId("forms-table").getByRole("row", { name: new RegExp(formName) });

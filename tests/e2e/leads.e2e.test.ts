@@ -77,7 +77,7 @@ describe("leads: assignment rule → lead → conversion → a sales agent's own
     const first = { name: `Harriet Quill ${stamp}`, company: `Quill & Ink ${stamp}`, email: `harriet-${stamp}@quill.example`, country: "GB" };
     const second = { name: `Oliver Brook ${stamp}`, company: `Brook Studio ${stamp}`, email: `oliver-${stamp}@brook.example`, country: "GB" };
     const firstOwner = await addLead(admin, first);
-    await admin.getByTestId("timeline").getByText(/created this lead · assigned by the rule “UK leads”/).waitFor();
+    await admin.getByTestId("timeline").getByText(/created this lead · assigned to .+ by rule UK leads/).waitFor();
     await snap(admin, "leads-03-lead-page");
     const secondOwner = await addLead(admin, second);
     expect([firstOwner, secondOwner].sort()).toEqual(["Sam Staff", "Sasha Sales"]);
@@ -118,7 +118,7 @@ describe("leads: assignment rule → lead → conversion → a sales agent's own
     await admin.getByRole("heading", { level: 1, name: first.company }).waitFor();
     await admin.getByText(`${first.name} was converted into ${first.company}.`).first().waitFor();
     const timeline = admin.getByTestId("timeline");
-    await timeline.getByText(/created this lead · assigned by the rule “UK leads”/).waitFor();
+    await timeline.getByText(/created this lead · assigned to .+ by rule UK leads/).waitFor();
     await timeline.getByText(/converted/).first().waitFor();
     await admin.getByRole("tab", { name: "Contacts" }).click();
     await admin.getByTestId("client-contacts").getByText(first.email).waitFor();
@@ -254,7 +254,7 @@ describe("leads: custom fields in the form, the list and the rules", () => {
     await admin.waitForURL((url) => /^\/leads\/[0-9a-f-]{36}$/.test(url.pathname));
     const owner = admin.getByTestId("lead-header-controls").getByLabel("Owner");
     await expect.poll(() => owner.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe("Morgan Manager");
-    await admin.getByTestId("timeline").getByText(new RegExp(`assigned by the rule “Large budgets ${stamp}”`)).waitFor();
+    await admin.getByTestId("timeline").getByText(new RegExp(`created this lead · assigned to Morgan Manager by rule Large budgets ${stamp}`)).waitFor();
 
     // The list shows the value in its own column and filters on it.
     await api(admin, "POST", "/api/leads", { name: `Small Fry ${stamp}`, customFields: { budget_band: "Small" } });

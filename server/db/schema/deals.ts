@@ -111,9 +111,10 @@ export const dealStageHistory = pgTable(
     dealId: uuid("deal_id")
       .notNull()
       .references(() => deals.id, { onDelete: "cascade" }),
-    stageId: uuid("stage_id")
-      .notNull()
-      .references(() => pipelineStages.id, { onDelete: "cascade" }),
+    /** Null once the stage is deleted; the stay survives with its `stage_name` snapshot. */
+    stageId: uuid("stage_id").references(() => pipelineStages.id, { onDelete: "set null" }),
+    /** Snapshot of the stage's name (taken on entry, refreshed when the stage is deleted), shown once the stage is gone. */
+    stageName: text("stage_name").notNull(),
     enteredAt: timestamp("entered_at", { withTimezone: true }).notNull().defaultNow(),
     leftAt: timestamp("left_at", { withTimezone: true }),
     actorId: uuid("actor_id"),

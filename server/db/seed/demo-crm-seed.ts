@@ -306,6 +306,7 @@ export async function seedDemoCrm(db: Db, workspaceId: string, existing: ClientR
         workspaceId,
         dealId: d.id,
         stageId: s.id,
+        stageName: s.name,
         enteredAt: new Date(d.createdAt.getTime() + span * k),
         leftAt: k < at ? new Date(d.createdAt.getTime() + span * (k + 1)) : null,
         actorId: d.ownerId,

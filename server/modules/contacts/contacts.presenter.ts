@@ -4,12 +4,14 @@ import { clientAbilities } from "../clients/clients.policy";
 import type { ContactWithClient } from "./contacts.repository";
 
 /** What the actor may do to a contact they can see: follows their rights on its client. */
-export function contactAbilities(actor: Actor, c: Pick<ContactWithClient, "email" | "userId">): ContactDto["abilities"] {
+export function contactAbilities(actor: Actor, c: Pick<ContactWithClient, "email" | "userId" | "userStatus">): ContactDto["abilities"] {
   const client = clientAbilities(actor);
+  const invite = client.update && can(actor, "users.invite");
   return {
     update: client.update,
     delete: client.update,
-    inviteToPortal: client.update && can(actor, "users.invite") && !!c.email && !c.userId,
+    inviteToPortal: invite && !!c.email && !c.userId,
+    resendPortalInvite: invite && !!c.userId && c.userStatus === "invited",
   };
 }
 

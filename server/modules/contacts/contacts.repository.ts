@@ -34,14 +34,15 @@ const nameExpr = sql`(${contacts.firstName} || ' ' || coalesce(${contacts.lastNa
 const SORTS = { name: nameExpr, createdAt: sql`date_trunc('milliseconds', ${contacts.createdAt})` } as const;
 
 /** A contact whose client the actor may see. */
-export async function findVisibleContact(db: Db, actor: Viewer, id: string): Promise<ContactWithClient | undefined> {
-  const [row] = await db
+export async function findVisibleContact(db: Db, actor: Viewer, id: string, lock = false): Promise<ContactWithClient | undefined> {
+  const q = db
     .select(selection)
     .from(contacts)
     .innerJoin(clients, eq(clients.id, contacts.clientId))
     .leftJoin(users, eq(users.id, contacts.userId))
     .where(and(clientVisibilityCondition(actor), eq(contacts.workspaceId, actor.workspaceId), eq(contacts.id, id)))
     .limit(1);
+  const [row] = lock ? await q.for("update", { of: contacts }) : await q;
   return row;
 }
 

@@ -68,4 +68,14 @@ export const contactsRoutes = [
     responses: { 200: ContactResponse },
     handler: async ({ app, actor, input }) => ({ data: await contacts.inviteContactToPortal(app, actor, input.params.id) }),
   }),
+  defineRoute({
+    method: "post",
+    path: "/contacts/:id/resend-portal-invite",
+    summary: "Send an invited contact a new portal link (the old one stops working); 409 invite_already_accepted once accepted",
+    tags,
+    access: { kind: "staff", permission: "users.invite" },
+    request: { params: IdParams },
+    responses: { 200: ContactResponse },
+    handler: async ({ app, actor, input }) => ({ data: await contacts.resendContactPortalInvite(app, actor, input.params.id) }),
+  }),
 ];

@@ -1,7 +1,7 @@
 import type { ContactDto, ContactListResponse, CreateContactBody, ListContactsQuery, UpdateContactBody } from "../../../shared/contracts/contacts";
-import { errors } from "../../../shared/errors";
+import { AppError, errors } from "../../../shared/errors";
 import type { AppContext } from "../../app-context";
-import type { Actor } from "../../auth/actor";
+import { type Actor, can } from "../../auth/actor";
 import type { Db } from "../../db/client";
 import { withTransaction } from "../../db/transaction";
 import { toPage } from "../../lib/pagination";
@@ -12,7 +12,8 @@ import { assertClientAbility } from "../clients/clients.policy";
 import { findVisibleClient } from "../clients/clients.repository";
 import { parseCustomFieldFilters, parseCustomFieldSort } from "../custom-fields/custom-fields.query";
 import { loadDefinitions, resolveCustomFieldValues } from "../custom-fields/custom-fields.service";
-import { createInvitedUser } from "../users/users.service";
+import { findWorkspaceUser } from "../users/users.repository";
+import { createInvitedUser, forgetPortalLogin, reissueInvitation, revokePortalLogin } from "../users/users.service";
 import { contactAbilities, presentContact } from "./contacts.presenter";
 import {
   type ContactCustomFieldQuery,
@@ -49,8 +50,8 @@ async function contactCustomFieldQuery(app: AppContext, actor: Actor, q: ListCon
 }
 
 /** A visible contact or 404. */
-export async function loadVisibleContact(db: Db, actor: Actor, id: string): Promise<ContactWithClient> {
-  const row = await findVisibleContact(db, actor, id);
+export async function loadVisibleContact(db: Db, actor: Actor, id: string, lock = false): Promise<ContactWithClient> {
+  const row = await findVisibleContact(db, actor, id, lock);
   if (!row) throw errors.notFound("Contact");
   return row;
 }
@@ -115,15 +116,47 @@ export async function updateContactDetails(app: AppContext, actor: Actor, id: st
   return getContact(app, actor, id);
 }
 
-/** Deletes a contact (their portal login, if any, stays; an admin deactivates it). */
+/**
+ * Deletes a contact. Their portal login, if any, ends in the same transaction: the user is
+ * deactivated, a pending invite link stops working and their sessions end (audited).
+ */
 export async function removeContact(app: AppContext, actor: Actor, id: string): Promise<void> {
-  await withTransaction(app.database.pool, async (tx) => {
-    const contact = await loadVisibleContact(tx.db, actor, id);
+  const portal = await withTransaction(app.database.pool, async (tx) => {
+    const contact = await loadVisibleContact(tx.db, actor, id, true);
     if (!contactAbilities(actor, contact).delete) throw errors.forbidden();
+    const ended = contact.userId ? await revokePortalLogin(tx, actor, contact.userId, { contactId: id }) : [];
     await deleteEntityActivities(tx.db, actor.workspaceId, "contact", [id]);
     await deleteContact(tx.db, actor.workspaceId, id);
-    await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "contact.deleted", entityType: "contact", entityId: id, changes: { clientId: contact.clientId, email: contact.email } });
+    await recordAudit(tx.db, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.id,
+      action: "contact.deleted",
+      entityType: "contact",
+      entityId: id,
+      changes: { clientId: contact.clientId, email: contact.email, ...(contact.userId ? { portalUserId: contact.userId, portalLoginEnded: true } : {}) },
+    });
+    return contact.userId ? { userId: contact.userId, ended } : null;
   });
+  if (portal) await forgetPortalLogin(app, portal.userId, portal.ended);
+}
+
+/**
+ * Sends an invited-but-not-accepted contact a new portal link (the old one stops working) through
+ * the same invitation mail and job as every invite; 409 invite_already_accepted once they accepted.
+ */
+export async function resendContactPortalInvite(app: AppContext, actor: Actor, id: string): Promise<ContactDto> {
+  await withTransaction(app.database.pool, async (tx) => {
+    const contact = await loadVisibleContact(tx.db, actor, id, true);
+    if (!contactAbilities(actor, contact).update || !can(actor, "users.invite")) throw errors.forbidden();
+    if (!contact.userId) throw errors.invalidState("This contact has not been invited to the portal yet.");
+    if (contact.userStatus === "active") throw new AppError("invite_already_accepted", "This contact has already accepted their portal invitation.");
+    if (contact.userStatus !== "invited") throw errors.invalidState("This contact's portal login is deactivated.");
+    const user = await findWorkspaceUser(tx.db, actor.workspaceId, contact.userId);
+    if (!user) throw errors.invalidState("This contact has not been invited to the portal yet.");
+    await reissueInvitation(app, tx, actor, user);
+    await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "contact.portal_invite_resent", entityType: "contact", entityId: id, changes: { userId: user.id } });
+  });
+  return getContact(app, actor, id);
 }
 
 /** Gives a contact a portal login for their client, through the same invitation as team invites. */

@@ -3,7 +3,7 @@ import type { ListDealsQuery } from "../../../shared/contracts/deals";
 import { AppError } from "../../../shared/errors";
 import type { Db } from "../../db/client";
 import { preparedStatement } from "../../db/prepared";
-import { clients, contacts, type DealRow, type DealStageHistoryRow, dealStageHistory, deals, leads, pipelineStages, pipelines, users } from "../../db/schema";
+import { clients, contacts, type DealRow, type DealStageHistoryRow, dealStageHistory, deals, leads, pipelineStages, pipelines, rolePermissions, users } from "../../db/schema";
 import { decodeKeysetCursor, keysetAfter } from "../../lib/pagination";
 import {
   type CustomFieldFilter,
@@ -95,9 +95,10 @@ export async function spreadColumn(db: Db, workspaceId: string, orderedIds: stri
   }
 }
 
-/** Opens a stage stay. */
+/** Opens a stage stay (the stage's name is kept on the row, so history survives the stage). */
 export async function openStay(db: Db, row: { workspaceId: string; dealId: string; stageId: string; actorId: string | null }): Promise<void> {
-  await db.insert(dealStageHistory).values({ ...row, enteredAt: sql`now()` });
+  const stageName = sql`(select ${pipelineStages.name} from ${pipelineStages} where ${pipelineStages.id} = ${row.stageId})`;
+  await db.insert(dealStageHistory).values({ ...row, stageName, enteredAt: sql`now()` });
 }
 
 /** Closes a deal's open stage stay. */
@@ -108,12 +109,12 @@ export async function closeOpenStay(db: Db, workspaceId: string, dealId: string)
     .where(and(eq(dealStageHistory.workspaceId, workspaceId), eq(dealStageHistory.dealId, dealId), isNull(dealStageHistory.leftAt)));
 }
 
-/** A deal's stage stays, oldest first, with stage and actor names. */
-export async function listStays(db: Db, workspaceId: string, dealId: string): Promise<(DealStageHistoryRow & { stageName: string; actorName: string | null })[]> {
+/** A deal's stage stays, oldest first, with the stage's current name (its snapshot once deleted) and actor names. */
+export async function listStays(db: Db, workspaceId: string, dealId: string): Promise<(DealStageHistoryRow & { currentStageName: string | null; actorName: string | null })[]> {
   return db
-    .select({ ...getTableColumns(dealStageHistory), stageName: pipelineStages.name, actorName: users.name })
+    .select({ ...getTableColumns(dealStageHistory), currentStageName: pipelineStages.name, actorName: users.name })
     .from(dealStageHistory)
-    .innerJoin(pipelineStages, eq(pipelineStages.id, dealStageHistory.stageId))
+    .leftJoin(pipelineStages, eq(pipelineStages.id, dealStageHistory.stageId))
     .leftJoin(users, eq(users.id, dealStageHistory.actorId))
     .where(and(eq(dealStageHistory.workspaceId, workspaceId), eq(dealStageHistory.dealId, dealId)))
     .orderBy(asc(dealStageHistory.enteredAt), asc(dealStageHistory.id));
@@ -390,3 +391,26 @@ export async function loadDealDetails(
 }
 
 export type DealDetails = Awaited<ReturnType<typeof loadDealDetails>>;
+
+/** The owners of a lead and of a client of the workspace (null when missing or unowned). */
+export async function findLinkOwners(db: Db, workspaceId: string, links: { leadId: string | null; clientId: string | null }): Promise<{ leadOwnerId: string | null; clientOwnerId: string | null }> {
+  const [lead] = links.leadId ? await db.select({ ownerId: leads.ownerId }).from(leads).where(and(eq(leads.workspaceId, workspaceId), eq(leads.id, links.leadId))) : [];
+  const [client] = links.clientId ? await db.select({ ownerId: clients.ownerId }).from(clients).where(and(eq(clients.workspaceId, workspaceId), eq(clients.id, links.clientId))) : [];
+  return { leadOwnerId: lead?.ownerId ?? null, clientOwnerId: client?.ownerId ?? null };
+}
+
+/** Of the given users, those who may own deals: active or invited team members whose role holds deals.write in the workspace. */
+export async function findDealOwnerCapable(db: Db, workspaceId: string, ids: string[]): Promise<{ id: string; name: string }[]> {
+  if (!ids.length) return [];
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(
+      and(
+        eq(users.workspaceId, workspaceId),
+        inArray(users.id, ids),
+        sql`${users.role} <> 'client' and ${users.status} <> 'deactivated'`,
+        sql`exists (select 1 from ${rolePermissions} where ${rolePermissions.workspaceId} = ${users.workspaceId} and ${rolePermissions.role} = ${users.role} and ${rolePermissions.permission} = 'deals.write')`,
+      ),
+    );
+}

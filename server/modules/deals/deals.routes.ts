@@ -7,6 +7,8 @@ import {
   BulkDealsBody,
   CloseDealBody,
   CreateDealBody,
+  DealDefaultOwnerQuery,
+  DealDefaultOwnerResponse,
   DealListResponse,
   DealResponse,
   ForecastQuery,
@@ -17,6 +19,7 @@ import {
   UpdateDealBody,
 } from "../../../shared/contracts/deals";
 import { defineRoute } from "../../http/define-route";
+import { previewDealOwner } from "./deal-owner";
 import { getBoard, getForecast } from "./deals-board.service";
 import { bulkDeals } from "./deals-bulk.service";
 import { streamDealsCsv } from "./deals-export.service";
@@ -62,9 +65,19 @@ export const dealsRoutes = [
     handler: ({ app, actor, input }) => getForecast(app, actor, input.query),
   }),
   defineRoute({
+    method: "get",
+    path: "/deals/default-owner",
+    summary: "Who a new deal on this client or lead will be owned by when no owner is named",
+    tags,
+    access: write,
+    request: { query: DealDefaultOwnerQuery },
+    responses: { 200: DealDefaultOwnerResponse },
+    handler: ({ app, actor, input }) => previewDealOwner(app, actor, input.query),
+  }),
+  defineRoute({
     method: "post",
     path: "/deals",
-    summary: "Create a deal (on a client or a lead)",
+    summary: "Create a deal (on a client or a lead); without ownerId: the lead's owner, else the client's owner, else you (403 deal_owner_must_be_self when a sales agent names someone else)",
     tags,
     access: write,
     request: { body: CreateDealBody },

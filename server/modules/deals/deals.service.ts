@@ -20,6 +20,7 @@ import { leadVisibilityCondition } from "../leads/leads.visibility";
 import { findPipeline, findStage, listStageRows } from "../pipelines/pipelines.repository";
 import { ensureDefaultPipeline } from "../pipelines/pipelines.service";
 import { findWorkspace } from "../workspace/workspace.repository";
+import { assertOwnDealOwner, defaultDealOwner } from "./deal-owner";
 import { assertDealAbility } from "./deals.policy";
 import { presentDeal } from "./deals.presenter";
 import {
@@ -125,7 +126,7 @@ async function resolveStage(db: Db, workspaceId: string, pipelineId: string | un
 /**
  * Creates a deal inside the caller's transaction (lead conversion calls this): checks the client,
  * lead and contact (skipped with `verifiedLinks` when the caller has just created or checked them),
- * defaults currency, owner, pipeline and stage, opens its first stage stay, and writes the "created"
+ * defaults currency, owner (see `defaultDealOwner`), pipeline and stage, opens its first stage stay, and writes the "created"
  * timeline entry and the audit row. Returns the row; read it back with `getDeal` after commit.
  */
 export async function createDealInTx(tx: Tx, actor: Actor, input: CreateDealBody, opts: { verifiedLinks?: boolean } = {}): Promise<DealRow> {
@@ -133,8 +134,9 @@ export async function createDealInTx(tx: Tx, actor: Actor, input: CreateDealBody
   const db = tx.db;
   const links = { clientId: input.clientId ?? null, leadId: input.leadId ?? null, contactId: input.contactId ?? null };
   if (!opts.verifiedLinks) await assertLinks(db, actor, links, { clientId: true, leadId: true, contactId: true });
-  const ownerId = input.ownerId !== undefined ? input.ownerId : actor.id;
-  if (ownerId && ownerId !== actor.id) await assertStaffUsers(db, actor, [ownerId], "body.ownerId");
+  assertOwnDealOwner(actor, input.ownerId);
+  const ownerId = input.ownerId !== undefined ? input.ownerId : (await defaultDealOwner(db, actor, links)).owner.id;
+  if (input.ownerId && input.ownerId !== actor.id) await assertStaffUsers(db, actor, [input.ownerId], "body.ownerId");
   const { pipelineId, stageId } = await resolveStage(db, actor.workspaceId, input.pipelineId, input.stageId);
   const { values: customFields } = await resolveCustomFieldValues(tx, actor.workspaceId, "deal", {}, input.customFields ?? {});
   const currency = input.currency ?? (await findWorkspace(db, actor.workspaceId))?.currency ?? "USD";
@@ -254,7 +256,7 @@ export async function stageHistory(app: AppContext, actor: Actor, id: string): P
   return {
     data: stays.map((s) => ({
       id: s.id,
-      stage: { id: s.stageId, name: s.stageName },
+      stage: { id: s.stageId, name: s.currentStageName ?? s.stageName, deleted: s.currentStageName === null },
       enteredAt: s.enteredAt.toISOString(),
       leftAt: s.leftAt?.toISOString() ?? null,
       durationSeconds: Math.max(0, Math.floor(((s.leftAt?.getTime() ?? now) - s.enteredAt.getTime()) / 1000)),

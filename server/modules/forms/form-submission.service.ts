@@ -12,7 +12,7 @@ import { insertActivity } from "../activities/activities.repository";
 import { normalisePhone } from "../contacts/contacts.service";
 import { loadDefinitions, resolveCustomFieldValues } from "../custom-fields/custom-fields.service";
 import { intakeLeads } from "../leads/lead-intake";
-import { countSubmission, findFormByPublicId, findLeadByEmailForUpdate, lockEmail, updateLeadFromForm } from "./forms.repository";
+import { countSubmission, findFormByPublicId, findLeadByEmailForUpdate, findLeadByPhoneForUpdate, lockEmail, lockPhone, updateLeadFromForm } from "./forms.repository";
 import { liveFields } from "./forms.service";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -122,9 +122,15 @@ async function resolveCustom(tx: Tx, workspaceId: string, before: CustomFieldVal
   }
 }
 
+/** The phone as E.164, or null when it does not parse as one (such numbers are never matched). */
+function e164(raw: string | null): string | null {
+  const phone = normalisePhone(raw);
+  return phone?.startsWith("+") ? phone : null;
+}
+
 const isBlank = (v: unknown) => v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0);
 
-/** A known email: fill only the lead's empty fields, add the form's tags, record consent. */
+/** A known email or phone: fill only the lead's empty fields, add the form's tags, record consent. */
 async function addToLead(tx: Tx, lead: LeadRow, form: LeadFormRow, parsed: ParsedSubmission, consent: LeadConsent | null): Promise<void> {
   const patch: Partial<LeadRow> = {};
   for (const key of ["company", "phone", "country", "notes"] as const) {
@@ -141,8 +147,8 @@ async function addToLead(tx: Tx, lead: LeadRow, form: LeadFormRow, parsed: Parse
 
 /**
  * A public submission: rate limit (per IP and form) → form enabled → origin allowed → honeypot →
- * field and consent checks → in one transaction, add to the lead with the same email or bring a
- * new lead in through intake (assignment rules apply), then the `form_submitted` timeline entry.
+ * field and consent checks → in one transaction, add to the lead with the same email (or, when no
+ * email was given, the same E.164 phone in the form's workspace) or bring a new lead in through intake (assignment rules apply), then the `form_submitted` timeline entry.
  */
 export async function submitForm(app: AppContext, publicId: string, body: FormSubmissionBody, ctx: SubmissionContext): Promise<FormSubmissionResponse> {
   await consumeOrThrow(app.rateLimits.formSubmission, `${ctx.ip}:${publicId}`);
@@ -166,10 +172,15 @@ export async function submitForm(app: AppContext, publicId: string, body: FormSu
 
   await withTransaction(app.database.pool, async (tx) => {
     const email = parsed.lead.email;
+    // Without an email, a known phone (compared as E.164 within the workspace) finds the lead.
+    const phone = email ? null : e164(parsed.lead.phone);
     let existing: LeadRow | undefined;
     if (email) {
       await lockEmail(tx.db, form.workspaceId, email);
       existing = await findLeadByEmailForUpdate(tx.db, form.workspaceId, email);
+    } else if (phone) {
+      await lockPhone(tx.db, form.workspaceId, phone);
+      existing = await findLeadByPhoneForUpdate(tx.db, form.workspaceId, phone);
     }
     let leadId: string;
     if (existing) {
@@ -204,7 +215,14 @@ export async function submitForm(app: AppContext, publicId: string, body: FormSu
       entityId: leadId,
       kind: "form_submitted",
       actorId: null,
-      meta: { formName: form.name, formId: form.id, values: parsed.submitted, consent: parsed.consented, existingLead: Boolean(existing) },
+      meta: {
+        formName: form.name,
+        formId: form.id,
+        values: parsed.submitted,
+        consent: parsed.consented,
+        existingLead: Boolean(existing),
+        ...(existing ? { matchedBy: email ? "email" : "phone" } : {}),
+      },
     });
     await countSubmission(tx.db, form.id);
   });

@@ -90,6 +90,23 @@ export async function lockEmail(db: Db, workspaceId: string, email: string): Pro
   await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`lead-form:${workspaceId}:${email}`}, 0))`);
 }
 
+/** Serialises submissions without an email for one workspace + E.164 phone (same reason as `lockEmail`). */
+export async function lockPhone(db: Db, workspaceId: string, phone: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`lead-form-phone:${workspaceId}:${phone}`}, 0))`);
+}
+
+/** The newest lead of the workspace with this E.164 phone (leads store phones normalised), locked for update. */
+export async function findLeadByPhoneForUpdate(db: Db, workspaceId: string, phone: string): Promise<LeadRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(leads)
+    .where(and(eq(leads.workspaceId, workspaceId), eq(leads.phone, phone)))
+    .orderBy(desc(leads.createdAt))
+    .limit(1)
+    .for("update");
+  return row;
+}
+
 /** The newest lead of the workspace with this (lower-cased) email, locked for update. */
 export async function findLeadByEmailForUpdate(db: Db, workspaceId: string, email: string): Promise<LeadRow | undefined> {
   const [row] = await db

@@ -90,7 +90,7 @@ export async function convertLead(app: AppContext, actor: Actor, id: string, bod
 
 /**
  * Opens the converted lead's deal through the deals service (default pipeline and first stage
- * unless chosen), owned by the lead's owner; its field errors are reported under `body.deal`.
+ * unless chosen), owned by the lead's owner when they may own deals (`defaultDealOwner`); its field errors are reported under `body.deal`.
  */
 async function openDealForLead(tx: Tx, actor: Actor, lead: LeadRow, clientId: string, contactId: string | null, deal: NonNullable<ConvertLeadBody["deal"]>): Promise<string> {
   try {
@@ -105,7 +105,6 @@ async function openDealForLead(tx: Tx, actor: Actor, lead: LeadRow, clientId: st
         valueMinor: deal.valueMinor,
         currency: deal.currency,
         expectedCloseDate: deal.expectedCloseDate ?? null,
-        ownerId: lead.ownerId ?? actor.id,
         pipelineId: deal.pipelineId,
         stageId: deal.stageId,
       },

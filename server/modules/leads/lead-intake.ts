@@ -1,7 +1,8 @@
 import type { LeadConsent, LeadSource, LeadStatus } from "../../../shared/contracts/leads";
 import type { AppContext } from "../../app-context";
 import type { Db } from "../../db/client";
-import { activities, type LeadRow, leads } from "../../db/schema";
+import { and, eq, inArray } from "drizzle-orm";
+import { activities, type LeadRow, leads, users } from "../../db/schema";
 import { chooseOwners } from "../assignment-rules/assignment.engine";
 import { emitLeadEvent } from "../automations/automation-events";
 import { normalisePhone } from "../contacts/contacts.service";
@@ -41,7 +42,8 @@ const BATCH = 1000;
 /**
  * THE way leads enter a workspace, on every path: normalises email and phone, applies the
  * assignment rules to leads without an explicit owner, inserts them in multi-row batches and writes
- * each one's "created" timeline entry (naming the rule that assigned it), and tells the automations
+ * each one's "created" timeline entry (its source, form or file, the owner it went to and the rule
+ * that chose them), and tells the automations
  * (lead created). Runs in the caller's transaction so a lead, its owner choice, its history and
  * its automation jobs commit together.
  */
@@ -94,16 +96,30 @@ export async function intakeLeads(app: AppContext, db: Db, by: IntakeBy, inputs:
         })),
       )
       .returning();
+    const ownerIds = [...new Set(rows.map((r) => r.ownerId).filter((id): id is string => !!id))];
+    const ownerNames = new Map(
+      ownerIds.length ? (await db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.workspaceId, by.workspaceId), inArray(users.id, ownerIds)))).map((u) => [u.id, u.name]) : [],
+    );
     await db.insert(activities).values(
       rows.map((row, i) => {
         const rule = assigned.get(i)?.rule;
+        // Who or what brought it in is the entry's actor and source (+ form or file name); who it went
+        // to is the owner, named so the entry still reads right after they leave; and by which rule.
+        const owner = row.ownerId ? { id: row.ownerId, name: ownerNames.get(row.ownerId) ?? "" } : null;
         return {
           workspaceId: by.workspaceId,
           entityType: "lead" as const,
           entityId: row.id,
           kind: "created" as const,
           actorId: by.actorId,
-          meta: { source: origin.source, ...(origin.detail ? { detail: origin.detail } : {}), ...(rule ? { assignedBy: rule, ownerId: row.ownerId } : {}) },
+          meta: {
+            source: origin.source,
+            ...(origin.detail ? { detail: origin.detail } : {}),
+            ...(origin.formId ? { formId: origin.formId } : {}),
+            owner,
+            ownerId: row.ownerId,
+            ...(rule ? { assignedBy: rule } : {}),
+          },
         };
       }),
     );

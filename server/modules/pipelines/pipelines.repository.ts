@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { deals, type PipelineRow, type PipelineStageRow, pipelineStages, pipelines } from "../../db/schema";
+import { dealStageHistory, deals, type PipelineRow, type PipelineStageRow, pipelineStages, pipelines } from "../../db/schema";
 
 /** A workspace's pipelines in order. */
 export async function listPipelineRows(db: Db, workspaceId: string): Promise<PipelineRow[]> {
@@ -71,8 +71,13 @@ export async function deletePipeline(db: Db, workspaceId: string, id: string): P
   await db.delete(pipelines).where(and(eq(pipelines.workspaceId, workspaceId), eq(pipelines.id, id)));
 }
 
-/** Deletes a stage. */
+/** Deletes a stage; its past stays keep their name snapshot and lose the link. */
 export async function deleteStage(db: Db, workspaceId: string, id: string): Promise<void> {
+  // Past stays keep the stage's last name; their stage_id goes null with the delete.
+  await db
+    .update(dealStageHistory)
+    .set({ stageName: sql`(select ${pipelineStages.name} from ${pipelineStages} where ${pipelineStages.id} = ${id})` })
+    .where(and(eq(dealStageHistory.workspaceId, workspaceId), eq(dealStageHistory.stageId, id)));
   await db.delete(pipelineStages).where(and(eq(pipelineStages.workspaceId, workspaceId), eq(pipelineStages.id, id)));
 }
 

@@ -9,7 +9,7 @@ import {
   type UpdatePipelineBody,
   type UpdateStageBody,
 } from "../../../shared/contracts/pipelines";
-import { errors } from "../../../shared/errors";
+import { AppError, errors } from "../../../shared/errors";
 import type { AppContext } from "../../app-context";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db/client";
@@ -222,7 +222,7 @@ export async function removeStage(app: AppContext, actor: Actor, pipelineId: str
     if (!stage) throw errors.notFound("Stage");
     if (stages.length === 1) throw errors.conflict("A pipeline needs at least one stage.", { reason: "last_stage" });
     const n = await countDeals(tx.db, actor.workspaceId, { stageId });
-    if (n > 0) throw errors.conflict(`This stage still holds ${n} deal${n === 1 ? "" : "s"}. Move them first.`, { reason: "stage_has_deals", dealCount: n });
+    if (n > 0) throw new AppError("stage_has_deals", `This stage still holds ${n} deal${n === 1 ? "" : "s"}. Move them first.`, { reason: "stage_has_deals", dealCount: n });
     await deleteStage(tx.db, actor.workspaceId, stageId);
     await renumberStages(tx.db, actor.workspaceId, pipelineId, stages.filter((s) => s.id !== stageId).map((s) => s.id));
     await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "pipeline.stage_deleted", entityType: "pipeline", entityId: pipelineId, changes: { stageId, name: stage.name } });

@@ -35,3 +35,13 @@ export async function consumeToken(db: Db, id: string): Promise<boolean> {
     .returning({ id: userTokens.id });
   return rows.length === 1;
 }
+
+/** Revokes every unused token of the user (a pending invite or reset link stops working). Returns how many. */
+export async function revokeUserTokens(db: Db, userId: string): Promise<number> {
+  const rows = await db
+    .update(userTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(userTokens.userId, userId), isNull(userTokens.usedAt)))
+    .returning({ id: userTokens.id });
+  return rows.length;
+}

@@ -15,6 +15,7 @@ import { inviteEmail } from "../email/email-templates";
 import { queueEmail } from "../email/email.service";
 import { findWorkspace } from "../workspace/workspace.repository";
 import { assertAbility, assertCanAssignRole, userAbilities } from "./users.policy";
+import { revokeUserTokens } from "./user-tokens.repository";
 import { presentUser } from "./users.presenter";
 import { findUserByEmail, findWorkspaceUser, insertUser, listUsers, type UserWithClient, updateUser, userSortValue } from "./users.repository";
 
@@ -105,10 +106,48 @@ export async function resendInvitation(app: AppContext, actor: Actor, id: string
   await withTransaction(app.database.pool, async (tx) => {
     const user = await loadUser(app, actor, id, tx.db);
     assertAbility(userAbilities(actor, user), "resendInvite", user.status !== "invited" ? "This user has already accepted." : undefined);
-    await sendInvitation(app, tx, actor, user);
-    await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "user.invite_resent", entityType: "user", entityId: id });
+    await reissueInvitation(app, tx, actor, user);
   });
   return getWorkspaceUser(app, actor, id);
+}
+
+/**
+ * Sends an invited user a new link inside `tx` (the earlier link stops working) through the same
+ * outbox + email job as every invite, and audits `user.invite_resent`. The caller checks the user
+ * is still `invited`.
+ */
+export async function reissueInvitation(app: AppContext, tx: Tx, actor: Actor, user: { id: string; email: string; name: string }): Promise<void> {
+  await sendInvitation(app, tx, actor, user);
+  await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "user.invite_resent", entityType: "user", entityId: user.id });
+}
+
+/**
+ * Ends a portal login whose contact is going away, inside the caller's transaction: the user is
+ * deactivated, unused invite/reset links stop working and every session ends (audited as
+ * `user.invite_revoked` for a pending invite, `user.deactivated` otherwise). Returns the ended
+ * session handles: after commit, pass them to `forgetPortalLogin`.
+ */
+export async function revokePortalLogin(tx: Tx, actor: Actor, userId: string, because: { contactId: string }): Promise<string[]> {
+  const user = await findWorkspaceUser(tx.db, actor.workspaceId, userId);
+  if (user?.role !== "client") return [];
+  const tokensRevoked = await revokeUserTokens(tx.db, userId);
+  const ended = await revokeUserSessions(tx.db, userId);
+  if (user.status !== "deactivated") await updateUser(tx.db, actor.workspaceId, userId, { status: "deactivated" });
+  await recordAudit(tx.db, {
+    workspaceId: actor.workspaceId,
+    actorId: actor.id,
+    action: user.status === "invited" ? "user.invite_revoked" : "user.deactivated",
+    entityType: "user",
+    entityId: userId,
+    changes: { status: { from: user.status, to: "deactivated" }, sessionsEnded: ended.length, tokensRevoked, reason: "contact_deleted", contactId: because.contactId },
+  });
+  return ended;
+}
+
+/** After `revokePortalLogin` commits: drops the ended sessions and the cached user. */
+export async function forgetPortalLogin(app: AppContext, userId: string, ended: string[]): Promise<void> {
+  await app.sessionStore.forgetHandles(ended);
+  await invalidateAuthUser(app, userId);
 }
 
 /** Edits a user's name, role and (for portal users) bound client. */

@@ -84,6 +84,15 @@ export const dealsRouteSpecs: Record<RouteKey, RouteSpec> = {
   "GET /api/deals/forecast": {
     build: async () => ({ path: "/api/deals/forecast" }),
   },
+  "GET /api/deals/default-owner": {
+    build: async (ctx) => {
+      // A client the caller sees (a sales agent's own), another workspace's for the foreign row, a colleague's for same-workspace.
+      const workspaceId = ctx.relation === "foreign" ? ctx.foreign.workspace.id : ctx.home.workspace.id;
+      const ownerId = ctx.relation === "same-workspace" ? ctx.home.users.admin.id : ctx.role === "sales_agent" ? (ctx.actor?.id ?? null) : null;
+      const client = await buildClient(ctx.t.database.db, { workspaceId, ownerId });
+      return { path: `/api/deals/default-owner?clientId=${client.id}` };
+    },
+  },
   "POST /api/deals": {
     build: async (ctx) => {
       // A client the caller sees (a sales agent's own).
@@ -190,4 +199,7 @@ export const dealsMatrixRows: MatrixRow[] = [
   ...dealRows("POST /api/deals/:id/close", SALES(200)),
   ...dealRows("POST /api/deals/:id/reopen", SALES(200)),
   ...dealRows("GET /api/deals/:id/stage-history", SALES(200)),
+  ...grid("GET /api/deals/default-owner", staffOnly(SALES(200))),
+  { route: "GET /api/deals/default-owner", role: "admin", relation: "foreign", expect: 404, why: "another workspace's client" },
+  { route: "GET /api/deals/default-owner", role: "sales_agent", relation: "same-workspace", expect: 404, why: "a client the agent cannot see" },
 ];

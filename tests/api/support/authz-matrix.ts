@@ -629,6 +629,19 @@ export const routeSpecs: Record<RouteKey, RouteSpec> = {
   "GET /api/imports/:id/rejects.csv": {
     build: async (ctx) => ({ path: `/api/imports/${(await targetImport(ctx)).id}/rejects.csv` }),
   },
+  // Contacts: resend a portal invite (fix/crm-small). The target is invited but has not accepted.
+  "POST /api/contacts/:id/resend-portal-invite": {
+    build: async (ctx) => {
+      const client = await targetClient(ctx);
+      const email = `matrix-invitee-${unique()}@example.test`;
+      const invitee = await buildUser(ctx.t.database.db, { workspaceId: client.workspaceId, role: "client", clientId: client.id, status: "invited", email });
+      const contact = await targetContact(ctx, { email, userId: invitee.id });
+      return { path: `/api/contacts/${contact.id}/resend-portal-invite` };
+    },
+    verify: (res) => {
+      expect(res.body.data.portalAccess).toBe("invited");
+    },
+  },
 };
 
 /** A lead form of the caller's workspace (or another workspace's for the foreign relation). */
@@ -1002,6 +1015,8 @@ export const matrix: MatrixRow[] = [
   ...importRecordRows("POST /api/imports/:id/start", 202),
   ...importRecordRows("POST /api/imports/:id/cancel", 200),
   ...importRecordRows("GET /api/imports/:id/rejects.csv", 200),
+  // Contacts: resend a portal invite needs users.invite (admin, manager) and a contact they can see.
+  ...crmRecordRows("POST /api/contacts/:id/resend-portal-invite", { admin: 200, manager: 200 }),
 ];
 
 /** Rows of an import route: role grid, another workspace's import (404), a colleague's import for staff (404). */

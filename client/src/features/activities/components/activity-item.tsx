@@ -50,17 +50,38 @@ function list(items: string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
-const VIA: Record<string, string> = { form: " from a web form", import: " from an import", api: " through the API" };
+const text = (v: unknown): string => (typeof v === "string" ? v : "");
+const refName = (v: unknown): string => (v && typeof v === "object" && "name" in v && typeof v.name === "string" ? v.name : "");
 
-/** "Avery created this lead through the API · assigned by the rule “UK leads”". */
+/** Who or what brought a lead in: "Created from form Contact us", "Created from import leads.csv by Avery", "Avery created this lead". */
+function createdHead(source: string, detail: string, by: string | undefined, what: string): string {
+  const byWho = by ? ` by ${by}` : "";
+  switch (source) {
+    case "form":
+      return `Created from form ${detail || "a web form"}`;
+    case "import":
+      return `Created from import${detail ? ` ${detail}` : ""}${byWho}`;
+    case "api":
+      return `Created through the API${detail ? ` (${detail})` : ""}${byWho}`;
+    default:
+      return by ? `${by} created ${what}` : `Created ${what}`;
+  }
+}
+
+/**
+ * "Created from form Contact us · assigned to Dana Lee by rule Web leads → Dana": who or what created
+ * it, then who it went to and by which rule (entries written before owners were named show the rule only).
+ */
 function describeCreated(a: ActivityDto, what: string): string {
   const meta = a.meta ?? {};
-  const source = typeof meta.source === "string" ? meta.source : "";
-  const detail = typeof meta.detail === "string" && meta.detail ? ` (${meta.detail})` : "";
-  const via = `${VIA[source] ?? ""}${VIA[source] ? detail : ""}`;
-  const head = a.actor ? `${a.actor.name} created ${what}${via}` : source ? `${what[0]?.toUpperCase()}${what.slice(1)} came in${via || " automatically"}` : `Someone created ${what}`;
-  const rule = meta.assignedBy && typeof meta.assignedBy === "object" && "name" in meta.assignedBy ? String(meta.assignedBy.name) : "";
-  return rule ? `${head} · assigned by the rule “${rule}”` : head;
+  const source = text(meta.source);
+  if (!source) return `${a.actor?.name ?? "Someone"} created ${what}`;
+  const head = createdHead(source, text(meta.detail), a.actor?.name, what);
+  const owner = refName(meta.owner);
+  const rule = refName(meta.assignedBy);
+  if (owner) return `${head} · assigned to ${owner}${rule ? ` by rule ${rule}` : ""}`;
+  if (rule) return `${head} · assigned by rule ${rule}`;
+  return "owner" in meta && meta.owner === null ? `${head} · unassigned` : head;
 }
 
 /** "Avery changed status from Prospect to Active", written from the automatic entry's meta. */

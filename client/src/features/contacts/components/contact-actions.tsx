@@ -7,11 +7,14 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { errorMessage, isApiError } from "@/lib/api-client";
 import { useDeleteContact } from "../api/delete-contact";
 import { useInviteContact } from "../api/invite-contact";
+import { useResendPortalInvite } from "../api/resend-portal-invite";
 import { ContactFormDialog } from "./contact-form-dialog";
 
 /** Why inviting fails, in words a person can act on. */
 function inviteErrorMessage(error: unknown): string {
-  if (isApiError(error) && error.status === 409) return "That email already has an account in this workspace.";
+  if (isApiError(error, "invite_already_accepted")) return "They have already accepted their invitation.";
+  if (isApiError(error, "already_exists")) return "That email already has an account in this workspace.";
+  if (isApiError(error) && error.status === 409) return error.message;
   if (isApiError(error) && error.status === 400) return "Add an email address to this contact first.";
   return errorMessage(error);
 }
@@ -27,11 +30,14 @@ export function ContactActions({
   onDeleted?: () => void;
 }) {
   const [confirm, setConfirm] = useState<"invite" | "delete" | null>(null);
-  const invite = useInviteContact();
+  const sendInvite = useInviteContact();
+  const resendInvite = useResendPortalInvite();
   const remove = useDeleteContact();
   const { abilities } = contact;
-  const canInvite = abilities.inviteToPortal && (contact.portalAccess === "none" || contact.portalAccess === "invited");
-  const resend = contact.portalAccess === "invited";
+  const resend = abilities.resendPortalInvite;
+  const canInvite = abilities.inviteToPortal || resend;
+  const invite = resend ? resendInvite : sendInvite;
+  const hasPortal = contact.portalAccess === "active" || contact.portalAccess === "invited";
 
   return (
     <div className="flex flex-wrap items-center gap-1">
@@ -48,7 +54,7 @@ export function ContactActions({
         />
       ) : null}
       {canInvite ? (
-        <Button variant="ghost" size="sm" onClick={() => setConfirm("invite")} aria-label={`Invite ${contact.name} to the portal`}>
+        <Button variant="ghost" size="sm" onClick={() => setConfirm("invite")} aria-label={resend ? `Resend the portal invite to ${contact.name}` : `Invite ${contact.name} to the portal`}>
           <MailPlus aria-hidden />
           <span className="hidden sm:inline">{resend ? "Resend invite" : "Invite to portal"}</span>
         </Button>
@@ -65,7 +71,8 @@ export function ContactActions({
         description={
           contact.email ? (
             <p>
-              We'll email {contact.email} a link to set a password. They'll see {contact.clientName}'s portal and nothing else.
+              {resend ? `We'll email ${contact.email} a new link; the one sent before stops working. ` : `We'll email ${contact.email} a link to set a password. `}
+              They'll see {contact.clientName}'s portal and nothing else.
             </p>
           ) : (
             <p>This contact has no email address. Add one before inviting them.</p>
@@ -78,7 +85,7 @@ export function ContactActions({
           invite.mutate(contact.id, {
             onSuccess: (c) => {
               setConfirm(null);
-              toast.success(`Portal invitation sent to ${c.email ?? c.name}.`);
+              toast.success(resend ? `A new portal invitation was sent to ${c.email ?? c.name}.` : `Portal invitation sent to ${c.email ?? c.name}.`);
             },
             onError: (error) => {
               setConfirm(null);
@@ -91,7 +98,18 @@ export function ContactActions({
         open={confirm === "delete"}
         onOpenChange={(open) => setConfirm(open ? "delete" : null)}
         title={`Delete ${contact.name}?`}
-        description={<p>They'll be removed from {contact.clientName}. This can't be undone.</p>}
+        description={
+          <>
+            <p>They'll be removed from {contact.clientName}. This can't be undone.</p>
+            {hasPortal ? (
+              <p className="mt-2 font-medium" data-testid="delete-contact-portal-warning">
+                {contact.portalAccess === "active"
+                  ? `Their portal login will be deactivated and they'll be signed out everywhere.`
+                  : `Their pending portal invitation will be revoked: the link stops working.`}
+              </p>
+            ) : null}
+          </>
+        }
         confirmLabel="Delete contact"
         pending={remove.isPending}
         onConfirm={() =>

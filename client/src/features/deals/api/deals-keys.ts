@@ -1,4 +1,4 @@
-import type { BoardQuery, ListDealsQuery } from "@shared/contracts/deals";
+import type { BoardQuery, DealDefaultOwnerQuery, ListDealsQuery } from "@shared/contracts/deals";
 
 /** List filters as they appear in the URL and the query key (no cursor). */
 export type DealsListParams = Partial<Omit<ListDealsQuery, "cursor">>;
@@ -14,4 +14,5 @@ export const dealsKeys = {
   details: () => [...dealsKeys.all, "detail"] as const,
   detail: (id: string) => [...dealsKeys.details(), id] as const,
   history: (id: string) => [...dealsKeys.all, "history", id] as const,
+  defaultOwner: (q: DealDefaultOwnerQuery) => [...dealsKeys.all, "default-owner", q.clientId ?? "", q.leadId ?? ""] as const,
 };

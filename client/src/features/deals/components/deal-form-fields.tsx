@@ -7,17 +7,22 @@ import { useClientContacts } from "../api/search-parties";
 import type { DealFormValues } from "./deal-form-schema";
 import { PartyPicker } from "./party-picker";
 
-/** The deal form's fields; `stages` adds the stage picker (new deals). */
+/**
+ * The deal form's fields; `stages` adds the stage picker (new deals), `defaultOwnerLabel` names
+ * the owner a new deal gets when the picker is left on its default.
+ */
 export function DealFormFields({
   form,
   members,
   stages,
   canPickLead,
+  defaultOwnerLabel,
 }: {
   form: UseFormReturn<DealFormValues>;
   members: { id: string; name: string }[];
   stages?: StageDto[];
   canPickLead: boolean;
+  defaultOwnerLabel?: string;
 }) {
   const { errors } = form.formState;
   const reg = form.register;
@@ -95,7 +100,7 @@ export function DealFormFields({
         <FormField label="Owner" error={errors.ownerId?.message}>
           {(f) => (
             <NativeSelect {...f} {...reg("ownerId")}>
-              <option value="">{stages ? "Me" : "No owner"}</option>
+              <option value="">{stages ? (defaultOwnerLabel ?? "Default owner") : "No owner"}</option>
               {members.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.name}

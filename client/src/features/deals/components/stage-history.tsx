@@ -30,7 +30,13 @@ export function StageHistory({ dealId }: { dealId: string }) {
             {[...rows].reverse().map((s) => (
               <TR key={s.id}>
                 <TD className="font-medium text-zinc-900">
-                  {s.stage.name}
+                  {s.stage.deleted ? (
+                    <>
+                      {s.stage.name} <span className="font-normal text-zinc-500">(deleted stage)</span>
+                    </>
+                  ) : (
+                    s.stage.name
+                  )}
                   {s.leftAt ? null : <span className="ml-2 text-xs font-normal text-brand">current</span>}
                 </TD>
                 <TD className="whitespace-nowrap">

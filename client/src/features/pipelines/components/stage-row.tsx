@@ -104,7 +104,7 @@ export function StageRow({
         open={confirm}
         onOpenChange={setConfirm}
         title={`Delete the stage “${stage.name}”?`}
-        description="Only an empty stage can be deleted: move its deals to another stage first."
+        description="Only an empty stage can be deleted: move its deals to another stage first. Deals that passed through it keep it in their stage history as a deleted stage."
         confirmLabel="Delete stage"
         pending={remove.isPending}
         onConfirm={() =>
