@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Role } from "../constants/roles";
 import { pageQueryFields, paginated } from "./common";
 
 /** Record types a CSV can be imported into. */
@@ -19,6 +20,19 @@ export type DuplicateStrategy = (typeof DUPLICATE_STRATEGIES)[number];
 /** How an existing record is recognised: email, E.164 phone, company domain (website or email), name. */
 export const IMPORT_MATCH_KEYS = ["email", "phone", "domain", "name"] as const;
 export type ImportMatchKey = (typeof IMPORT_MATCH_KEYS)[number];
+
+/**
+ * Record types a user may import: clients and contacts need clients.write, leads leads.write (plus
+ * imports.run, checked by the routes). Sales agents import leads only, and own what they import.
+ */
+export function importableEntities(user: { role: Role; permissions: Iterable<string> }): ImportEntity[] {
+  const held = new Set(user.permissions);
+  if (!held.has("imports.run")) return [];
+  return IMPORT_ENTITIES.filter((e) => {
+    if (user.role === "sales_agent" && e !== "lead") return false;
+    return held.has(e === "lead" ? "leads.write" : "clients.write");
+  });
+}
 
 /** Match keys each record type supports. */
 export const MATCH_KEYS_BY_ENTITY: Record<ImportEntity, readonly ImportMatchKey[]> = {

@@ -16,7 +16,7 @@ import { leadsImport } from "./adapters/leads.import";
 import type { BatchResult, ImportAdapter } from "./import-batch";
 import { fileBatches } from "./import-file";
 import { advanceImport, deleteImportFile, findImport, insertRejects } from "./imports.repository";
-import { entityWritePermission } from "./imports.policy";
+import { canImport } from "./imports.policy";
 
 /** Rows per batch: one transaction, one duplicate lookup, one multi-row insert each. */
 export const IMPORT_BATCH_SIZE = 1000;
@@ -31,7 +31,7 @@ export async function importerActor(app: AppContext, imp: ImportRow): Promise<Ac
   const user = imp.createdById ? await loadAuthUser(app, imp.createdById) : null;
   if (user?.status !== "active" || user.workspaceId !== imp.workspaceId) throw new ImportFailure("The person who started this import can no longer sign in.");
   const permissions = new Set(user.permissions);
-  if (!permissions.has("imports.run") || !permissions.has(entityWritePermission(imp.entityType))) {
+  if (!canImport({ role: user.role, permissions }, imp.entityType)) {
     throw new ImportFailure("The person who started this import no longer has permission to run it.");
   }
   return { id: user.id, workspaceId: user.workspaceId, email: user.email, name: user.name, role: user.role, clientId: user.clientId, permissions, pipelineScope: user.pipelineScope, sessionId: "import-job" };

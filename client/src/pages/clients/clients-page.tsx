@@ -20,6 +20,7 @@ import { CustomFieldFilter, parseCustomFieldFilter } from "@/features/custom-fie
 import { CustomFieldsProvider } from "@/features/custom-fields/components/custom-fields-provider";
 import { SavedViewsBar } from "@/features/saved-views/components/saved-views-bar";
 import { hasPermission, useCurrentUser } from "@/lib/auth";
+import { canImportEntity } from "@/features/imports/can-import";
 import { useUrlFilters } from "@/lib/url-filters";
 import { useCustomColumns } from "./use-custom-columns";
 import { useTeamMembers } from "./use-team-members";
@@ -95,7 +96,7 @@ function ClientsList() {
                 </a>
               </Button>
             ) : null}
-            {canWrite && hasPermission(me, "imports.run") ? (
+            {canImportEntity(me, "client") ? (
               <Button variant="secondary" asChild>
                 <Link href={paths.importNew.href("client")}>
                   <Upload aria-hidden />

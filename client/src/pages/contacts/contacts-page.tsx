@@ -14,7 +14,8 @@ import { useInfiniteContacts } from "@/features/contacts/api/get-contacts";
 import { CONTACT_COLUMNS, type ContactSort, ContactsTable } from "@/features/contacts/components/contacts-table";
 import { CustomFieldFilter, parseCustomFieldFilter } from "@/features/custom-fields/components/custom-field-filter";
 import { SavedViewsBar } from "@/features/saved-views/components/saved-views-bar";
-import { hasPermission, useCurrentUser } from "@/lib/auth";
+import { useCurrentUser } from "@/lib/auth";
+import { canImportEntity } from "@/features/imports/can-import";
 import { useUrlFilters } from "@/lib/url-filters";
 import { useUrlSyncedText } from "@/lib/use-url-synced-text";
 import { Link } from "wouter";
@@ -27,7 +28,7 @@ const PAGE_SIZE = 100;
 /** /contacts — everyone you deal with, across clients. */
 export function ContactsPage() {
   const me = useCurrentUser();
-  const canImport = hasPermission(me, "imports.run") && hasPermission(me, "clients.write");
+  const canImport = canImportEntity(me, "contact");
   const { values, setFilters, clear } = useUrlFilters(FILTER_KEYS);
   const commitQ = useCallback((q: string) => setFilters({ q }), [setFilters]);
   const [q, setQ] = useUrlSyncedText(values.q, commitQ);
