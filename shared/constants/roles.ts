@@ -79,7 +79,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "automations.manage",
   ],
   staff: ["users.read", "workspace.read", "clients.read", "clients.write", "clients.export", "leads.read", "leads.write", "leads.export", "deals.read", "deals.write", "imports.run"],
-  sales_agent: ["users.read", "workspace.read", "clients.read", "clients.write", "leads.read", "leads.write", "deals.read", "deals.write"],
+  sales_agent: ["users.read", "workspace.read", "clients.read", "clients.write", "leads.read", "leads.write", "deals.read", "deals.write", "imports.run"],
   creator: ["workspace.read", "clients.read"],
   client: ["portal.access"],
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Role } from "../constants/roles";
 import { pageQueryFields, paginated } from "./common";
 
 /** Record types a CSV can be imported into. */
@@ -6,10 +7,11 @@ export const IMPORT_ENTITIES = ["client", "contact", "lead"] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 
 /**
- * uploaded → (dry_run: validated, nothing written) → queued → running → completed | failed;
- * cancelled from any state before completion.
+ * uploaded → (checking: the dry run's job validates every row → dry_run: checked, nothing written)
+ * → queued → running → completed | failed; cancelled from any state before completion. Changing
+ * the mapping (or starting) while checking drops the check.
  */
-export const IMPORT_STATUSES = ["uploaded", "dry_run", "queued", "running", "completed", "failed", "cancelled"] as const;
+export const IMPORT_STATUSES = ["uploaded", "checking", "dry_run", "queued", "running", "completed", "failed", "cancelled"] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 /** What happens to a row that matches an existing record. */
@@ -19,6 +21,19 @@ export type DuplicateStrategy = (typeof DUPLICATE_STRATEGIES)[number];
 /** How an existing record is recognised: email, E.164 phone, company domain (website or email), name. */
 export const IMPORT_MATCH_KEYS = ["email", "phone", "domain", "name"] as const;
 export type ImportMatchKey = (typeof IMPORT_MATCH_KEYS)[number];
+
+/**
+ * Record types a user may import: clients and contacts need clients.write, leads leads.write (plus
+ * imports.run, checked by the routes). Sales agents import leads only, and own what they import.
+ */
+export function importableEntities(user: { role: Role; permissions: Iterable<string> }): ImportEntity[] {
+  const held = new Set(user.permissions);
+  if (!held.has("imports.run")) return [];
+  return IMPORT_ENTITIES.filter((e) => {
+    if (user.role === "sales_agent" && e !== "lead") return false;
+    return held.has(e === "lead" ? "leads.write" : "clients.write");
+  });
+}
 
 /** Match keys each record type supports. */
 export const MATCH_KEYS_BY_ENTITY: Record<ImportEntity, readonly ImportMatchKey[]> = {
@@ -88,7 +103,7 @@ export const IMPORT_FIELDS: Record<ImportEntity, readonly ImportField[]> = {
 /** Upload limits. */
 export const IMPORT_MAX_BYTES = 100 * 1024 * 1024;
 export const IMPORT_MAX_COLUMNS = 200;
-/** Rejected rows kept in a dry run's response. */
+/** Rejected rows (with their errors) a dry run keeps; every rejected row is counted. */
 export const IMPORT_DRY_RUN_SAMPLE = 50;
 
 /** One problem with one row: the CSV column (when it maps to one), the field and the message. */
@@ -106,16 +121,27 @@ export const ImportRejectedRow = z
   .meta({ id: "ImportRejectedRow" });
 export type ImportRejectedRow = z.infer<typeof ImportRejectedRow>;
 
+export const ImportErrorCount = z
+  .object({
+    column: z.string().nullable().describe("Header of the column at fault, null when no column maps to the field"),
+    field: z.string(),
+    rows: z.number().int().describe("Rows with at least one error on this field"),
+  })
+  .meta({ id: "ImportErrorCount" });
+export type ImportErrorCount = z.infer<typeof ImportErrorCount>;
+
 export const ImportDryRun = z
   .object({
-    total: z.number().int(),
+    total: z.number().int().describe("Rows checked so far (all of them once finishedAt is set)"),
     valid: z.number().int(),
-    rejected: z.number().int(),
+    rejected: z.number().int().describe("Every rejected row, not only the ones listed"),
     wouldCreate: z.number().int(),
     wouldUpdate: z.number().int(),
     wouldSkip: z.number().int(),
     rejectedRows: z.array(ImportRejectedRow).describe(`The first ${IMPORT_DRY_RUN_SAMPLE} rejected rows`),
-    ranAt: z.iso.datetime(),
+    errorCounts: z.array(ImportErrorCount).describe("Rejected rows per field, most frequent first (every rejected row counted)"),
+    ranAt: z.iso.datetime().describe("When this check was asked for"),
+    finishedAt: z.iso.datetime().nullable().describe("Null while the check's job is still running (status checking)"),
   })
   .meta({ id: "ImportDryRun" });
 export type ImportDryRun = z.infer<typeof ImportDryRun>;

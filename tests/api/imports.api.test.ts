@@ -3,7 +3,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImportListResponse, ImportResponse, UploadImportResponse } from "../../shared/contracts/imports";
 import { DEFAULT_ROLE_PERMISSIONS } from "../../shared/constants/roles";
-import { activities, clients, contacts, importFiles, leads } from "../../server/db/schema";
+import { activities, clients, contacts, importFiles, importRejects, imports, leads } from "../../server/db/schema";
+import { importsCleanupJob } from "../../server/jobs/imports-cleanup.job";
+import { runDryRun } from "../../server/modules/imports/import-runner";
 import { buildClient, buildContact, buildTeam } from "../factories";
 import { type ApiClient, loginAs } from "../setup/http-client";
 import { createTestApp, type TestApp } from "../setup/test-app";
@@ -27,8 +29,7 @@ beforeAll(async () => {
     loginAs(t, team.users.sales_agent),
     loginAs(t, team.users.creator),
   ]);
-  // Sales agents may import in this workspace; creators get imports.run but no write permission.
-  expect((await admin.put("/api/roles/sales_agent/permissions", { permissions: [...DEFAULT_ROLE_PERMISSIONS.sales_agent, "imports.run"] })).status).toBe(200);
+  // Sales agents import leads by default; creators get imports.run here but no write permission.
   expect((await admin.put("/api/roles/creator/permissions", { permissions: [...DEFAULT_ROLE_PERMISSIONS.creator, "imports.run"] })).status).toBe(200);
 });
 afterAll(async () => {
@@ -53,6 +54,17 @@ async function prepared(client: ApiClient, entityType: string, csv: string, conf
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
   }
   return id;
+}
+
+/** Queues the dry run (202, status checking), runs the job queue and returns the checked import. */
+async function check(client: ApiClient, id: string) {
+  const queued = await client.post(`/api/imports/${id}/dry-run`);
+  expect(queued.status, JSON.stringify(queued.body)).toBe(202);
+  expect(queued.body.data).toMatchObject({ status: "checking", dryRun: { total: 0, finishedAt: null } });
+  await t.drainJobs();
+  const res = await client.get(`/api/imports/${id}`);
+  expect(res.status).toBe(200);
+  return ImportResponse.parse(res.body).data;
 }
 
 /** Starts an import, runs the job queue and returns the finished import. */
@@ -146,16 +158,21 @@ describe("PATCH /api/imports/:id (mapping and strategy)", () => {
   });
 });
 
-describe("POST /api/imports/:id/dry-run", () => {
-  it("200 with counts and per-row errors naming the row, column and field; nothing is written", async () => {
+describe("POST /api/imports/:id/dry-run (a background job)", () => {
+  it("202 checking, then the job stores counts and per-row errors naming the row, column and field; nothing is written", async () => {
     const name = `dry-${hex()}.csv`;
     const csv = ["name,email,score,country", "Ada,ada@dry.test,50,GB", ",nobody@dry.test,10,GB", "Bob,not-an-email,500,GB", "Cy,cy@dry.test,5,Britain"].join("\n");
     const id = await prepared(admin, "lead", csv, {}, name);
-    const res = await admin.post(`/api/imports/${id}/dry-run`);
-    expect(res.status).toBe(200);
-    const dto = ImportResponse.parse(res.body).data;
+    const dto = await check(admin, id);
     expect(dto.status).toBe("dry_run");
     expect(dto.dryRun).toMatchObject({ total: 4, valid: 1, rejected: 3, wouldCreate: 1, wouldUpdate: 0, wouldSkip: 0 });
+    expect(dto.dryRun!.finishedAt).not.toBeNull();
+    expect(dto.dryRun!.errorCounts).toEqual([
+      { column: "name", field: "name", rows: 1 },
+      { column: "email", field: "email", rows: 1 },
+      { column: "score", field: "score", rows: 1 },
+      { column: "country", field: "country", rows: 1 },
+    ]);
     expect(dto.dryRun!.rejectedRows.map((r) => [r.row, r.errors.map((e) => `${e.column}|${e.field}`).sort()])).toEqual([
       [3, ["name|name"]],
       [4, ["email|email", "score|score"]],
@@ -168,9 +185,64 @@ describe("POST /api/imports/:id/dry-run", () => {
     const field = await admin.post("/api/custom-fields", { entityType: "client", label: `Tier ${hex()}`, type: "select", options: ["Gold", "Silver"] });
     const key = field.body.data.key as string;
     const id = await prepared(admin, "client", `name,tier\nGoldie ${hex()},gold\nTinny ${hex()},tin\n`, { mapping: ["name", `cf.${key}`] });
-    const res = await admin.post(`/api/imports/${id}/dry-run`);
-    expect(res.body.data.dryRun).toMatchObject({ valid: 1, rejected: 1 });
-    expect(res.body.data.dryRun.rejectedRows[0]).toEqual({ row: 3, errors: [{ column: "tier", field: `cf.${key}`, message: "Choose one of the options" }] });
+    const dto = await check(admin, id);
+    expect(dto.dryRun).toMatchObject({ valid: 1, rejected: 1 });
+    expect(dto.dryRun!.rejectedRows[0]).toEqual({ row: 3, errors: [{ column: "tier", field: `cf.${key}`, message: "Choose one of the options" }] });
+  });
+
+  it("keeps the first 50 rejected rows but counts every one, per field", async () => {
+    const bad = Array.from({ length: 1203 }, (_, i) => (i % 3 === 0 ? `Row ${i},not-an-email-${i}` : `Row ${i},row-${i}-${hex()}@cap.test`));
+    const id = await prepared(admin, "lead", ["name,email", ...bad].join("\n"));
+    const dto = await check(admin, id);
+    // 1,203 rows span two batches of the job: the counts add up over both.
+    expect(dto.dryRun).toMatchObject({ total: 1203, rejected: 401, valid: 802, wouldCreate: 802 });
+    expect(dto.dryRun!.rejectedRows).toHaveLength(50);
+    expect(dto.dryRun!.rejectedRows[0]!.row).toBe(2);
+    expect(dto.dryRun!.errorCounts).toEqual([{ column: "email", field: "email", rows: 401 }]);
+  });
+
+  it("stores progress after each batch while the job runs (the UI polls it)", async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `P${i},p${i}-${hex()}@progress.test`);
+    const id = await prepared(admin, "lead", ["name,email", ...rows].join("\n"));
+    const queued = await admin.post(`/api/imports/${id}/dry-run`);
+    expect(queued.status).toBe(202);
+    // The job's work with one-row batches, read over HTTP while it runs.
+    const running = runDryRun(t.ctx, id, queued.body.data.dryRun.ranAt, 1);
+    let midway: { status: string; dryRun: { total: number; finishedAt: string | null } } | undefined;
+    await expect
+      .poll(async () => {
+        const now = (await admin.get(`/api/imports/${id}`)).body.data;
+        if (now.status === "checking" && now.dryRun.total > 0 && now.dryRun.total < 300) midway = now;
+        return midway !== undefined || now.status !== "checking";
+      })
+      .toBe(true);
+    await running;
+    expect(midway).toMatchObject({ status: "checking", dryRun: { finishedAt: null } });
+    const after = ImportResponse.parse((await admin.get(`/api/imports/${id}`)).body).data;
+    expect(after).toMatchObject({ status: "dry_run", dryRun: { total: 300, valid: 300 } });
+    // The queued job then finds its check already finished and leaves it alone.
+    await t.drainJobs();
+    expect(ImportResponse.parse((await admin.get(`/api/imports/${id}`)).body).data.dryRun).toEqual(after.dryRun);
+  });
+
+  it("a mapping change while the check runs drops it: the queued job stops without storing anything", async () => {
+    const id = await prepared(admin, "lead", "name,email\nAda,ada@drop.test\n");
+    expect((await admin.post(`/api/imports/${id}/dry-run`)).status).toBe(202);
+    const patched = await admin.patch(`/api/imports/${id}`, { duplicateStrategy: "update" });
+    expect(patched.body.data).toMatchObject({ status: "uploaded", dryRun: null });
+    await t.drainJobs();
+    expect((await admin.get(`/api/imports/${id}`)).body.data).toMatchObject({ status: "uploaded", dryRun: null });
+  });
+
+  it("a newer check replaces an older one still queued: only the newer job stores its result", async () => {
+    const id = await prepared(admin, "lead", "name,email\nAda,ada@twice.test\n");
+    const first = await admin.post(`/api/imports/${id}/dry-run`);
+    const second = await admin.post(`/api/imports/${id}/dry-run`);
+    expect([first.status, second.status]).toEqual([202, 202]);
+    expect(second.body.data.dryRun.ranAt).not.toBe(first.body.data.dryRun.ranAt);
+    await t.drainJobs();
+    const dto = ImportResponse.parse((await admin.get(`/api/imports/${id}`)).body).data;
+    expect(dto).toMatchObject({ status: "dry_run", dryRun: { ranAt: second.body.data.dryRun.ranAt, total: 1 } });
   });
 });
 
@@ -288,11 +360,111 @@ describe("duplicates", () => {
     expect(mine).toMatchObject({ ownerId: team.users.sales_agent.id, company: "Public" });
   });
 
-  it("a sales agent's contact import cannot attach to a client they cannot see", async () => {
-    const hiddenClient = await buildClient(t.database.db, { workspaceId: team.workspace.id, name: `Hidden Client ${hex()}` });
-    const id = await prepared(sales, "contact", `client,first name\n${hiddenClient.name},Sneaky\n`);
-    const res = await sales.post(`/api/imports/${id}/dry-run`);
-    expect(res.body.data.dryRun.rejectedRows).toEqual([{ row: 2, errors: [{ column: "client", field: "client", message: "No client you can see has this name or id" }] }]);
+  it("a contact import cannot attach to a client the importer cannot see (a creator sees assigned clients only)", async () => {
+    expect((await admin.put("/api/roles/creator/permissions", { permissions: [...DEFAULT_ROLE_PERMISSIONS.creator, "imports.run", "clients.write"] })).status).toBe(200);
+    try {
+      const hiddenClient = await buildClient(t.database.db, { workspaceId: team.workspace.id, name: `Hidden Client ${hex()}` });
+      const id = await prepared(creator, "contact", `client,first name\n${hiddenClient.name},Sneaky\n`);
+      const dto = await check(creator, id);
+      expect(dto.dryRun!.rejectedRows).toEqual([{ row: 2, errors: [{ column: "client", field: "client", message: "No client you can see has this name or id" }] }]);
+    } finally {
+      expect((await admin.put("/api/roles/creator/permissions", { permissions: [...DEFAULT_ROLE_PERMISSIONS.creator, "imports.run"] })).status).toBe(200);
+    }
+  });
+});
+
+describe("sales agents import leads", () => {
+  it("hold imports.run by default", () => {
+    expect(DEFAULT_ROLE_PERMISSIONS.sales_agent).toContain("imports.run");
+  });
+
+  it("403 when a sales agent uploads clients or contacts (they may write clients, but import leads only)", async () => {
+    for (const entity of ["client", "contact"]) {
+      const res = await upload(sales, entity, "name\nAcme\n");
+      expectError(res, 403, "forbidden");
+      expect(res.body.error.message).toMatch(/leads only/);
+    }
+  });
+
+  it("the leads they import are theirs; a row naming another owner is rejected with the reason, their own email is accepted", async () => {
+    const name = `agent-owner-${hex()}.csv`;
+    const csv = ["name,email,owner", `Unowned,u-${hex()}@agent.test,`, `Mine,m-${hex()}@agent.test,${team.users.sales_agent.email}`, `Theirs,t-${hex()}@agent.test,${team.users.staff.email}`].join("\n");
+    const id = await prepared(sales, "lead", csv, { mapping: ["name", "email", "ownerEmail"] }, name);
+    const dto = await check(sales, id);
+    expect(dto.dryRun).toMatchObject({ total: 3, valid: 2, rejected: 1 });
+    const reason = { column: "owner", field: "ownerEmail", message: "You can only import leads you own: leave the owner empty or use your own email" };
+    expect(dto.dryRun!.rejectedRows).toEqual([{ row: 4, errors: [reason] }]);
+    const done = await run(sales, id);
+    expect(done.counts).toMatchObject({ created: 2, rejected: 1 });
+    const rows = await leadsNamed(name);
+    expect(rows.map((r) => [r.name, r.ownerId]).sort()).toEqual([
+      ["Mine", team.users.sales_agent.id],
+      ["Unowned", team.users.sales_agent.id],
+    ]);
+    // They see what they imported.
+    const listed = await sales.get(`/api/leads?q=${encodeURIComponent("Unowned")}&limit=200`);
+    expect(listed.body.data.map((l: { id: string }) => l.id)).toEqual(expect.arrayContaining(rows.filter((r) => r.name === "Unowned").map((r) => r.id)));
+    const report = await sales.get(`/api/imports/${id}/rejects.csv`);
+    expect(report.status).toBe(200);
+    expect(report.text).toContain("You can only import leads you own");
+  });
+});
+
+describe("imports.cleanup (hourly job)", () => {
+  /** An import of the team's workspace with a stored file, its times moved into the past. */
+  async function aged(status: string, hoursAgo: number, finishedHoursAgo: number | null = null) {
+    const past = new Date(Date.now() - hoursAgo * 3600_000);
+    const [row] = await t.database.db
+      .insert(imports)
+      .values({
+        workspaceId: team.workspace.id,
+        entityType: "lead",
+        fileName: `aged-${hex()}.csv`,
+        headers: ["name"],
+        mapping: ["name"],
+        matchOn: ["email"],
+        totalRows: 1,
+        rejected: finishedHoursAgo === null ? 0 : 1,
+        status: status as "uploaded",
+        createdById: team.users.admin.id,
+        createdAt: past,
+        updatedAt: past,
+        finishedAt: finishedHoursAgo === null ? null : new Date(Date.now() - finishedHoursAgo * 3600_000),
+      })
+      .returning();
+    await t.database.db.insert(importFiles).values({ importId: row!.id, seq: 0, data: Buffer.from("name\nAged\n") });
+    if (finishedHoursAgo !== null) await t.database.db.insert(importRejects).values({ importId: row!.id, rowNumber: 2, raw: [""], errors: [{ column: "name", field: "name", message: "Enter the lead's name" }] });
+    return row!.id;
+  }
+  const filesOf = async (id: string) => (await t.database.db.select().from(importFiles).where(eq(importFiles.importId, id))).length;
+  const exists = async (id: string) => (await t.database.db.select().from(imports).where(eq(imports.id, id))).length === 1;
+
+  it("deletes uploads not started for 24 h with their files, and the files finished imports still hold after 7 days; keeps the rest", async () => {
+    const abandoned = await aged("uploaded", 25);
+    const abandonedChecked = await aged("dry_run", 30);
+    const fresh = await aged("uploaded", 23);
+    const running = await aged("running", 48);
+    const finishedLongAgo = await aged("completed", 24 * 9, 24 * 8);
+    const finishedRecently = await aged("completed", 24 * 3, 24 * 2);
+    expect(await t.ctx.jobs.enqueue(importsCleanupJob, {})).not.toBeNull();
+    expect((await t.drainJobs()).failed).toBe(0);
+
+    expect(await exists(abandoned)).toBe(false);
+    expect(await exists(abandonedChecked)).toBe(false);
+    expect(await filesOf(abandoned)).toBe(0);
+    expect([await exists(fresh), await filesOf(fresh)]).toEqual([true, 1]);
+    expect([await exists(running), await filesOf(running)]).toEqual([true, 1]);
+    expect([await exists(finishedRecently), await filesOf(finishedRecently)]).toEqual([true, 1]);
+    // The finished import stays, without its file; its rejected-rows report is still there.
+    expect([await exists(finishedLongAgo), await filesOf(finishedLongAgo)]).toEqual([true, 0]);
+    const report = await admin.get(`/api/imports/${finishedLongAgo}/rejects.csv`);
+    expect(report.status).toBe(200);
+    expect(report.text).toContain("Enter the lead's name");
+    expectError(await admin.get(`/api/imports/${abandoned}`), 404, "not_found");
+  });
+
+  it("is scheduled hourly by the job runner", () => {
+    expect(importsCleanupJob.cron).toBe("41 * * * *");
   });
 });
 
@@ -400,9 +572,9 @@ describe("cancel, list and permissions", () => {
   it("the job fails the import when the importer lost the write permission meanwhile", async () => {
     const id = await prepared(sales, "lead", "name\nLate\n");
     expect((await sales.post(`/api/imports/${id}/start`)).status).toBe(202);
-    expect((await admin.put("/api/roles/sales_agent/permissions", { permissions: DEFAULT_ROLE_PERMISSIONS.sales_agent.filter((p) => p !== "leads.write").concat("imports.run") })).status).toBe(200);
+    expect((await admin.put("/api/roles/sales_agent/permissions", { permissions: DEFAULT_ROLE_PERMISSIONS.sales_agent.filter((p) => p !== "leads.write") })).status).toBe(200);
     await t.drainJobs();
-    expect((await admin.put("/api/roles/sales_agent/permissions", { permissions: [...DEFAULT_ROLE_PERMISSIONS.sales_agent, "imports.run"] })).status).toBe(200);
+    expect((await admin.put("/api/roles/sales_agent/permissions", { permissions: [...DEFAULT_ROLE_PERMISSIONS.sales_agent] })).status).toBe(200);
     const res = await admin.get(`/api/imports/${id}`);
     expect(res.body.data).toMatchObject({ status: "failed", error: expect.stringMatching(/no longer has permission/) });
   });

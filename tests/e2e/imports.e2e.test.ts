@@ -7,8 +7,9 @@ import { api } from "./support/api";
 import { type RunningApp, startAppProcess } from "./support/app-process";
 import { launchBrowser, signIn, snap } from "./support/browser";
 
-// CSV import in a real browser: upload → mapping → dry run → background job with live progress →
-// summary → the rejected-rows report.
+// CSV import in a real browser: upload → mapping → dry run (a background job the wizard polls) →
+// leave, come back to the checked import from the history → start → background job with live
+// progress → summary → the rejected-rows report.
 let app: RunningApp;
 let browser: Browser;
 
@@ -45,17 +46,27 @@ describe("imports: a client CSV with bad rows", () => {
     await snap(page, "imports-01-mapping");
     await page.getByRole("button", { name: "Check the file" }).click();
 
-    // Dry run: two rows rejected, with their row numbers and reasons.
-    await page.getByRole("heading", { name: "Dry run" }).waitFor();
+    // Dry run (its job checks every row while the wizard polls): two rows rejected, with their row
+    // numbers and reasons, and the count per column.
+    await page.getByRole("heading", { name: "Dry run" }).waitFor({ timeout: 30_000 });
     const rejected = page.getByRole("table", { name: "Rejected rows" });
     await rejected.getByText("Enter the client's name").waitFor();
     await rejected.getByText("Use a two-letter country code, e.g. GB").waitFor();
     expect(await rejected.getByRole("row").nth(1).getByRole("cell").first().textContent()).toBe("22");
+    const perColumn = page.getByRole("list", { name: "Rejected rows per column" });
+    await perColumn.getByText("Company Name: 1 row").waitFor();
+    await perColumn.getByText("Country: 1 row").waitFor();
     await snap(page, "imports-02-dry-run");
+
+    // Leave the wizard; the checked import waits in the history, ready to start.
+    await page.getByRole("link", { name: "Imports", exact: true }).first().click();
+    await page.getByRole("link", { name: `clients-${stamp}.csv` }).click();
+    await page.waitForURL((url) => /^\/imports\/[0-9a-f-]{36}$/.test(url.pathname));
+    await page.getByRole("heading", { name: "Dry run" }).waitFor();
+    await page.getByRole("table", { name: "Rejected rows" }).getByText("Enter the client's name").waitFor();
     await page.getByRole("button", { name: "Start import" }).click();
 
     // Live progress until the job finishes.
-    await page.waitForURL((url) => /^\/imports\/[0-9a-f-]{36}$/.test(url.pathname));
     await page.getByRole("heading", { name: "Import finished" }).waitFor({ timeout: 30_000 });
     expect(await page.getByRole("progressbar", { name: "Import progress" }).getAttribute("aria-valuenow")).toBe("100");
     expect(await page.getByTestId("count-created").textContent()).toBe("40");

@@ -1,4 +1,4 @@
-import { eq, inArray, and } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { ImportDryRun, ImportEntity } from "../../../shared/contracts/imports";
 import { IMPORT_DRY_RUN_SAMPLE } from "../../../shared/contracts/imports";
 import { AppError } from "../../../shared/errors";
@@ -16,7 +16,7 @@ import { leadsImport } from "./adapters/leads.import";
 import type { BatchResult, ImportAdapter } from "./import-batch";
 import { fileBatches } from "./import-file";
 import { advanceImport, deleteImportFile, findImport, insertRejects } from "./imports.repository";
-import { entityWritePermission } from "./imports.policy";
+import { canImport } from "./imports.policy";
 
 /** Rows per batch: one transaction, one duplicate lookup, one multi-row insert each. */
 export const IMPORT_BATCH_SIZE = 1000;
@@ -31,7 +31,7 @@ export async function importerActor(app: AppContext, imp: ImportRow): Promise<Ac
   const user = imp.createdById ? await loadAuthUser(app, imp.createdById) : null;
   if (user?.status !== "active" || user.workspaceId !== imp.workspaceId) throw new ImportFailure("The person who started this import can no longer sign in.");
   const permissions = new Set(user.permissions);
-  if (!permissions.has("imports.run") || !permissions.has(entityWritePermission(imp.entityType))) {
+  if (!canImport({ role: user.role, permissions }, imp.entityType)) {
     throw new ImportFailure("The person who started this import no longer has permission to run it.");
   }
   return { id: user.id, workspaceId: user.workspaceId, email: user.email, name: user.name, role: user.role, clientId: user.clientId, permissions, pipelineScope: user.pipelineScope, sessionId: "import-job" };
@@ -120,30 +120,86 @@ export async function failImport(app: AppContext, imp: Pick<ImportRow, "id">, me
 
 const ROLLBACK = Symbol("dry-run rollback");
 
+/** An empty dry-run result for a check asked for at `ranAt`. */
+export function emptyDryRun(ranAt: Date): ImportDryRun {
+  return { total: 0, valid: 0, rejected: 0, wouldCreate: 0, wouldUpdate: 0, wouldSkip: 0, rejectedRows: [], errorCounts: [], ranAt: ranAt.toISOString(), finishedAt: null };
+}
+
 /**
- * The dry run: every row goes through the same batch code as the real run, each batch in a
- * transaction that is then rolled back, so the counts and errors are the real ones and nothing
- * is written. (Rows repeating a row of an earlier batch count as new here.)
+ * Stores a dry run's result so far, only while that same check is still the import's current one
+ * (status checking, same `ranAt`); false when the mapping changed, the import started or was
+ * cancelled meanwhile (the check stops).
  */
-export async function dryRunImport(app: AppContext, actor: Actor, imp: ImportRow): Promise<ImportDryRun> {
-  const out: ImportDryRun = { total: 0, valid: 0, rejected: 0, wouldCreate: 0, wouldUpdate: 0, wouldSkip: 0, rejectedRows: [], ranAt: new Date().toISOString() };
-  for await (const batch of fileBatches(app.database.pool, imp.id, IMPORT_BATCH_SIZE)) {
-    try {
-      await withTransaction(app.database.pool, async (tx) => {
-        const res = await processBatch(app, tx, actor, imp, batch);
-        out.total += batch.length;
-        out.rejected += res.rejects.length;
-        out.wouldCreate += res.created;
-        out.wouldUpdate += res.updated;
-        out.wouldSkip += res.skipped;
-        const sorted = [...res.rejects].sort((a, b) => a.row - b.row);
-        for (const r of sorted) if (out.rejectedRows.length < IMPORT_DRY_RUN_SAMPLE) out.rejectedRows.push({ row: r.row, errors: r.errors });
-        throw ROLLBACK;
-      });
-    } catch (err) {
-      if (err !== ROLLBACK) throw err;
-    }
+async function saveDryRun(app: AppContext, importId: string, result: ImportDryRun, done: boolean): Promise<boolean> {
+  const rows = await app.database.db
+    .update(imports)
+    .set({ dryRun: result, ...(done ? { status: "dry_run" as const } : {}), updatedAt: new Date() })
+    .where(and(eq(imports.id, importId), eq(imports.status, "checking"), sql`${imports.dryRun}->>'ranAt' = ${result.ranAt}`))
+    .returning({ id: imports.id });
+  return rows.length > 0;
+}
+
+/**
+ * The dry run's job: every row goes through the same batch code as the real run, each batch in a
+ * transaction that is then rolled back, so the counts and errors are the real ones and nothing is
+ * written. Progress (rows checked, counts so far) is stored after each batch for the UI to poll.
+ * A retry starts the check over. Rows repeating a row of an earlier batch count as new here.
+ */
+export async function runDryRun(app: AppContext, importId: string, ranAt: string, batchSize = IMPORT_BATCH_SIZE): Promise<void> {
+  const imp = await findImport(app.database.db, importId);
+  if (imp?.status !== "checking" || imp.dryRun?.ranAt !== ranAt) return;
+  let actor: Actor;
+  try {
+    actor = await importerActor(app, imp);
+  } catch (err) {
+    if (err instanceof ImportFailure) return failDryRun(app, importId, ranAt, err.message);
+    throw err;
   }
-  out.valid = out.total - out.rejected;
-  return out;
+  const out: ImportDryRun = { ...emptyDryRun(new Date(ranAt)), ranAt };
+  const byField = new Map<string, { column: string | null; field: string; rows: number }>();
+  try {
+    for await (const batch of fileBatches(app.database.pool, imp.id, batchSize)) {
+      try {
+        await withTransaction(app.database.pool, async (tx) => {
+          const res = await processBatch(app, tx, actor, imp, batch);
+          out.total += batch.length;
+          out.rejected += res.rejects.length;
+          out.wouldCreate += res.created;
+          out.wouldUpdate += res.updated;
+          out.wouldSkip += res.skipped;
+          const sorted = [...res.rejects].sort((a, b) => a.row - b.row);
+          for (const r of sorted) {
+            if (out.rejectedRows.length < IMPORT_DRY_RUN_SAMPLE) out.rejectedRows.push({ row: r.row, errors: r.errors });
+            for (const field of new Set(r.errors.map((e) => e.field))) {
+              const e = r.errors.find((x) => x.field === field)!;
+              const c = byField.get(field) ?? { column: e.column, field, rows: 0 };
+              c.rows++;
+              byField.set(field, c);
+            }
+          }
+          throw ROLLBACK;
+        });
+      } catch (err) {
+        if (err !== ROLLBACK) throw err;
+      }
+      out.valid = out.total - out.rejected;
+      out.errorCounts = [...byField.values()].sort((a, b) => b.rows - a.rows);
+      if (!(await saveDryRun(app, importId, out, false))) return;
+    }
+  } catch (err) {
+    if (err instanceof AppError && err.code === "validation_failed") {
+      const issues = (err.details as { issues?: { message: string }[] } | undefined)?.issues;
+      return failDryRun(app, importId, ranAt, issues?.[0]?.message ?? err.message);
+    }
+    throw err;
+  }
+  await saveDryRun(app, importId, { ...out, finishedAt: new Date().toISOString() }, true);
+}
+
+/** A check that cannot finish: the import goes back to uploaded with the reason in `error`. */
+export async function failDryRun(app: AppContext, importId: string, ranAt: string, message: string): Promise<void> {
+  await app.database.db
+    .update(imports)
+    .set({ status: "uploaded", dryRun: null, error: message.slice(0, 1000), updatedAt: new Date() })
+    .where(and(eq(imports.id, importId), eq(imports.status, "checking"), sql`${imports.dryRun}->>'ranAt' = ${ranAt}`));
 }

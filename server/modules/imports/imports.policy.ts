@@ -1,24 +1,25 @@
-import type { ImportDto, ImportEntity } from "../../../shared/contracts/imports";
-import type { Permission } from "../../../shared/constants/roles";
+import { type ImportDto, type ImportEntity, importableEntities } from "../../../shared/contracts/imports";
 import { errors } from "../../../shared/errors";
-import { type Actor, can } from "../../auth/actor";
+import type { Actor } from "../../auth/actor";
 import type { ImportRow } from "../../db/schema";
 
-/** The write permission an import of a record type also needs (contacts are written under clients.write). */
-export function entityWritePermission(entity: ImportEntity): Permission {
-  return entity === "lead" ? "leads.write" : "clients.write";
+/** Whether the actor may import this record type (its write permission; sales agents: leads only). */
+export function canImport(actor: { role: Actor["role"]; permissions: Iterable<string> }, entity: ImportEntity): boolean {
+  return importableEntities(actor).includes(entity);
 }
 
-/** 403 unless the actor may write the record type (the route already required imports.run). */
+/** 403 unless the actor may import the record type (the route already required imports.run). */
 export function assertCanImport(actor: Actor, entity: ImportEntity): void {
-  if (!can(actor, entityWritePermission(entity))) throw errors.forbidden(`You cannot create or edit ${entity === "lead" ? "leads" : "clients and contacts"}.`);
+  if (canImport(actor, entity)) return;
+  if (actor.role === "sales_agent" && entity !== "lead") throw errors.forbidden("Sales agents can import leads only.");
+  throw errors.forbidden(`You cannot create or edit ${entity === "lead" ? "leads" : "clients and contacts"}.`);
 }
 
-const OPEN = new Set(["uploaded", "dry_run"]);
+const OPEN = new Set(["uploaded", "checking", "dry_run"]);
 
 /** What the actor may do with an import they can see. */
 export function importAbilities(actor: Actor, imp: Pick<ImportRow, "status" | "entityType" | "rejected">): ImportDto["abilities"] {
-  const write = can(actor, entityWritePermission(imp.entityType));
+  const write = canImport(actor, imp.entityType);
   return {
     configure: write && OPEN.has(imp.status),
     start: write && OPEN.has(imp.status),

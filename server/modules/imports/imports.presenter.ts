@@ -19,7 +19,8 @@ export async function presentImports(db: Db, actor: Actor, rows: ImportRow[]): P
     duplicateStrategy: r.duplicateStrategy,
     matchOn: r.matchOn,
     counts: { total: r.totalRows, processed: r.processed, created: r.created, updated: r.updated, skipped: r.skipped, rejected: r.rejected },
-    dryRun: r.dryRun ?? null,
+    // Checks stored before progress was tracked lack errorCounts and finishedAt.
+    dryRun: r.dryRun ? { ...r.dryRun, errorCounts: r.dryRun.errorCounts ?? [], finishedAt: r.dryRun.finishedAt === undefined ? r.dryRun.ranAt : r.dryRun.finishedAt } : null,
     error: r.error,
     createdBy: r.createdById ? { id: r.createdById, name: names.get(r.createdById) ?? "" } : null,
     createdAt: r.createdAt.toISOString(),

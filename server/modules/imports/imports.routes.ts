@@ -64,11 +64,13 @@ export const importsRoutes = [
   defineRoute({
     method: "post",
     path: "/imports/:id/dry-run",
-    summary: "Validate every row without writing: counts and the first rejected rows with their reasons",
+    summary: "Check every row without writing, as a background job (status checking, then dry_run)",
+    description:
+      "Poll GET /api/imports/:id: dryRun.total counts the rows checked so far; when dryRun.finishedAt is set it holds the counts, every rejected row counted per field, and the first rejected rows with their reasons. Changing the mapping or starting the import drops a check still running.",
     tags,
     access,
     request: { params: IdParams },
-    responses: { 200: ImportResponse },
+    responses: { 202: ImportResponse },
     handler: async ({ app, actor, input }) => ({ data: await imports.dryRun(app, actor, input.params.id) }),
   }),
   defineRoute({

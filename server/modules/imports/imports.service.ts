@@ -18,12 +18,13 @@ import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db/client";
 import type { ImportRow } from "../../db/schema";
 import { withTransaction } from "../../db/transaction";
+import { importDryRunJob } from "../../jobs/import-dry-run.job";
 import { importRunJob } from "../../jobs/import-run.job";
 import { toPage } from "../../lib/pagination";
 import { recordAudit } from "../audit/audit.service";
 import { loadDefinitions } from "../custom-fields/custom-fields.service";
 import { storeUpload } from "./import-file";
-import { dryRunImport } from "./import-runner";
+import { emptyDryRun } from "./import-runner";
 import { assertCanImport, importAbilities } from "./imports.policy";
 import { presentImports } from "./imports.presenter";
 import { deleteImportFile, findVisibleImport, insertImport, listVisibleImports, updateImport } from "./imports.repository";
@@ -86,7 +87,7 @@ function readinessIssues(row: Pick<ImportRow, "entityType" | "headers" | "mappin
 }
 
 function assertOpen(row: ImportRow): void {
-  if (row.status !== "uploaded" && row.status !== "dry_run") throw errors.invalidState(`This import is ${row.status.replace("_", " ")}; it can no longer be changed.`);
+  if (row.status !== "uploaded" && row.status !== "checking" && row.status !== "dry_run") throw errors.invalidState(`This import is ${row.status.replace("_", " ")}; it can no longer be changed.`);
 }
 
 /** Sets the column mapping, duplicate strategy and match keys (a previous dry run is discarded). */
@@ -102,26 +103,29 @@ export async function configureImport(app: AppContext, actor: Actor, id: string,
     };
     const issues = readinessIssues({ ...current, ...next }, await importTargets(app, actor.workspaceId, current.entityType));
     if (issues.length) throw errors.validation(issues);
-    return (await updateImport(tx.db, id, { ...next, status: "uploaded", dryRun: null }))!;
+    return (await updateImport(tx.db, id, { ...next, status: "uploaded", dryRun: null, error: null }))!;
   });
   return present(app.database.db, actor, row);
 }
 
-/** Validates every row (nothing is written) and stores the counts and first rejected rows. */
+/**
+ * Queues the dry run's job (status checking): it validates every row without writing and stores its
+ * progress, counts and first rejected rows on the import for the UI to poll. A new check replaces
+ * one still running.
+ */
 export async function dryRun(app: AppContext, actor: Actor, id: string): Promise<ImportDto> {
-  const db = app.database.db;
-  const current = await loadVisible(db, actor, id);
-  assertCanImport(actor, current.entityType);
-  assertOpen(current);
-  const issues = readinessIssues(current, await importTargets(app, actor.workspaceId, current.entityType));
-  if (issues.length) throw errors.validation(issues);
-  const result = await dryRunImport(app, actor, current);
   const row = await withTransaction(app.database.pool, async (tx) => {
-    const locked = await loadVisible(tx.db, actor, id, true);
-    assertOpen(locked);
-    return (await updateImport(tx.db, id, { status: "dry_run", dryRun: result }))!;
+    const current = await loadVisible(tx.db, actor, id, true);
+    assertCanImport(actor, current.entityType);
+    assertOpen(current);
+    const issues = readinessIssues(current, await importTargets(app, actor.workspaceId, current.entityType));
+    if (issues.length) throw errors.validation(issues);
+    const ranAt = new Date();
+    const checking = await updateImport(tx.db, id, { status: "checking", dryRun: emptyDryRun(ranAt), error: null });
+    await app.jobs.enqueue(importDryRunJob, { importId: id, workspaceId: actor.workspaceId, ranAt: ranAt.toISOString() }, { tx });
+    return checking!;
   });
-  return present(db, actor, row);
+  return present(app.database.db, actor, row);
 }
 
 /** Queues the import's background job (in the same transaction as the status change). */

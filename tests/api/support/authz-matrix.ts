@@ -1005,24 +1005,39 @@ export const matrix: MatrixRow[] = [
     setup: async (ctx) => ({ path: "/api/duplicates/merge", body: { entityType: "lead", survivorId: (await targetLead({ ...ctx, relation: undefined })).id, mergedId: (await targetLead(ctx)).id } }),
   },
 
-  // CSV imports (feat/imports): imports.run (admin, manager, staff by default); an import is seen by
-  // its creator, and by admins and managers; another workspace's is 404.
-  ...grid("GET /api/imports", staffOnly({ admin: 200, manager: 200, staff: 200 })),
-  ...grid("POST /api/imports", staffOnly({ admin: 201, manager: 201, staff: 201 })),
+  // CSV imports (feat/imports): imports.run (admin, manager, staff and, for leads only, sales agents
+  // by default); an import is seen by its creator, and by admins and managers; another workspace's is 404.
+  ...grid("GET /api/imports", staffOnly({ admin: 200, manager: 200, staff: 200, sales_agent: 200 })),
+  ...grid("POST /api/imports", staffOnly({ admin: 201, manager: 201, staff: 201, sales_agent: 201 })),
   ...importRecordRows("GET /api/imports/:id", 200),
   ...importRecordRows("PATCH /api/imports/:id", 200),
-  ...importRecordRows("POST /api/imports/:id/dry-run", 200),
+  ...importRecordRows("POST /api/imports/:id/dry-run", 202),
   ...importRecordRows("POST /api/imports/:id/start", 202),
   ...importRecordRows("POST /api/imports/:id/cancel", 200),
   ...importRecordRows("GET /api/imports/:id/rejects.csv", 200),
   // Contacts: resend a portal invite needs users.invite (admin, manager) and a contact they can see.
   ...crmRecordRows("POST /api/contacts/:id/resend-portal-invite", { admin: 200, manager: 200 }),
+  {
+    route: "POST /api/imports",
+    role: "sales_agent",
+    expect: 403,
+    why: "sales agents import leads only, though they may write clients",
+    setup: async () => ({ path: "/api/imports?entityType=client", upload: { name: "matrix.csv", bytes: Buffer.from("name\nMatrix Client\n") } }),
+  },
+  {
+    route: "POST /api/imports",
+    role: "sales_agent",
+    expect: 403,
+    why: "sales agents import leads only (contacts are written under clients)",
+    setup: async () => ({ path: "/api/imports?entityType=contact", upload: { name: "matrix.csv", bytes: Buffer.from("client,first name\nMatrix Client,Ada\n") } }),
+  },
+  { route: "GET /api/imports/:id", role: "sales_agent", relation: "same-workspace", expect: 404, why: "sales agents see only the imports they started" },
 ];
 
 /** Rows of an import route: role grid, another workspace's import (404), a colleague's import for staff (404). */
 function importRecordRows(route: RouteKey, ok: number): MatrixRow[] {
   return [
-    ...grid(route, staffOnly({ admin: ok, manager: ok, staff: ok })),
+    ...grid(route, staffOnly({ admin: ok, manager: ok, staff: ok, sales_agent: ok })),
     { route, role: "admin", relation: "foreign", expect: 404 },
     { route, role: "staff", relation: "foreign", expect: 404 },
     { route, role: "staff", relation: "same-workspace", expect: 404, why: "staff see only the imports they started" },

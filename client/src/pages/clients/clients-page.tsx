@@ -16,6 +16,7 @@ import { CustomFieldsProvider } from "@/features/custom-fields/components/custom
 import { isCustomSort, useCustomColumns } from "@/features/custom-fields/hooks/use-custom-columns";
 import { SavedViewsBar } from "@/features/saved-views/components/saved-views-bar";
 import { hasPermission, useCurrentUser } from "@/lib/auth";
+import { canImportEntity } from "@/features/imports/can-import";
 import { useUrlFilters } from "@/lib/url-filters";
 import { LIST_PAGE_SIZE, useListRows } from "@/lib/use-list-rows";
 import { useSortToggle } from "@/lib/use-sort-toggle";
@@ -69,7 +70,7 @@ function ClientsList() {
         actions={
           <>
             {hasPermission(me, "clients.export") ? <ExportButton href={clientsExportHref(filters)} /> : null}
-            {canWrite && hasPermission(me, "imports.run") ? (
+            {canImportEntity(me, "client") ? (
               <Button variant="secondary" asChild>
                 <Link href={paths.importNew.href("client")}>
                   <Upload aria-hidden />

@@ -12,7 +12,8 @@ import { CONTACT_COLUMNS, type ContactSort, ContactsTable } from "@/features/con
 import { CustomFieldFilter } from "@/features/custom-fields/components/custom-field-filter";
 import { isCustomSort, useCustomColumns } from "@/features/custom-fields/hooks/use-custom-columns";
 import { SavedViewsBar } from "@/features/saved-views/components/saved-views-bar";
-import { hasPermission, useCurrentUser } from "@/lib/auth";
+import { useCurrentUser } from "@/lib/auth";
+import { canImportEntity } from "@/features/imports/can-import";
 import { useUrlFilters } from "@/lib/url-filters";
 import { LIST_PAGE_SIZE, useListRows } from "@/lib/use-list-rows";
 import { useSortToggle } from "@/lib/use-sort-toggle";
@@ -23,7 +24,7 @@ const nameOf = (c: ContactDto) => c.name;
 /** /contacts — everyone you deal with, across clients. */
 export function ContactsPage() {
   const me = useCurrentUser();
-  const canImport = hasPermission(me, "imports.run") && hasPermission(me, "clients.write");
+  const canImport = canImportEntity(me, "contact");
   const { values, setFilters, clear } = useUrlFilters(FILTER_KEYS);
 
   const customSort = isCustomSort(values);

@@ -1,4 +1,4 @@
-import { Plus, X } from "lucide-react";
+import { Play, Plus, X } from "lucide-react";
 import { useState } from "react";
 import { Link, useParams } from "wouter";
 import { PageHeader } from "@/components/layout/page-header";
@@ -8,8 +8,9 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { paths } from "@/config/paths";
-import { isInFlight, useImport } from "@/features/imports/api/get-import";
-import { useCancelImport } from "@/features/imports/api/import-actions";
+import { isChecking, isInFlight, useImport } from "@/features/imports/api/get-import";
+import { useCancelImport, useStartImport } from "@/features/imports/api/import-actions";
+import { DryRunProgress, DryRunResults } from "@/features/imports/components/dry-run-results";
 import { ENTITY_LABELS, ImportStatusBadge, count } from "@/features/imports/components/import-labels";
 import { ImportCounts, ImportProgressBar } from "@/features/imports/components/import-progress";
 import { errorMessage, isApiError } from "@/lib/api-client";
@@ -20,6 +21,7 @@ export function ImportDetailPage() {
   const { id = "" } = useParams<{ id: string }>();
   const imp = useImport(id);
   const cancel = useCancelImport();
+  const start = useStartImport();
   const [confirming, setConfirming] = useState(false);
   if (imp.isPending) return <SkeletonRows rows={4} />;
   if (imp.isError) {
@@ -27,7 +29,7 @@ export function ImportDetailPage() {
   }
   const d = imp.data;
   const running = isInFlight(d);
-  const open = d.status === "uploaded" || d.status === "dry_run";
+  const open = d.status === "uploaded" || d.status === "checking" || d.status === "dry_run";
   return (
     <>
       <PageHeader
@@ -58,6 +60,29 @@ export function ImportDetailPage() {
         }
       />
       <div className="space-y-6">
+        {isChecking(d) ? (
+          <Card>
+            <CardHeader title="Checking every row…" description="Each row is validated and compared with your records. Nothing is written." />
+            <CardBody>
+              <DryRunProgress imp={d} />
+            </CardBody>
+          </Card>
+        ) : null}
+        {d.status === "dry_run" && d.dryRun ? (
+          <Card>
+            <CardHeader title="Dry run" description="Every row was validated and compared with your records. Nothing has been written yet." />
+            <CardBody className="space-y-4">
+              <DryRunResults result={d.dryRun} />
+              {start.error ? <Alert tone="error">{errorMessage(start.error)}</Alert> : null}
+              {d.abilities.start ? (
+                <Button loading={start.isPending} disabled={d.dryRun.valid === 0} onClick={() => start.mutate(d.id)}>
+                  <Play aria-hidden />
+                  Start import
+                </Button>
+              ) : null}
+            </CardBody>
+          </Card>
+        ) : null}
         <Card>
           <CardHeader
             title={running ? "Importing…" : d.status === "completed" ? "Import finished" : open ? "Not started" : d.status === "failed" ? "Import failed" : "Import cancelled"}
@@ -66,7 +91,12 @@ export function ImportDetailPage() {
           <CardBody className="space-y-5">
             {running || d.status === "completed" || d.counts.processed > 0 ? <ImportProgressBar imp={d} /> : null}
             {d.status === "failed" && d.error ? <Alert tone="error">{d.error}</Alert> : null}
-            {open ? <Alert tone="info">This import was uploaded but not started. Start a new import to map and check a file.</Alert> : null}
+            {d.status === "uploaded" && d.error ? <Alert tone="error">{d.error}</Alert> : null}
+            {open ? (
+              <Alert tone="info">
+                This import has not started. An upload nobody starts is deleted a day after it was last changed{d.status === "uploaded" ? "; start a new import to map and check a file" : ""}.
+              </Alert>
+            ) : null}
             <ImportCounts imp={d} />
             {d.status === "completed" ? (
               <Alert tone="success">

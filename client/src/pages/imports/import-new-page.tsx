@@ -4,17 +4,15 @@ import { PageHeader } from "@/components/layout/page-header";
 import { Alert } from "@/components/ui/alert";
 import { paths } from "@/config/paths";
 import { ImportWizard } from "@/features/imports/components/import-wizard";
-import { hasPermission, useCurrentUser } from "@/lib/auth";
+import { importableFor } from "@/features/imports/can-import";
+import { useCurrentUser } from "@/lib/auth";
 
 /** /imports/new?entity=client|contact|lead — the import wizard. */
 export function ImportNewPage() {
   const me = useCurrentUser();
   const [, navigate] = useLocation();
   const [params] = useSearchParams();
-  const entities: ImportEntity[] = [
-    ...(hasPermission(me, "clients.write") ? (["client", "contact"] as const) : []),
-    ...(hasPermission(me, "leads.write") ? (["lead"] as const) : []),
-  ];
+  const entities = importableFor(me);
   const asked = params.get("entity") as ImportEntity | null;
   const initial = asked && entities.includes(asked) ? asked : entities[0];
   return (

@@ -19,6 +19,7 @@ import { useUrlFilters } from "@/lib/url-filters";
 const FILTER_KEYS = ["entityType", "status"] as const;
 const STATUS_LABELS: Record<ImportStatus, string> = {
   uploaded: "Uploaded",
+  checking: "Checking",
   dry_run: "Checked",
   queued: "Queued",
   running: "Running",

@@ -71,10 +71,16 @@ export const leadsImport: ImportAdapter = {
       else candidates.push({ row, input: r, keys: { email: r.patch.email ?? null, phone: r.patch.phone ?? null, domain: domainOfEmail(r.patch.email) } });
     }
     const owners = await staffByEmail(tx.db, actor.workspaceId, [...new Set(candidates.flatMap((c) => (c.input.ownerEmail ? [c.input.ownerEmail] : [])))]);
+    const ownOnly = actor.pipelineScope === "own";
     const owned = candidates.filter((c) => {
       if (!c.input.ownerEmail) return true;
       const id = owners.get(c.input.ownerEmail);
       if (!id) rejects.push(reject(c.row, [c.input.values.error("ownerEmail", "No active team member has this email")]));
+      // An importer who sees only their own leads cannot hand leads to someone else (as in the lead form).
+      else if (ownOnly && id !== actor.id) {
+        rejects.push(reject(c.row, [c.input.values.error("ownerEmail", "You can only import leads you own: leave the owner empty or use your own email")]));
+        return false;
+      }
       c.input.ownerId = id;
       return !!id;
     });
@@ -95,7 +101,7 @@ export const leadsImport: ImportAdapter = {
     if (creates.length) {
       // An importer who only sees their own leads owns the ones they bring in (else they would vanish
       // from their view); everyone else's unowned rows go through the assignment rules.
-      const defaultOwner = actor.pipelineScope === "own" ? actor.id : undefined;
+      const defaultOwner = ownOnly ? actor.id : undefined;
       const inputs: LeadInput[] = creates.map((c) => {
         const { status, ...rest } = c.input.patch;
         return {

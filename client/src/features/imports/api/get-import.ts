@@ -8,22 +8,27 @@ export async function getImport(id: string, signal?: AbortSignal): Promise<Impor
   return (await apiFetch<{ data: ImportDto }>(`/api/imports/${encodeURIComponent(id)}`, { signal })).data;
 }
 
-/** True while the background job has work left. */
+/** True while the import's background job has work left. */
 export function isInFlight(imp: Pick<ImportDto, "status"> | undefined): boolean {
   return imp?.status === "queued" || imp?.status === "running";
+}
+
+/** True while the dry run's background job is checking the rows. */
+export function isChecking(imp: Pick<ImportDto, "status"> | undefined): boolean {
+  return imp?.status === "checking";
 }
 
 export const importQueryOptions = (id: string) =>
   queryOptions({
     queryKey: importsKeys.detail(id),
     queryFn: ({ signal }) => getImport(id, signal),
-    // Live progress: poll every second while the job runs, stop when it is done.
-    refetchInterval: (q) => (isInFlight(q.state.data) ? 1000 : false),
+    // Live progress: poll every second while a job (the import or its check) runs, stop when it is done.
+    refetchInterval: (q) => (isInFlight(q.state.data) || isChecking(q.state.data) ? 1000 : false),
   });
 
-/** One import, polled while it runs. */
+/** One import, polled while it runs or is being checked; idle until `id` is set. */
 export function useImport(id: string) {
-  return useQuery(importQueryOptions(id));
+  return useQuery({ ...importQueryOptions(id), enabled: id !== "" });
 }
 
 /** A link that downloads the rejected rows as CSV. */

@@ -10,7 +10,7 @@ export async function configureImport({ id, body }: { id: string; body: Configur
   return (await apiFetch<{ data: ImportDto }>(base(id), { method: "PATCH", body })).data;
 }
 
-/** POST /api/imports/:id/dry-run. */
+/** POST /api/imports/:id/dry-run: queues the check (status checking); poll the import for its progress. */
 export async function dryRunImport(id: string): Promise<ImportDto> {
   return (await apiFetch<{ data: ImportDto }>(`${base(id)}/dry-run`, { method: "POST" })).data;
 }
@@ -34,7 +34,7 @@ function useStoreImport() {
   };
 }
 
-/** Saves the mapping, then runs the dry run (the wizard's "Check the file"). */
+/** Saves the mapping, then queues the dry run (the wizard's "Check the file"). */
 export function useCheckImport() {
   const store = useStoreImport();
   return useMutation({

@@ -1,4 +1,4 @@
-import type { ImportDryRun } from "@shared/contracts/imports";
+import type { ImportDryRun, ImportDto } from "@shared/contracts/imports";
 import { Alert } from "@/components/ui/alert";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { count } from "./import-labels";
@@ -26,6 +26,15 @@ export function DryRunResults({ result }: { result: ImportDryRun }) {
         <Alert tone="success">Every row is valid.</Alert>
       ) : (
         <div>
+          {result.errorCounts.length ? (
+            <ul className="mb-4 flex flex-wrap gap-2 text-sm" aria-label="Rejected rows per column">
+              {result.errorCounts.map((c) => (
+                <li key={c.field} className="rounded-full bg-red-50 px-3 py-1 text-red-800">
+                  {c.column ?? c.field}: {count(c.rows)} {c.rows === 1 ? "row" : "rows"}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <h3 className="mb-2 text-sm font-medium text-zinc-900">
             Rows that will be rejected{result.rejected > result.rejectedRows.length ? ` (first ${result.rejectedRows.length} of ${count(result.rejected)})` : ""}
           </h3>
@@ -54,6 +63,30 @@ export function DryRunResults({ result }: { result: ImportDryRun }) {
           <p className="mt-2 text-xs text-zinc-500">Rejected rows are left out; after the import you can download them with the reasons, fix them and import that file.</p>
         </div>
       )}
+    </div>
+  );
+}
+
+/** The dry run's progress while its job checks the rows (role=progressbar, announced politely). */
+export function DryRunProgress({ imp }: { imp: ImportDto }) {
+  const checked = imp.dryRun?.total ?? 0;
+  const total = imp.counts.total;
+  const pct = total ? Math.min(100, Math.round((checked / total) * 100)) : 0;
+  return (
+    <div className="space-y-3">
+      <div>
+        <div className="mb-1 flex items-center justify-between text-sm text-zinc-600">
+          <span aria-live="polite">
+            {count(checked)} of {count(total)} rows checked
+            {imp.dryRun?.rejected ? ` · ${count(imp.dryRun.rejected)} rejected so far` : ""}
+          </span>
+          <span>{pct}%</span>
+        </div>
+        <div role="progressbar" aria-label="Check progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} className="h-3 w-full overflow-hidden rounded-full bg-zinc-100">
+          <div className="h-full rounded-full bg-brand transition-[width] duration-500" style={{ width: `${pct}%` }} />
+        </div>
+      </div>
+      <p className="text-sm text-zinc-500">You can leave this page: the check carries on in the background, and the import waits for you under Imports.</p>
     </div>
   );
 }

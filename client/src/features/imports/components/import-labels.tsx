@@ -22,6 +22,7 @@ export const MATCH_LABELS: Record<ImportMatchKey, string> = {
 
 const STATUS: Record<ImportStatus, { label: string; tone: BadgeTone }> = {
   uploaded: { label: "Uploaded", tone: "neutral" },
+  checking: { label: "Checking", tone: "info" },
   dry_run: { label: "Checked", tone: "info" },
   queued: { label: "Queued", tone: "info" },
   running: { label: "Running", tone: "brand" },

@@ -13,9 +13,10 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { errorMessage, isApiError } from "@/lib/api-client";
 import { cn } from "@/lib/cn";
+import { isChecking, useImport } from "../api/get-import";
 import { useCheckImport, useStartImport } from "../api/import-actions";
 import { useUploadImport } from "../api/upload-import";
-import { DryRunResults } from "./dry-run-results";
+import { DryRunProgress, DryRunResults } from "./dry-run-results";
 import { DuplicateOptions } from "./duplicate-options";
 import { FileDropZone } from "./file-drop-zone";
 import { count, ENTITY_LABELS } from "./import-labels";
@@ -30,12 +31,15 @@ export function ImportWizard({ entities, initialEntity, onStarted }: { entities:
   const [mapping, setMapping] = useState<(string | null)[]>([]);
   const [strategy, setStrategy] = useState<DuplicateStrategy>("skip");
   const [matchOn, setMatchOn] = useState<ImportMatchKey[]>([...DEFAULT_MATCH_KEYS[initialEntity]]);
-  const [checked, setChecked] = useState<ImportDto | null>(null);
+  // The import once its check was queued; polled while the check's job runs.
+  const [checkedId, setCheckedId] = useState<string | null>(null);
   const [sent, setSent] = useState(0);
   const upload = useUploadImport();
   const check = useCheckImport();
   const start = useStartImport();
-  const step = !uploaded ? 0 : !checked ? 1 : 2;
+  const checkedQuery = useImport(checkedId ?? "");
+  const checked = checkedId ? (checkedQuery.data ?? null) : null;
+  const step = !uploaded ? 0 : !checkedId ? 1 : 2;
 
   const onFile = (file: File) => {
     setSent(0);
@@ -152,33 +156,48 @@ export function ImportWizard({ entities, initialEntity, onStarted }: { entities:
             <Button
               loading={check.isPending}
               disabled={required.length > 0}
-              onClick={() => check.mutate({ id: uploaded.data.id, body: { mapping, duplicateStrategy: strategy, matchOn } }, { onSuccess: setChecked })}
+              onClick={() => check.mutate({ id: uploaded.data.id, body: { mapping, duplicateStrategy: strategy, matchOn } }, { onSuccess: (imp) => setCheckedId(imp.id) })}
             >
               <ShieldCheck aria-hidden />
-              {check.isPending ? "Checking every row…" : "Check the file"}
+              Check the file
             </Button>
           </div>
         </>
       ) : null}
 
-      {step === 2 && checked?.dryRun ? (
+      {step === 2 ? (
         <>
-          <Card>
-            <CardHeader title="Dry run" description="Every row was validated and compared with your records. Nothing has been written yet." />
-            <CardBody>
-              <DryRunResults result={checked.dryRun} />
-            </CardBody>
-          </Card>
+          {checked && isChecking(checked) ? (
+            <Card>
+              <CardHeader title="Checking every row…" description="Each row is validated and compared with your records. Nothing is written." />
+              <CardBody>
+                <DryRunProgress imp={checked} />
+              </CardBody>
+            </Card>
+          ) : checked?.status === "dry_run" && checked.dryRun ? (
+            <Card>
+              <CardHeader title="Dry run" description="Every row was validated and compared with your records. Nothing has been written yet." />
+              <CardBody>
+                <DryRunResults result={checked.dryRun} />
+              </CardBody>
+            </Card>
+          ) : checked?.error ? (
+            <Alert tone="error">{checked.error}</Alert>
+          ) : checkedQuery.isError ? (
+            <Alert tone="error">{errorMessage(checkedQuery.error)}</Alert>
+          ) : null}
           {start.error ? <Alert tone="error">{errorMessage(start.error)}</Alert> : null}
           <div className="flex flex-wrap justify-between gap-2">
-            <Button variant="secondary" onClick={() => setChecked(null)}>
+            <Button variant="secondary" onClick={() => setCheckedId(null)}>
               <ArrowLeft aria-hidden />
               Back to mapping
             </Button>
-            <Button loading={start.isPending} disabled={checked.dryRun.valid === 0} onClick={() => start.mutate(checked.id, { onSuccess: onStarted })}>
-              <Play aria-hidden />
-              Start import
-            </Button>
+            {checked?.status === "dry_run" && checked.dryRun ? (
+              <Button loading={start.isPending} disabled={checked.dryRun.valid === 0} onClick={() => start.mutate(checked.id, { onSuccess: onStarted })}>
+                <Play aria-hidden />
+                Start import
+              </Button>
+            ) : null}
           </div>
         </>
       ) : null}
