@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { ListDealsQuery } from "../../../shared/contracts/deals";
 import { AppError } from "../../../shared/errors";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
 import { preparedStatement } from "../../db/prepared";
 import { clients, contacts, type DealRow, type DealStageHistoryRow, dealStageHistory, deals, leads, pipelineStages, pipelines, users } from "../../db/schema";
@@ -263,54 +264,154 @@ const boardValues = (actor: PipelineViewer, p: BoardParams) => ({
   limit: p.limit + 1,
 });
 
+/** A timestamp as the ISO text `Date#toISOString` gives (UTC, milliseconds truncated like a JS Date). */
+const isoText = (col: AnyPgColumn) => sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** One board card as the statement returns it: the deal, the names it points at, and its stage times. */
+export interface BoardCardRow {
+  stageId: string;
+  id: string;
+  title: string;
+  clientId: string | null;
+  clientName: string | null;
+  leadId: string | null;
+  leadName: string | null;
+  contactId: string | null;
+  contactName: string | null;
+  ownerId: string | null;
+  ownerName: string | null;
+  valueMinor: number;
+  currency: string;
+  expectedCloseDate: string | null;
+  status: DealRow["status"];
+  lostReason: string | null;
+  closedAt: string | null;
+  position: number;
+  stageEnteredAt: string;
+  timeInStageSeconds: number;
+  lastActivityAt: string;
+  rotting: boolean;
+  tags: string[];
+  customFields: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /**
- * The first `limit + 1` open deals of every stage of a pipeline (or of one stage after a cursor), by
- * position: one statement, a lateral join per stage walking deals_board_idx.
+ * The first `limit + 1` open visible deals of every stage of a pipeline (or of one stage after a
+ * cursor), by position, as cards: one statement, a lateral join per stage walking
+ * deals_board_open_idx, with the client, lead, contact and owner names joined in, timestamps as ISO
+ * text and time in stage and rotting (against the pipeline's rotting days) computed by PostgreSQL.
  */
-export async function boardCards(db: Db, actor: PipelineViewer, p: BoardParams): Promise<{ stageId: string; deal: DealRow }[]> {
+export async function boardCards(db: Db, actor: PipelineViewer, p: BoardParams): Promise<BoardCardRow[]> {
   const shape = `deals_board_cards_${actor.pipelineScope}_${boardFlags(p)}`;
   const stmt = preparedStatement(db, shape, (name) => {
-    const conds = [...boardFilters(actor, p), sql`${deals.workspaceId} = ${pipelineStages.workspaceId}`, sql`${deals.stageId} = ${pipelineStages.id}`];
+    const conds = [...boardFilters(actor, p), sql`${deals.stageId} = ${pipelineStages.id}`];
     if (p.after) conds.push(sql`(${deals.position}, ${deals.id}) > (${sql.placeholder("afterPosition")}::float8, ${sql.placeholder("afterId")}::uuid)`);
-    const column = db
-      .select(dealColumns)
+    const d = db
+      .select({
+        id: deals.id,
+        title: deals.title,
+        clientId: deals.clientId,
+        leadId: deals.leadId,
+        contactId: deals.contactId,
+        ownerId: deals.ownerId,
+        valueMinor: deals.valueMinor,
+        currency: deals.currency,
+        expectedCloseDate: deals.expectedCloseDate,
+        status: deals.status,
+        lostReason: deals.lostReason,
+        position: deals.position,
+        tags: deals.tags,
+        customFields: deals.customFields,
+        closedAt: sql<string | null>`${isoText(deals.closedAt)}`.as("closed_at_iso"), // null stays null
+        stageEnteredAt: isoText(deals.stageEnteredAt).as("stage_entered_at_iso"),
+        // Open deals only: time in stage runs until now.
+        timeInStageSeconds: sql<number>`greatest(0, floor(extract(epoch from now() - ${deals.stageEnteredAt})))::int`.as("time_in_stage"),
+        lastActivityAt: isoText(deals.lastActivityAt).as("last_activity_at_iso"),
+        // The list's rotting rule (rottingCondition) against the pipeline joined once outside.
+        rotting: sql<boolean>`coalesce(${deals.lastActivityAt} < now() - make_interval(days => ${pipelines.rottingDays}), false)`.as("rotting"),
+        createdAt: isoText(deals.createdAt).as("created_at_iso"),
+        updatedAt: isoText(deals.updatedAt).as("updated_at_iso"),
+      })
       .from(deals)
       .where(and(...conds))
       .orderBy(asc(deals.position), asc(deals.id))
       .limit(sql.placeholder("limit"))
       .as("d");
-    const stageConds = [sql`${pipelineStages.workspaceId} = ${sql.placeholder("workspaceId")}::uuid`, sql`${pipelineStages.pipelineId} = ${sql.placeholder("pipelineId")}::uuid`];
+    const ws = sql`${sql.placeholder("workspaceId")}::uuid`;
+    const stageConds = [sql`${pipelineStages.workspaceId} = ${ws}`, sql`${pipelineStages.pipelineId} = ${sql.placeholder("pipelineId")}::uuid`];
     if (p.stageId) stageConds.push(sql`${pipelineStages.id} = ${sql.placeholder("stageId")}::uuid`);
     return db
-      .select()
+      .select({
+        stageId: pipelineStages.id,
+        id: d.id,
+        title: d.title,
+        clientId: d.clientId,
+        clientName: clients.name,
+        leadId: d.leadId,
+        leadName: leads.name,
+        contactId: d.contactId,
+        contactName: sql<string | null>`trim(${contacts.firstName} || ' ' || coalesce(${contacts.lastName}, ''))`,
+        ownerId: d.ownerId,
+        ownerName: users.name,
+        valueMinor: d.valueMinor,
+        currency: d.currency,
+        expectedCloseDate: d.expectedCloseDate,
+        status: d.status,
+        lostReason: d.lostReason,
+        closedAt: d.closedAt,
+        position: d.position,
+        stageEnteredAt: d.stageEnteredAt,
+        timeInStageSeconds: d.timeInStageSeconds,
+        lastActivityAt: d.lastActivityAt,
+        rotting: d.rotting,
+        tags: d.tags,
+        customFields: d.customFields,
+        createdAt: d.createdAt,
+        updatedAt: d.updatedAt,
+      })
       .from(pipelineStages)
-      .innerJoinLateral(column, sql`true`)
+      .innerJoin(pipelines, eq(pipelines.id, pipelineStages.pipelineId))
+      .innerJoinLateral(d, sql`true`)
+      .leftJoin(clients, and(eq(clients.id, d.clientId), sql`${clients.workspaceId} = ${ws}`))
+      .leftJoin(leads, and(eq(leads.id, d.leadId), sql`${leads.workspaceId} = ${ws}`))
+      .leftJoin(contacts, and(eq(contacts.id, d.contactId), sql`${contacts.workspaceId} = ${ws}`))
+      .leftJoin(users, and(eq(users.id, d.ownerId), sql`${users.workspaceId} = ${ws}`))
       .where(and(...stageConds))
-      .orderBy(asc(pipelineStages.position), asc(column.position), asc(column.id))
+      .orderBy(asc(pipelineStages.position), asc(d.position), asc(d.id))
       .prepare(name);
   });
-  const rows = await stmt.execute(boardValues(actor, p));
-  return rows.map((r) => ({ stageId: r.pipeline_stages.id, deal: r.d as DealRow }));
+  return stmt.execute(boardValues(actor, p)) as Promise<BoardCardRow[]>;
 }
 
-/** Per stage and currency: open deals, their value and weighted value (with the board's filters). */
+/**
+ * Per stage and currency: open deals, their value and weighted value (with the board's filters).
+ * Sums per stage first (an index-only scan of deals_board_open_idx when no tag or search filter
+ * needs the rows), then weighs each sum by its stage's probability.
+ */
 export async function boardTotals(db: Db, actor: PipelineViewer, p: BoardParams): Promise<{ stageId: string; currency: string; n: number; value: string; weighted: string }[]> {
   const shape = `deals_board_totals_${actor.pipelineScope}_${boardFlags({ ...p, after: undefined })}`;
   const stmt = preparedStatement(db, shape, (name) => {
     const conds = boardFilters(actor, p);
     if (p.stageId) conds.push(sql`${deals.stageId} = ${sql.placeholder("stageId")}::uuid`);
-    return db
-      .select({
-        stageId: deals.stageId,
-        currency: deals.currency,
-        n: sql<number>`count(*)::int`,
-        value: sql<string>`sum(${deals.valueMinor})::text`,
-        weighted: sql<string>`round(sum(${deals.valueMinor}::numeric * ${pipelineStages.probability}) / 100)::text`,
-      })
+    const sums = db
+      .select({ stageId: deals.stageId, currency: deals.currency, n: sql<number>`count(*)::int`.as("n"), value: sql<string>`sum(${deals.valueMinor})`.as("value") })
       .from(deals)
-      .innerJoin(pipelineStages, eq(pipelineStages.id, deals.stageId))
       .where(and(...conds))
       .groupBy(deals.stageId, deals.currency)
+      .as("sums");
+    return db
+      .select({
+        stageId: sums.stageId,
+        currency: sums.currency,
+        n: sums.n,
+        value: sql<string>`${sums.value}::text`,
+        // sum(value) × p equals sum(value × p) in numeric: the same rounding as weighing row by row.
+        weighted: sql<string>`round(${sums.value}::numeric * ${pipelineStages.probability} / 100)::text`,
+      })
+      .from(sums)
+      .innerJoin(pipelineStages, eq(pipelineStages.id, sums.stageId))
       .prepare(name);
   });
   return stmt.execute(boardValues(actor, { ...p, after: undefined })) as Promise<{ stageId: string; currency: string; n: number; value: string; weighted: string }[]>;
@@ -339,22 +440,17 @@ export async function loadDealDetails(
   db: Db,
   workspaceId: string,
   rows: DealRow[],
-  opts: { concurrent?: boolean; known?: { pipelines: { id: string; name: string; rottingDays: number | null }[]; stages: { id: string; name: string; probability: number }[] } } = {},
+  opts: { concurrent?: boolean } = {},
 ) {
   const ids = <K extends keyof DealRow>(k: K) => [...new Set(rows.map((r) => r[k]).filter((x): x is NonNullable<DealRow[K]> => !!x))] as string[];
   const byIds = async <T extends { id: string }>(list: string[], load: (ids: string[]) => Promise<T[]>) => new Map((list.length ? await load(list) : []).map((r) => [r.id, r]));
   const pipelineIds = ids("pipelineId");
   const stageIds = ids("stageId");
-  // The board already holds its pipeline and stages: no need to read them again.
-  const knownPipelines = opts.known && pipelineIds.every((id) => opts.known!.pipelines.some((p) => p.id === id)) ? new Map(opts.known.pipelines.map((p) => [p.id, p])) : undefined;
-  const knownStages = opts.known && stageIds.every((id) => opts.known!.stages.some((s) => s.id === id)) ? new Map(opts.known.stages.map((s) => [s.id, s])) : undefined;
-  const loadPipelines = async () =>
-    knownPipelines ??
+  const loadPipelines = () =>
     byIds(pipelineIds, (l) =>
       db.select({ id: pipelines.id, name: pipelines.name, rottingDays: pipelines.rottingDays }).from(pipelines).where(and(eq(pipelines.workspaceId, workspaceId), inArray(pipelines.id, l))),
     );
-  const loadStages = async () =>
-    knownStages ??
+  const loadStages = () =>
     byIds(stageIds, (l) =>
       db
         .select({ id: pipelineStages.id, name: pipelineStages.name, probability: pipelineStages.probability })
