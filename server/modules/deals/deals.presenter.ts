@@ -3,7 +3,7 @@ import type { CURRENCIES } from "../../../shared/contracts/workspace";
 import type { Actor } from "../../auth/actor";
 import type { DealRow } from "../../db/schema";
 import { dealAbilities } from "./deals.policy";
-import type { BoardCardRow, DealDetails } from "./deals.repository";
+import type { BoardRow, DealDetails } from "./deals.repository";
 
 const DAY_MS = 86_400_000;
 
@@ -46,14 +46,15 @@ export function presentDeal(actor: Actor, d: DealRow, details: DealDetails, now 
   };
 }
 
+
 /**
- * A board card (names, timestamps as ISO text, time in stage and rotting already computed by the
- * cards statement) → DTO: the same fields `presentDeal` gives, without parsing a date.
+ * A board card (names, ISO timestamps, time in stage and rotting already computed by the board
+ * statement) → DTO: the fields `presentDeal` gives, without a date to parse.
  */
-export function presentBoardCard(actor: Actor, c: BoardCardRow, pipeline: DealDto["pipeline"], stage: DealDto["stage"]): DealDto {
+export function presentBoardCard(c: BoardRow, pipeline: DealDto["pipeline"], stage: DealDto["stage"], abilities: DealDto["abilities"]): DealDto {
   const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? "" } : null);
   return {
-    id: c.id,
+    id: c.id!,
     title: c.title,
     pipeline,
     stage,
@@ -73,9 +74,9 @@ export function presentBoardCard(actor: Actor, c: BoardCardRow, pipeline: DealDt
     lastActivityAt: c.lastActivityAt,
     rotting: c.rotting,
     tags: c.tags,
-    customFields: c.customFields ?? {},
+    customFields: c.customFields,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
-    abilities: dealAbilities(actor),
+    abilities,
   };
 }

@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import type { ListDealsQuery } from "../../../shared/contracts/deals";
+import type { CurrencyTotals, ListDealsQuery } from "../../../shared/contracts/deals";
+import { BOARD_COLUMN_MAX } from "../../../shared/contracts/pipelines";
 import { AppError } from "../../../shared/errors";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
-import { preparedStatement } from "../../db/prepared";
+import { preparedStatement, rawPreparedStatement } from "../../db/prepared";
 import { clients, contacts, type DealRow, type DealStageHistoryRow, dealStageHistory, deals, leads, pipelineStages, pipelines, users } from "../../db/schema";
 import { decodeKeysetCursor, keysetAfter } from "../../lib/pagination";
 import {
@@ -261,16 +262,26 @@ const boardValues = (actor: PipelineViewer, p: BoardParams) => ({
   stageId: p.stageId,
   afterPosition: p.after?.[0],
   afterId: p.after?.[1],
-  limit: p.limit + 1,
 });
 
-/** A timestamp as the ISO text `Date#toISOString` gives (UTC, milliseconds truncated like a JS Date). */
-const isoText = (col: AnyPgColumn) => sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** A timestamp as the ISO text `Date#toISOString` gives (UTC, milliseconds truncated as a JS Date truncates them). */
+const isoText = (column: AnyPgColumn) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** One board card as the statement returns it: the deal, the names it points at, and its stage times. */
-export interface BoardCardRow {
+/**
+ * One row of the board statement: a stage with its count and sums, and one of its cards (the card
+ * columns are null for a stage without cards). Names, ISO timestamps, time in stage and rotting
+ * come computed; rows come straight from node-postgres (see rawPreparedStatement).
+ */
+export interface BoardRow {
   stageId: string;
-  id: string;
+  stageName: string;
+  stagePosition: number;
+  stageProbability: number;
+  /** Open visible deals of the stage (all of them, not only the cards). */
+  count: number;
+  /** Per currency, by currency code. */
+  totals: CurrencyTotals[];
+  id: string | null;
   title: string;
   clientId: string | null;
   clientName: string | null;
@@ -298,123 +309,66 @@ export interface BoardCardRow {
 }
 
 /**
- * The first `limit + 1` open visible deals of every stage of a pipeline (or of one stage after a
- * cursor), by position, as cards: one statement, a lateral join per stage walking
- * deals_board_open_idx, with the client, lead, contact and owner names joined in, timestamps as ISO
- * text and time in stage and rotting (against the pipeline's rotting days) computed by PostgreSQL.
+ * The board in one statement. Per stage of the pipeline (or the one stage asked for): its count and
+ * per-currency sums (value, and value × probability) from one aggregate over the pipeline's open
+ * visible deals, and a lateral walking deals_board_open_idx for the first `limit + 1` of them by
+ * position (after the cursor) with the client, lead, contact and owner names looked up per card,
+ * timestamps as ISO text, and time in stage and rotting (the pipeline's rotting days) computed.
+ * Visibility and the board's filters apply to both. Rows skip Drizzle's row mapping (it cost more
+ * than the query), and names come from per-card lookups rather than joins, which keeps the plan
+ * cheap to make and stable.
  */
-export async function boardCards(db: Db, actor: PipelineViewer, p: BoardParams): Promise<BoardCardRow[]> {
-  const shape = `deals_board_cards_${actor.pipelineScope}_${boardFlags(p)}`;
-  const stmt = preparedStatement(db, shape, (name) => {
-    const conds = [...boardFilters(actor, p), sql`${deals.stageId} = ${pipelineStages.id}`];
-    if (p.after) conds.push(sql`(${deals.position}, ${deals.id}) > (${sql.placeholder("afterPosition")}::float8, ${sql.placeholder("afterId")}::uuid)`);
-    const d = db
-      .select({
-        id: deals.id,
-        title: deals.title,
-        clientId: deals.clientId,
-        leadId: deals.leadId,
-        contactId: deals.contactId,
-        ownerId: deals.ownerId,
-        valueMinor: deals.valueMinor,
-        currency: deals.currency,
-        expectedCloseDate: deals.expectedCloseDate,
-        status: deals.status,
-        lostReason: deals.lostReason,
-        position: deals.position,
-        tags: deals.tags,
-        customFields: deals.customFields,
-        closedAt: sql<string | null>`${isoText(deals.closedAt)}`.as("closed_at_iso"), // null stays null
-        stageEnteredAt: isoText(deals.stageEnteredAt).as("stage_entered_at_iso"),
-        // Open deals only: time in stage runs until now.
-        timeInStageSeconds: sql<number>`greatest(0, floor(extract(epoch from now() - ${deals.stageEnteredAt})))::int`.as("time_in_stage"),
-        lastActivityAt: isoText(deals.lastActivityAt).as("last_activity_at_iso"),
-        // The list's rotting rule (rottingCondition) against the pipeline joined once outside.
-        rotting: sql<boolean>`coalesce(${deals.lastActivityAt} < now() - make_interval(days => ${pipelines.rottingDays}), false)`.as("rotting"),
-        createdAt: isoText(deals.createdAt).as("created_at_iso"),
-        updatedAt: isoText(deals.updatedAt).as("updated_at_iso"),
-      })
-      .from(deals)
-      .where(and(...conds))
-      .orderBy(asc(deals.position), asc(deals.id))
-      .limit(sql.placeholder("limit"))
-      .as("d");
+export async function boardRows(db: Db, actor: PipelineViewer, p: BoardParams): Promise<BoardRow[]> {
+  // The limit is part of the text (and the shape): with it as a parameter PostgreSQL never trusts a
+  // generic plan and plans every execution again (~1 ms); the contract bounds it.
+  if (!Number.isInteger(p.limit) || p.limit < 1 || p.limit > BOARD_COLUMN_MAX) throw new Error(`board limit out of range: ${p.limit}`);
+  const shape = `deals_board_${actor.pipelineScope}_${boardFlags(p)}_${p.limit}`;
+  const stmt = rawPreparedStatement<BoardRow>(db, shape, () => {
     const ws = sql`${sql.placeholder("workspaceId")}::uuid`;
-    const stageConds = [sql`${pipelineStages.workspaceId} = ${ws}`, sql`${pipelineStages.pipelineId} = ${sql.placeholder("pipelineId")}::uuid`];
-    if (p.stageId) stageConds.push(sql`${pipelineStages.id} = ${sql.placeholder("stageId")}::uuid`);
-    return db
-      .select({
-        stageId: pipelineStages.id,
-        id: d.id,
-        title: d.title,
-        clientId: d.clientId,
-        clientName: clients.name,
-        leadId: d.leadId,
-        leadName: leads.name,
-        contactId: d.contactId,
-        contactName: sql<string | null>`trim(${contacts.firstName} || ' ' || coalesce(${contacts.lastName}, ''))`,
-        ownerId: d.ownerId,
-        ownerName: users.name,
-        valueMinor: d.valueMinor,
-        currency: d.currency,
-        expectedCloseDate: d.expectedCloseDate,
-        status: d.status,
-        lostReason: d.lostReason,
-        closedAt: d.closedAt,
-        position: d.position,
-        stageEnteredAt: d.stageEnteredAt,
-        timeInStageSeconds: d.timeInStageSeconds,
-        lastActivityAt: d.lastActivityAt,
-        rotting: d.rotting,
-        tags: d.tags,
-        customFields: d.customFields,
-        createdAt: d.createdAt,
-        updatedAt: d.updatedAt,
-      })
-      .from(pipelineStages)
-      .innerJoin(pipelines, eq(pipelines.id, pipelineStages.pipelineId))
-      .innerJoinLateral(d, sql`true`)
-      .leftJoin(clients, and(eq(clients.id, d.clientId), sql`${clients.workspaceId} = ${ws}`))
-      .leftJoin(leads, and(eq(leads.id, d.leadId), sql`${leads.workspaceId} = ${ws}`))
-      .leftJoin(contacts, and(eq(contacts.id, d.contactId), sql`${contacts.workspaceId} = ${ws}`))
-      .leftJoin(users, and(eq(users.id, d.ownerId), sql`${users.workspaceId} = ${ws}`))
-      .where(and(...stageConds))
-      .orderBy(asc(pipelineStages.position), asc(d.position), asc(d.id))
-      .prepare(name);
+    const filters = and(...boardFilters(actor, p));
+    const after = p.after ? sql`and (${deals.position}, ${deals.id}) > (${sql.placeholder("afterPosition")}::float8, ${sql.placeholder("afterId")}::uuid)` : sql``;
+    const onlyStage = (column: SQL | AnyPgColumn) => (p.stageId ? sql`and ${column} = ${sql.placeholder("stageId")}::uuid` : sql``);
+    const name = (value: SQL | AnyPgColumn, table: typeof clients | typeof leads | typeof contacts | typeof users, id: AnyPgColumn) =>
+      sql`(select ${value} from ${table} where ${table.id} = ${id} and ${table.workspaceId} = ${ws})`;
+    return sql`
+      with sums as materialized (
+        select ${deals.stageId} as stage_id, ${deals.currency} as currency, count(*) as n, sum(${deals.valueMinor})::numeric as value
+        from ${deals}
+        where ${filters} ${onlyStage(deals.stageId)}
+        group by ${deals.stageId}, ${deals.currency}
+      )
+      select s.id as "stageId", s.name as "stageName", s.position as "stagePosition", s.probability as "stageProbability",
+             coalesce(t.count, 0) as "count", coalesce(t.totals, '[]') as "totals", d.*
+      from ${pipelineStages} s
+      join ${pipelines} p on p.id = s.pipeline_id
+      left join lateral (
+        select sum(x.n)::int as count,
+               json_agg(json_build_object('currency', x.currency, 'valueMinor', x.value, 'weightedMinor', round(x.value * s.probability / 100)) order by x.currency collate "C") as totals
+        from sums x
+        where x.stage_id = s.id
+      ) t on true
+      left join lateral (
+        select ${deals.id} as "id", ${deals.title} as "title",
+               ${deals.clientId} as "clientId", ${name(clients.name, clients, deals.clientId)} as "clientName",
+               ${deals.leadId} as "leadId", ${name(leads.name, leads, deals.leadId)} as "leadName",
+               ${deals.contactId} as "contactId", ${name(sql`trim(${contacts.firstName} || ' ' || coalesce(${contacts.lastName}, ''))`, contacts, deals.contactId)} as "contactName",
+               ${deals.ownerId} as "ownerId", ${name(users.name, users, deals.ownerId)} as "ownerName",
+               ${deals.valueMinor}::float8 as "valueMinor", ${deals.currency} as "currency", ${deals.expectedCloseDate}::text as "expectedCloseDate",
+               ${deals.status} as "status", ${deals.lostReason} as "lostReason", ${isoText(deals.closedAt)} as "closedAt", ${deals.position} as "position",
+               ${isoText(deals.stageEnteredAt)} as "stageEnteredAt",
+               greatest(0, floor(extract(epoch from now() - ${deals.stageEnteredAt})))::int as "timeInStageSeconds", -- open deals: until now
+               ${isoText(deals.lastActivityAt)} as "lastActivityAt",
+               coalesce(${deals.lastActivityAt} < now() - make_interval(days => p.rotting_days), false) as "rotting", -- the list's rottingCondition
+               ${deals.tags} as "tags", ${deals.customFields} as "customFields", ${isoText(deals.createdAt)} as "createdAt", ${isoText(deals.updatedAt)} as "updatedAt"
+        from ${deals}
+        where ${filters} and ${deals.stageId} = s.id ${after}
+        order by ${deals.position}, ${deals.id}
+        limit ${sql.raw(String(p.limit + 1))}
+      ) d on true
+      where s.workspace_id = ${ws} and s.pipeline_id = ${sql.placeholder("pipelineId")}::uuid ${onlyStage(sql`s.id`)}
+      order by s.position, s.id, d."position", d."id"`;
   });
-  return stmt.execute(boardValues(actor, p)) as Promise<BoardCardRow[]>;
-}
-
-/**
- * Per stage and currency: open deals, their value and weighted value (with the board's filters).
- * Sums per stage first (an index-only scan of deals_board_open_idx when no tag or search filter
- * needs the rows), then weighs each sum by its stage's probability.
- */
-export async function boardTotals(db: Db, actor: PipelineViewer, p: BoardParams): Promise<{ stageId: string; currency: string; n: number; value: string; weighted: string }[]> {
-  const shape = `deals_board_totals_${actor.pipelineScope}_${boardFlags({ ...p, after: undefined })}`;
-  const stmt = preparedStatement(db, shape, (name) => {
-    const conds = boardFilters(actor, p);
-    if (p.stageId) conds.push(sql`${deals.stageId} = ${sql.placeholder("stageId")}::uuid`);
-    const sums = db
-      .select({ stageId: deals.stageId, currency: deals.currency, n: sql<number>`count(*)::int`.as("n"), value: sql<string>`sum(${deals.valueMinor})`.as("value") })
-      .from(deals)
-      .where(and(...conds))
-      .groupBy(deals.stageId, deals.currency)
-      .as("sums");
-    return db
-      .select({
-        stageId: sums.stageId,
-        currency: sums.currency,
-        n: sums.n,
-        value: sql<string>`${sums.value}::text`,
-        // sum(value) × p equals sum(value × p) in numeric: the same rounding as weighing row by row.
-        weighted: sql<string>`round(${sums.value}::numeric * ${pipelineStages.probability} / 100)::text`,
-      })
-      .from(sums)
-      .innerJoin(pipelineStages, eq(pipelineStages.id, sums.stageId))
-      .prepare(name);
-  });
-  return stmt.execute(boardValues(actor, { ...p, after: undefined })) as Promise<{ stageId: string; currency: string; n: number; value: string; weighted: string }[]>;
+  return stmt.execute(boardValues(actor, p));
 }
 
 /** Open visible deals summed by expected close month and currency (value and value × probability). */
