@@ -31,6 +31,9 @@ const BOARD_DEALS = Number(process.env.BENCH_BOARD_DEALS ?? 5_000);
 const KEEP_DB = process.env.BENCH_KEEP_DB === "1" || Boolean(process.env.BENCH_REUSE_DB);
 const REUSE_DB = process.env.BENCH_REUSE_DB;
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : undefined;
+// BENCH_SERVER_NODE_ARGS: Node flags for the app server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+// (flags NODE_OPTIONS refuses); the profile is written when the bench stops the server.
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
 const BENCH_PASSWORD = "Bench-password-2026!";
 
 interface Figures {
@@ -151,7 +154,7 @@ async function main() {
     const appPort = await freePort();
     const barePort = await freePort();
     const env = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" };
-    const app = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    const app = spawn(process.execPath, [...SERVER_NODE_ARGS, "--import", "tsx", "server/index.ts"], {
       env: {
         ...env,
         NODE_ENV: "production",

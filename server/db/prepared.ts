@@ -1,3 +1,6 @@
+import { fillPlaceholders, type SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import type pg from "pg";
 import type { Db } from "./client";
 
 const statements = new WeakMap<Db, Map<string, unknown>>();
@@ -20,4 +23,32 @@ export function preparedStatement<T>(db: Db, shape: string, build: (name: string
     byShape.set(shape, stmt);
   }
   return stmt;
+}
+
+const dialect = new PgDialect();
+
+/** A statement prepared by name whose rows come back as node-postgres parses them. */
+export interface RawPreparedStatement<Row> {
+  execute(values: Record<string, unknown>): Promise<Row[]>;
+}
+
+/**
+ * Like `preparedStatement`, for a hot read whose rows are few but wide (JSON built by PostgreSQL):
+ * the SQL (a Drizzle `sql` with `sql.placeholder`s) is rendered once per shape and run by name on
+ * the handle's own connection, skipping Drizzle's per-field row mapping. Rows are what
+ * node-postgres gives: json parsed, int8 and numeric as strings, timestamps as Date unless the SQL
+ * turns them into text. The caller vouches for `Row`.
+ */
+export function rawPreparedStatement<Row>(db: Db, shape: string, build: () => SQL): RawPreparedStatement<Row> {
+  return preparedStatement(db, shape, (name) => {
+    const { sql: text, params } = dialect.sqlToQuery(build());
+    // drizzle() returns the handle with `$client` (the pool or a transaction's client); `Db` leaves it out of the type.
+    const client = (db as Db & { $client: Pick<pg.Pool, "query"> }).$client;
+    return {
+      async execute(values: Record<string, unknown>) {
+        const result = await client.query<Row & pg.QueryResultRow>({ name, text, values: fillPlaceholders(params, values) });
+        return result.rows;
+      },
+    };
+  });
 }

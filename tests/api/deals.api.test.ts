@@ -375,6 +375,89 @@ describe("GET /api/pipelines/:id/board", () => {
     expect(filtered.columns[0]!.deals.map((d) => d.title)).toEqual(["card eur"]);
   });
 
+  it("200 cards show the same names, timestamps, time in stage and rotting as the deal itself", async () => {
+    const p = (await admin.post("/api/pipelines", { name: `Cards ${hex()}`, rottingDays: 10, stages: [{ name: "Only", probability: 40 }] })).body.data as PipelineDto;
+    const client = await buildClient(t.database.db, { workspaceId: team.workspace.id });
+    const contact = await buildContact(t.database.db, { workspaceId: team.workspace.id, clientId: client.id, firstName: "Ada", lastName: null });
+    const lead = await insertLead(team.workspace.id, null);
+    const named = await buildDeal(t.database.db, {
+      workspaceId: team.workspace.id,
+      pipelineId: p.id,
+      stageId: p.stages[0]!.id,
+      clientId: client.id,
+      contactId: contact.id,
+      leadId: lead.id,
+      ownerId: team.users.sales_agent.id,
+      tags: ["vip"],
+      expectedCloseDate: "2031-02-03",
+      position: 1,
+    });
+    const bare = await buildDeal(t.database.db, { workspaceId: team.workspace.id, pipelineId: p.id, stageId: p.stages[0]!.id, clientId: null, leadId: lead.id, ownerId: null, position: 2 });
+    // Stale for 11 days against the pipeline's 10, in its stage for 3 days (microseconds on purpose).
+    await t.database.db
+      .update(deals)
+      .set({ lastActivityAt: sql`now() - interval '11 days 0.123456 seconds'`, stageEnteredAt: sql`now() - interval '3 days 0.987654 seconds'` })
+      .where(eq(deals.id, named.id));
+    const cards = BoardResponse.parse((await admin.get(`/api/pipelines/${p.id}/board`)).body).columns[0]!.deals;
+    expect(cards.map((c) => c.id)).toEqual([named.id, bare.id]);
+    for (const card of cards) {
+      const { timeInStageSeconds, ...rest } = DealResponse.parse((await admin.get(`/api/deals/${card.id}`)).body).data;
+      expect(card).toMatchObject(rest);
+      expect(Math.abs(card.timeInStageSeconds - timeInStageSeconds)).toBeLessThanOrEqual(2);
+    }
+    expect(cards[0]).toMatchObject({
+      client: { id: client.id, name: client.name },
+      contact: { id: contact.id, name: "Ada" },
+      lead: { id: lead.id, name: lead.name },
+      owner: { id: team.users.sales_agent.id, name: team.users.sales_agent.name },
+      stage: { id: p.stages[0]!.id, name: "Only", probability: 40 },
+      pipeline: { id: p.id, name: p.name },
+      rotting: true,
+      tags: ["vip"],
+      expectedCloseDate: "2031-02-03",
+    });
+    expect(cards[0]!.timeInStageSeconds).toBeGreaterThanOrEqual(3 * 86_400);
+    expect(cards[0]!.timeInStageSeconds).toBeLessThan(3 * 86_400 + 60);
+    expect(cards[1]).toMatchObject({ client: null, contact: null, owner: null, rotting: false });
+  });
+
+  it("200 shows a renamed stage, new rotting days and a new stage order right after each edit", async () => {
+    const p = (await admin.post("/api/pipelines", { name: `Edits ${hex()}`, rottingDays: null, stages: [{ name: "One", probability: 10 }, { name: "Two", probability: 20 }] })).body.data as PipelineDto;
+    const [one, two] = [p.stages[0]!.id, p.stages[1]!.id];
+    const deal = await buildDeal(t.database.db, { workspaceId: team.workspace.id, pipelineId: p.id, stageId: one, valueMinor: 1000 });
+    await t.database.db.update(deals).set({ lastActivityAt: sql`now() - interval '5 days'` }).where(eq(deals.id, deal.id));
+    const board = async () => BoardResponse.parse((await admin.get(`/api/pipelines/${p.id}/board`)).body);
+    const before = await board();
+    expect(before.columns.map((c) => c.stage.name)).toEqual(["One", "Two"]);
+    expect(before.columns[0]!.deals[0]!.rotting).toBe(false);
+    expect((await admin.patch(`/api/pipelines/${p.id}/stages/${one}`, { name: "First", probability: 60 })).status).toBe(200);
+    expect((await admin.patch(`/api/pipelines/${p.id}`, { rottingDays: 3, name: "Renamed" })).status).toBe(200);
+    expect((await admin.put(`/api/pipelines/${p.id}/stages/order`, { stageIds: [two, one] })).status).toBe(200);
+    const after = await board();
+    expect(after.pipeline).toMatchObject({ name: "Renamed", rottingDays: 3 });
+    expect(after.columns.map((c) => c.stage.name)).toEqual(["Two", "First"]);
+    expect(after.columns[1]).toMatchObject({ totals: [{ currency: "USD", valueMinor: 1000, weightedMinor: 600 }] });
+    expect(after.columns[1]!.deals[0]).toMatchObject({ id: deal.id, stage: { id: one, name: "First", probability: 60 }, pipeline: { name: "Renamed" }, rotting: true });
+    expect((await admin.post(`/api/pipelines/${p.id}/stages`, { name: "Three", probability: 30 })).status).toBe(201);
+    expect((await board()).columns.map((c) => c.stage.name)).toEqual(["Two", "First", "Three"]);
+  });
+
+  it("200 filters cards, counts and sums by owner and by tag", async () => {
+    const p = (await admin.post("/api/pipelines", { name: `Filters ${hex()}`, stages: [{ name: "Only", probability: 100 }] })).body.data as PipelineDto;
+    const at = { workspaceId: team.workspace.id, pipelineId: p.id, stageId: p.stages[0]!.id };
+    const mine = await buildDeal(t.database.db, { ...at, ownerId: team.users.sales_agent.id, valueMinor: 700, tags: ["hot"], position: 1 });
+    await buildDeal(t.database.db, { ...at, ownerId: team.users.admin.id, valueMinor: 300, tags: ["hot"], position: 2 });
+    await buildDeal(t.database.db, { ...at, ownerId: team.users.sales_agent.id, valueMinor: 50, position: 3 });
+    const column = async (qs: string) => BoardResponse.parse((await admin.get(`/api/pipelines/${p.id}/board?${qs}`)).body).columns[0]!;
+    const byOwner = await column(`ownerId=${team.users.sales_agent.id}`);
+    expect(byOwner).toMatchObject({ count: 2, totals: [{ currency: "USD", valueMinor: 750, weightedMinor: 750 }] });
+    expect(byOwner.deals.map((d) => d.owner?.id)).toEqual([team.users.sales_agent.id, team.users.sales_agent.id]);
+    const byTag = await column("tag=hot");
+    expect(byTag).toMatchObject({ count: 2, totals: [{ currency: "USD", valueMinor: 1000, weightedMinor: 1000 }] });
+    const both = await column(`tag=hot&ownerId=${team.users.sales_agent.id}`);
+    expect(both.deals.map((d) => d.id)).toEqual([mine.id]);
+  });
+
   it("400 invalid_cursor for a tampered cursor", async () => {
     expectError(await admin.get(`/api/pipelines/${pipeline.id}/board?stageId=${stage(0)}&cursor=nope`), 400, "invalid_cursor");
   });

@@ -87,6 +87,11 @@ export const deals = pgTable(
   },
   (t) => [
     index("deals_board_idx").on(t.workspaceId, t.pipelineId, t.stageId, t.position, t.id),
+    // The board: open deals only, walked per stage by position for the cards; currency, value and
+    // owner ride along so the per-stage totals (owner: a sales agent's scope) are an index-only scan.
+    index("deals_board_open_idx")
+      .on(t.workspaceId, t.pipelineId, t.stageId, t.position, t.id, t.currency, t.valueMinor, t.ownerId)
+      .where(sql`${t.status} = 'open'`),
     index("deals_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id),
     index("deals_workspace_owner_created_idx").on(t.workspaceId, t.ownerId, t.createdAt, t.id),
     index("deals_workspace_close_idx").on(t.workspaceId, t.expectedCloseDate),

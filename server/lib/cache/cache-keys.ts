@@ -15,6 +15,8 @@ export const CacheKeys = {
   customFields: (workspaceId: string, entityType: string) => `workspace:${workspaceId}:custom-fields:${entityType}`,
   /** The enabled automations of a workspace (id + trigger): lead writes ask it before enqueueing. */
   automationTriggers: (workspaceId: string) => `workspace:${workspaceId}:automation-triggers`,
+  /** A pipeline with its stages as the board reads them (dropped on every pipeline or stage edit). */
+  pipeline: (workspaceId: string, pipelineId: string) => `workspace:${workspaceId}:pipeline:${pipelineId}`,
   /** A session's data, keyed by its public handle (the raw session id never reaches the cache). */
   session: (handle: string) => `session:${handle}`,
   /** A web-to-lead form's embedding settings (allowed origins), by its public id. */

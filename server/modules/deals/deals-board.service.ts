@@ -1,14 +1,15 @@
-import type { BoardQuery, BoardResponse, CurrencyTotals, ForecastQuery, ForecastResponse } from "../../../shared/contracts/deals";
+import type { BoardColumnDto, BoardQuery, BoardResponse, ForecastQuery, ForecastResponse } from "../../../shared/contracts/deals";
 import type { CURRENCIES } from "../../../shared/contracts/workspace";
 import { AppError, errors } from "../../../shared/errors";
 import type { AppContext } from "../../app-context";
 import type { Actor } from "../../auth/actor";
 import { decodeCursor, encodeCursor } from "../../lib/pagination";
-import { presentPipeline, presentStage } from "../pipelines/pipelines.presenter";
+import { presentPipelineSnapshot } from "../pipelines/pipelines.presenter";
 import { findPipeline } from "../pipelines/pipelines.repository";
-import { loadPipeline } from "../pipelines/pipelines.service";
-import { type BoardParams, boardCards, boardTotals, forecastRows } from "./deals.repository";
-import { presentDeals } from "./deals.service";
+import { loadCachedPipeline } from "../pipelines/pipelines.service";
+import { dealAbilities } from "./deals.policy";
+import { presentBoardCard } from "./deals.presenter";
+import { type BoardParams, type BoardRow, boardRows, forecastRows } from "./deals.repository";
 
 type Currency = (typeof CURRENCIES)[number];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -25,40 +26,44 @@ function decodeBoardCursor(cursor: string): [number, string] {
 /**
  * A pipeline's kanban board: per stage the first `limit` open visible deals by position, with the
  * count, total and weighted value of every open visible deal there (the filters applied). With
- * `stageId` (+ `cursor`) it answers one column only: "load more".
+ * `stageId` (+ `cursor`) it answers one column only: "load more". The pipeline and its stages come
+ * from the cache; the columns, cards and sums from one statement.
  */
 export async function getBoard(app: AppContext, actor: Actor, pipelineId: string, q: BoardQuery): Promise<BoardResponse> {
-  const db = app.database.db;
-  const { pipeline, stages } = await loadPipeline(db, actor.workspaceId, pipelineId);
+  const pipeline = await loadCachedPipeline(app, actor.workspaceId, pipelineId);
   if (q.cursor && !q.stageId) throw errors.validation([{ path: "query.stageId", message: "A column cursor needs its stageId" }]);
-  if (q.stageId && !stages.some((s) => s.id === q.stageId)) throw errors.validation([{ path: "query.stageId", message: "Choose a stage of this pipeline" }]);
+  if (q.stageId && !pipeline.stages.some((s) => s.id === q.stageId)) throw errors.validation([{ path: "query.stageId", message: "Choose a stage of this pipeline" }]);
   const params: BoardParams = { pipelineId, ownerId: q.ownerId, tag: q.tag, q: q.q, stageId: q.stageId, after: q.cursor ? decodeBoardCursor(q.cursor) : undefined, limit: q.limit };
-  const [cards, totals] = await Promise.all([boardCards(db, actor, params), boardTotals(db, actor, params)]);
-  const dtos = await presentDeals(
-    db,
-    actor,
-    cards.map((c) => c.deal),
-    { concurrent: true, known: { pipelines: [pipeline], stages } },
-  );
-  const byId = new Map(dtos.map((d) => [d.id, d]));
-  const columns = stages
-    .filter((s) => !q.stageId || s.id === q.stageId)
-    .map((stage) => {
-      const rows = cards.filter((c) => c.stageId === stage.id);
-      const page = rows.slice(0, q.limit);
-      const last = page[page.length - 1]?.deal;
-      const mine = totals.filter((t) => t.stageId === stage.id);
-      return {
-        stage: presentStage(stage),
-        count: mine.reduce((n, t) => n + t.n, 0),
-        totals: mine
-          .map((t): CurrencyTotals => ({ currency: t.currency as Currency, valueMinor: Number(t.value), weightedMinor: Number(t.weighted) }))
-          .sort((a, b) => a.currency.localeCompare(b.currency)),
-        deals: page.map((c) => byId.get(c.deal.id)!),
-        nextCursor: rows.length > q.limit && last ? encodeCursor([last.position, last.id]) : null,
-      };
-    });
-  return { pipeline: presentPipeline(actor, pipeline, stages), columns };
+  const rows = await boardRows(app.database.db, actor, params);
+  const pipelineRef = { id: pipeline.id, name: pipeline.name };
+  const abilities = dealAbilities(actor);
+  const columns: BoardColumnDto[] = [];
+  let cards: BoardRow[] = [];
+  // Rows come by stage, then position; each stage's first row opens its column.
+  const close = () => {
+    const column = columns[columns.length - 1];
+    if (!column) return;
+    const stage = { id: column.stage.id, name: column.stage.name, probability: column.stage.probability };
+    column.deals = cards.slice(0, q.limit).map((c) => presentBoardCard(c, pipelineRef, stage, abilities));
+    const last = cards[q.limit - 1];
+    column.nextCursor = cards.length > q.limit && last ? encodeCursor([last.position, last.id!]) : null;
+    cards = [];
+  };
+  for (const row of rows) {
+    if (columns[columns.length - 1]?.stage.id !== row.stageId) {
+      close();
+      columns.push({
+        stage: { id: row.stageId, name: row.stageName, position: row.stagePosition, probability: row.stageProbability },
+        count: row.count,
+        totals: row.totals,
+        deals: [],
+        nextCursor: null,
+      });
+    }
+    if (row.id) cards.push(row);
+  }
+  close();
+  return { pipeline: presentPipelineSnapshot(actor, pipeline), columns };
 }
 
 /** Open visible deals by expected close month and currency: value and value × stage probability. */

@@ -15,8 +15,9 @@ import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db/client";
 import { type PipelineRow, type PipelineStageRow, pipelineStages } from "../../db/schema";
 import { withTransaction } from "../../db/transaction";
+import { CacheKeys } from "../../lib/cache";
 import { recordAudit } from "../audit/audit.service";
-import { presentPipeline } from "./pipelines.presenter";
+import { type PipelineSnapshot, pipelineSnapshot, presentPipeline } from "./pipelines.presenter";
 import {
   countDeals,
   deletePipeline,
@@ -102,6 +103,24 @@ export async function loadPipeline(db: Db, workspaceId: string, id: string, lock
   return { pipeline, stages: await listStageRows(db, workspaceId, [id]) };
 }
 
+/**
+ * A pipeline with its stages read through the cache (the board asks on every request); 404 when
+ * missing. Every pipeline and stage edit below drops the entry once its transaction has committed.
+ */
+export async function loadCachedPipeline(app: AppContext, workspaceId: string, id: string): Promise<PipelineSnapshot> {
+  const snapshot = await app.cache.getOrSet(CacheKeys.pipeline(workspaceId, id), async () => {
+    const pipeline = await findPipeline(app.database.db, workspaceId, id);
+    return pipeline ? pipelineSnapshot(pipeline, await listStageRows(app.database.db, workspaceId, [id])) : undefined;
+  });
+  if (!snapshot) throw errors.notFound("Pipeline");
+  return snapshot;
+}
+
+/** Drops a pipeline's cached snapshot (after a committed edit). */
+async function forgetPipeline(app: AppContext, workspaceId: string, id: string): Promise<void> {
+  await app.cache.delete(CacheKeys.pipeline(workspaceId, id));
+}
+
 /** One pipeline as a DTO. */
 export async function getPipeline(app: AppContext, actor: Actor, id: string, db: Db = app.database.db): Promise<PipelineDto> {
   const p = await loadPipeline(db, actor.workspaceId, id);
@@ -125,7 +144,7 @@ export async function createPipeline(app: AppContext, actor: Actor, body: Create
 
 /** Renames a pipeline or changes its rotting days. */
 export async function editPipeline(app: AppContext, actor: Actor, id: string, body: UpdatePipelineBody): Promise<PipelineDto> {
-  return withTransaction(app.database.pool, async (tx) => {
+  const dto = await withTransaction(app.database.pool, async (tx) => {
     await lockWorkspacePipelines(tx.db, actor.workspaceId);
     const { pipeline } = await loadPipeline(tx.db, actor.workspaceId, id, true);
     if (body.name !== undefined) await assertPipelineNameFree(tx.db, actor.workspaceId, body.name, id);
@@ -140,6 +159,8 @@ export async function editPipeline(app: AppContext, actor: Actor, id: string, bo
     });
     return getPipeline(app, actor, id, tx.db);
   });
+  await forgetPipeline(app, actor.workspaceId, id);
+  return dto;
 }
 
 /** Deletes a pipeline; 409 while it holds deals. */
@@ -151,6 +172,7 @@ export async function removePipeline(app: AppContext, actor: Actor, id: string):
     await deletePipeline(tx.db, actor.workspaceId, id);
     await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "pipeline.deleted", entityType: "pipeline", entityId: id, changes: { name: pipeline.name } });
   });
+  await forgetPipeline(app, actor.workspaceId, id);
 }
 
 /** Rewrites stage positions 0..n-1 in the given order. */
@@ -165,7 +187,7 @@ async function renumberStages(db: Db, workspaceId: string, pipelineId: string, o
 
 /** Adds a stage (at `index`, default last). */
 export async function addStage(app: AppContext, actor: Actor, pipelineId: string, body: CreateStageBody): Promise<PipelineDto> {
-  return withTransaction(app.database.pool, async (tx) => {
+  const dto = await withTransaction(app.database.pool, async (tx) => {
     const { stages } = await loadPipeline(tx.db, actor.workspaceId, pipelineId, true);
     if (stages.length >= 30) throw errors.validation([{ path: "body", message: "A pipeline has at most 30 stages" }]);
     assertStageNameFree(stages, body.name);
@@ -177,11 +199,13 @@ export async function addStage(app: AppContext, actor: Actor, pipelineId: string
     await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "pipeline.stage_added", entityType: "pipeline", entityId: pipelineId, changes: { stage: body } });
     return getPipeline(app, actor, pipelineId, tx.db);
   });
+  await forgetPipeline(app, actor.workspaceId, pipelineId);
+  return dto;
 }
 
 /** Renames a stage or changes its probability. */
 export async function editStage(app: AppContext, actor: Actor, pipelineId: string, stageId: string, body: UpdateStageBody): Promise<PipelineDto> {
-  return withTransaction(app.database.pool, async (tx) => {
+  const dto = await withTransaction(app.database.pool, async (tx) => {
     const { stages } = await loadPipeline(tx.db, actor.workspaceId, pipelineId, true);
     const stage = await findStage(tx.db, actor.workspaceId, pipelineId, stageId);
     if (!stage) throw errors.notFound("Stage");
@@ -197,11 +221,13 @@ export async function editStage(app: AppContext, actor: Actor, pipelineId: strin
     });
     return getPipeline(app, actor, pipelineId, tx.db);
   });
+  await forgetPipeline(app, actor.workspaceId, pipelineId);
+  return dto;
 }
 
 /** Puts a pipeline's stages in a new order (the body lists every stage once). */
 export async function reorderStages(app: AppContext, actor: Actor, pipelineId: string, body: ReorderStagesBody): Promise<PipelineDto> {
-  return withTransaction(app.database.pool, async (tx) => {
+  const dto = await withTransaction(app.database.pool, async (tx) => {
     const { stages } = await loadPipeline(tx.db, actor.workspaceId, pipelineId, true);
     const current = new Set(stages.map((s) => s.id));
     const given = new Set(body.stageIds);
@@ -212,11 +238,13 @@ export async function reorderStages(app: AppContext, actor: Actor, pipelineId: s
     await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "pipeline.stages_reordered", entityType: "pipeline", entityId: pipelineId, changes: { from: stages.map((s) => s.id), to: body.stageIds } });
     return getPipeline(app, actor, pipelineId, tx.db);
   });
+  await forgetPipeline(app, actor.workspaceId, pipelineId);
+  return dto;
 }
 
 /** Deletes a stage; 409 while deals are in it or when it is the pipeline's last stage. */
 export async function removeStage(app: AppContext, actor: Actor, pipelineId: string, stageId: string): Promise<PipelineDto> {
-  return withTransaction(app.database.pool, async (tx) => {
+  const dto = await withTransaction(app.database.pool, async (tx) => {
     const { stages } = await loadPipeline(tx.db, actor.workspaceId, pipelineId, true);
     const stage = stages.find((s) => s.id === stageId);
     if (!stage) throw errors.notFound("Stage");
@@ -228,5 +256,7 @@ export async function removeStage(app: AppContext, actor: Actor, pipelineId: str
     await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "pipeline.stage_deleted", entityType: "pipeline", entityId: pipelineId, changes: { stageId, name: stage.name } });
     return getPipeline(app, actor, pipelineId, tx.db);
   });
+  await forgetPipeline(app, actor.workspaceId, pipelineId);
+  return dto;
 }
 

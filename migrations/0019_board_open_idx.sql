@@ -1,0 +1,1 @@
+CREATE INDEX "deals_board_open_idx" ON "deals" USING btree ("workspace_id","pipeline_id","stage_id","position","id","currency","value_minor","owner_id") WHERE "deals"."status" = 'open';
