@@ -40,10 +40,10 @@ export const dealsRouteSpecs: Record<RouteKey, RouteSpec> = {
     },
   },
   "POST /api/pipelines": {
-    build: async () => ({ path: "/api/pipelines", body: { name: "Matrix pipeline" } }),
+    build: async () => ({ path: "/api/pipelines", body: { name: `Matrix pipeline ${crypto.randomUUID().slice(0, 8)}` } }),
   },
   "PATCH /api/pipelines/:id": {
-    build: async (ctx) => ({ path: `/api/pipelines/${(await targetPipeline(ctx)).id}`, body: { name: "Renamed" } }),
+    build: async (ctx) => ({ path: `/api/pipelines/${(await targetPipeline(ctx)).id}`, body: { name: `Renamed ${crypto.randomUUID().slice(0, 8)}` } }),
   },
   "DELETE /api/pipelines/:id": {
     build: async (ctx) => ({ path: `/api/pipelines/${(await targetPipeline(ctx)).id}` }),
