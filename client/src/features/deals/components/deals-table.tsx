@@ -7,7 +7,7 @@ import { type VirtualColumn, VirtualTable } from "@/components/ui/virtual-table"
 import { paths } from "@/config/paths";
 import { formatDate, formatRelative } from "@/lib/format";
 import type { ExtraColumn } from "@/lib/table-columns";
-import { DealStatusBadge, formatMinor, RottingBadge } from "./deal-format";
+import { DealStatusBadge, formatMinor, isOverdue, OverdueBadge, RottingBadge } from "./deal-format";
 
 export type DealSortKey = "title" | "value" | "expectedCloseDate" | "createdAt" | "updatedAt";
 
@@ -65,6 +65,7 @@ export function DealsTable({
         cell: (d) => (
           <span className="flex items-center gap-2">
             <span className="truncate">{d.stage.name}</span>
+            {d.expectedCloseDate && isOverdue(d) ? <OverdueBadge date={d.expectedCloseDate} /> : null}
             {d.rotting ? <RottingBadge since={d.lastActivityAt} /> : null}
           </span>
         ),
