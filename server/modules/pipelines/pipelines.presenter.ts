@@ -7,14 +7,19 @@ export function presentStage(s: PipelineStageRow): StageDto {
   return { id: s.id, name: s.name, position: s.position, probability: s.probability };
 }
 
-/** Row + its stages (in order) → DTO. */
-export function presentPipeline(actor: Actor, p: PipelineRow, stages: PipelineStageRow[]): PipelineDto {
+/**
+ * Row + its stages (in order) → DTO. With `dealCounts` (deals per stage id) the stages and the pipeline
+ * carry `dealCount`, which the settings use to explain why a stage or pipeline can't be deleted yet.
+ */
+export function presentPipeline(actor: Actor, p: PipelineRow, stages: PipelineStageRow[], dealCounts?: ReadonlyMap<string, number>): PipelineDto {
+  const countOf = (s: PipelineStageRow) => dealCounts?.get(s.id) ?? 0;
   return {
     id: p.id,
     name: p.name,
     position: p.position,
     rottingDays: p.rottingDays,
-    stages: stages.map(presentStage),
+    stages: stages.map((s) => (dealCounts ? { ...presentStage(s), dealCount: countOf(s) } : presentStage(s))),
+    ...(dealCounts ? { dealCount: stages.reduce((n, s) => n + countOf(s), 0) } : {}),
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
     abilities: { manage: can(actor, "pipelines.manage") },

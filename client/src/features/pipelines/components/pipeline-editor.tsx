@@ -37,6 +37,9 @@ export function PipelineEditor({ pipeline }: { pipeline: PipelineDto }) {
     update.mutate({ id: pipeline.id, body: parsed.data }, { onSuccess: () => toast.success("Pipeline saved."), onError: (err) => showSaveError(err, setErrors) });
   };
 
+  const deals = pipeline.dealCount ?? 0;
+  const cannotDelete = deals > 0 ? `This pipeline holds ${deals} deal${deals === 1 ? "" : "s"}: move or delete them before deleting it.` : null;
+
   const move = (from: number, to: number) => {
     const ids = pipeline.stages.map((s) => s.id);
     const [id] = ids.splice(from, 1);
@@ -48,12 +51,15 @@ export function PipelineEditor({ pipeline }: { pipeline: PipelineDto }) {
     <Card>
       <CardHeader
         title={pipeline.name}
-        description={`${pipeline.stages.length} stage${pipeline.stages.length === 1 ? "" : "s"}`}
+        description={`${pipeline.stages.length} stage${pipeline.stages.length === 1 ? "" : "s"} · ${deals} deal${deals === 1 ? "" : "s"}`}
         actions={
-          <Button variant="ghost" size="sm" onClick={() => setConfirm(true)}>
-            <Trash2 aria-hidden />
-            Delete pipeline
-          </Button>
+          // Why delete is off (the API would answer 409): said on hover and to screen readers.
+          <span title={cannotDelete ?? undefined} data-testid="delete-pipeline-wrapper">
+            <Button variant="ghost" size="sm" aria-description={cannotDelete ?? undefined} disabled={!!cannotDelete} onClick={() => setConfirm(true)}>
+              <Trash2 aria-hidden />
+              Delete pipeline
+            </Button>
+          </span>
         }
       />
       <CardBody className="space-y-5">
