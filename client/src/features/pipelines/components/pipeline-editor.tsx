@@ -10,12 +10,15 @@ import { Input } from "@/components/ui/input";
 import { errorMessage } from "@/lib/api-client";
 import { useAddStage } from "../api/add-stage";
 import { useDeletePipeline } from "../api/delete-pipeline";
+import { useFreshPipelineCounts } from "../api/get-pipelines";
 import { useReorderStages } from "../api/reorder-stages";
 import { useUpdatePipeline } from "../api/update-pipeline";
 import { fieldErrors, StageRow, showSaveError } from "./stage-row";
 
 /** One pipeline: name, rotting days, its stages (edit, reorder, delete, add) and deleting it. */
 export function PipelineEditor({ pipeline }: { pipeline: PipelineDto }) {
+  // Delete is enabled or explained from the deal counts, so they must not be a cached board visit's.
+  useFreshPipelineCounts();
   const [name, setName] = useState(pipeline.name);
   const [rotting, setRotting] = useState(pipeline.rottingDays === null ? "" : String(pipeline.rottingDays));
   const [errors, setErrors] = useState<Record<string, string>>({});
