@@ -8,6 +8,7 @@ import {
   LoginBody,
   MeResponse,
   ResetPasswordBody,
+  SessionResponse,
 } from "../../shared/contracts/auth";
 import { OkResponse } from "../../shared/contracts/common";
 import { AppError } from "../../shared/errors";
@@ -68,6 +69,15 @@ export const authRoutes = [
     access: { kind: "authenticated" },
     responses: { 200: MeResponse },
     handler: ({ app, req }) => buildMe(app, req, req.user!),
+  }),
+  defineRoute({
+    method: "get",
+    path: "/auth/session",
+    summary: "The signed-in user like /auth/me, or `me: null` when signed out (200 either way)",
+    tags,
+    access: { kind: "public" },
+    responses: { 200: SessionResponse },
+    handler: async ({ app, req }) => ({ me: req.user ? await buildMe(app, req, req.user) : null }),
   }),
   defineRoute({
     method: "post",

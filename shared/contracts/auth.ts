@@ -31,6 +31,12 @@ export const MeResponse = z
   .meta({ id: "MeResponse" });
 export type MeResponse = z.infer<typeof MeResponse>;
 
+/** Who is signed in, answered with 200 either way (the app's start-up probe: no failed request when signed out). */
+export const SessionResponse = z
+  .object({ me: MeResponse.nullable().describe("The signed-in user as GET /auth/me returns it, null when signed out") })
+  .meta({ id: "SessionResponse" });
+export type SessionResponse = z.infer<typeof SessionResponse>;
+
 export const ForgotPasswordBody = z.strictObject({ email: emailField }).meta({ id: "ForgotPasswordBody" });
 export type ForgotPasswordBody = z.infer<typeof ForgotPasswordBody>;
 

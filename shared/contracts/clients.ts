@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NAME_MAX } from "../constants/limits";
-import { pageQueryFields, paginated, sortOrder } from "./common";
+import { moneyMinorField, pageQueryFields, paginated, sortOrder } from "./common";
 import { CUSTOM_FIELD_KEY, CustomFieldValues, customFieldFilterParam } from "./custom-fields";
 import { CURRENCIES } from "./workspace";
 
@@ -33,7 +33,7 @@ export type Address = z.infer<typeof Address>;
 /** Money in minor units (cents) with its ISO currency. */
 export const Money = z
   .strictObject({
-    amountMinor: z.number().int().min(0).max(1_000_000_000_00).describe("Amount in minor units, e.g. cents"),
+    amountMinor: moneyMinorField,
     currency: z.enum(CURRENCIES),
   })
   .meta({ id: "Money" });

@@ -5,6 +5,17 @@ import { EMAIL_MAX, NAME_MAX, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, PASSWORD_MAX, 
 export const IdParams = z.strictObject({ id: z.uuid().describe("Record id (UUIDv7)") }).meta({ id: "IdParams" });
 export type IdParams = z.infer<typeof IdParams>;
 
+/** The shared money rule's message for a value below zero (API and forms say the same). */
+export const MONEY_NEGATIVE_MESSAGE = "The value can't be negative";
+
+/** A money amount in minor units (e.g. cents): whole, not negative, at most 1,000,000,000.00. */
+export const moneyMinorField = z
+  .number()
+  .int("Use whole minor units")
+  .min(0, MONEY_NEGATIVE_MESSAGE)
+  .max(1_000_000_000_00, "Use at most 1,000,000,000")
+  .describe("Amount in minor units, e.g. cents");
+
 /** Cursor + limit query fields every list accepts. */
 export const pageQueryFields = {
   cursor: z.string().max(512).optional().describe("Opaque cursor from the previous page's meta.nextCursor"),

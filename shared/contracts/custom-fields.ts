@@ -31,7 +31,7 @@ export const CreateCustomFieldBody = z
   .strictObject({
     entityType: z.enum(CUSTOM_FIELD_ENTITIES),
     label: z.string().trim().min(1, "Enter a label").max(60),
-    key: z.string().regex(CUSTOM_FIELD_KEY, "Lower-case letters, digits and _, starting with a letter").optional().describe("Derived from the label when omitted"),
+    key: z.string().regex(CUSTOM_FIELD_KEY, "Lower-case letters, digits and _, starting with a letter").optional().describe("Derived from the label when omitted; field_<n> (next free number) when the label has no Latin letters or digits"),
     type: z.enum(CUSTOM_FIELD_TYPES),
     options: optionsField.optional(),
     required: z.boolean().default(false),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQueryFields, paginated, sortOrder } from "./common";
+import { moneyMinorField, pageQueryFields, paginated, sortOrder } from "./common";
 import { customFieldFilterParam } from "./custom-fields";
 import { customFieldsBodyField, customSortKeyParam } from "./clients";
 import { BOARD_COLUMN_DEFAULT, BOARD_COLUMN_MAX, PipelineDto, StageDto } from "./pipelines";
@@ -75,7 +75,7 @@ const dealFields = {
   clientId: z.uuid().nullable().describe("Client the deal is with (a client you can see)"),
   leadId: z.uuid().nullable().describe("Lead the deal is with (a lead you can see)"),
   contactId: z.uuid().nullable().describe("A contact of the deal's client"),
-  valueMinor: z.number().int("Use whole minor units").min(0, "Enter a positive value").max(1_000_000_000_00).describe("Value in minor units, e.g. cents"),
+  valueMinor: moneyMinorField.describe("Value in minor units, e.g. cents"),
   currency: z.enum(CURRENCIES).describe("Defaults to the workspace currency"),
   expectedCloseDate: z.iso.date("Use a date like 2026-12-31").nullable(),
   ownerId: z.uuid().nullable(),

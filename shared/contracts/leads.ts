@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EMAIL_MAX, NAME_MAX } from "../constants/limits";
 import { customFieldsBodyField, customSortKeyParam, UserRef } from "./clients";
-import { pageQueryFields, paginated, sortOrder } from "./common";
+import { moneyMinorField, pageQueryFields, paginated, sortOrder } from "./common";
 import { CustomFieldValues, customFieldFilterParam } from "./custom-fields";
 import { CURRENCIES } from "./workspace";
 
@@ -173,7 +173,7 @@ export const ConvertLeadBody = z
         title: z.string().trim().min(1, "Enter the deal's title").max(200),
         pipelineId: z.uuid().optional().describe("Defaults to the first pipeline"),
         stageId: z.uuid().optional().describe("Defaults to the pipeline's first stage"),
-        valueMinor: z.number().int().min(0).max(100_000_000_000).default(0),
+        valueMinor: moneyMinorField.default(0),
         currency: z.enum(CURRENCIES).optional().describe("Defaults to the workspace currency"),
         expectedCloseDate: z.iso.date().nullable().optional(),
       })

@@ -29,13 +29,23 @@ export const StageDto = z
   .meta({ id: "StageDto" });
 export type StageDto = z.infer<typeof StageDto>;
 
+const dealCount = z
+  .number()
+  .int()
+  .optional()
+  .describe("Deals (any status) it holds; only an empty one can be deleted. Sent by the pipeline endpoints, not on the board");
+
+export const PipelineStageDto = StageDto.extend({ dealCount }).meta({ id: "PipelineStageDto" });
+export type PipelineStageDto = z.infer<typeof PipelineStageDto>;
+
 export const PipelineDto = z
   .object({
     id: z.uuid(),
     name: z.string(),
     position: z.number().int(),
     rottingDays: z.number().int().nullable(),
-    stages: z.array(StageDto).describe("Stages in order"),
+    stages: z.array(PipelineStageDto).describe("Stages in order"),
+    dealCount,
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     abilities: z.object({ manage: z.boolean() }),

@@ -67,16 +67,37 @@ export function compactCustomFieldValues(values: CustomFieldValues): CustomField
   return Object.fromEntries(Object.entries(values).filter(([, v]) => !isEmpty(v)));
 }
 
-/** A label-derived key: "Budget (USD)" → "budget_usd". */
-export function customFieldKeyFromLabel(label: string): string {
+// Letters NFKD does not decompose into Latin, and Cyrillic/Greek, spelled in Latin so their labels
+// still give readable keys ("Бюджет" → "byudzhet"). Scripts without a spelling here (e.g. CJK) fall
+// back to a numbered key.
+const TRANSLITERATION: Record<string, string> = {
+  ß: "ss", æ: "ae", ø: "o", œ: "oe", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i",
+  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "e", ж: "zh", з: "z", и: "i", й: "y", к: "k", л: "l", м: "m",
+  н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch",
+  ъ: "", ы: "y", ь: "", э: "e", ю: "yu", я: "ya", і: "i", ї: "yi", є: "ye", ґ: "g",
+  α: "a", β: "v", γ: "g", δ: "d", ε: "e", ζ: "z", η: "i", θ: "th", ι: "i", κ: "k", λ: "l", μ: "m", ν: "n",
+  ξ: "x", ο: "o", π: "p", ρ: "r", σ: "s", ς: "s", τ: "t", υ: "y", φ: "f", χ: "ch", ψ: "ps", ω: "o",
+};
+
+/**
+ * A label-derived key: "Budget (USD)" → "budget_usd", "Бюджет" → "byudzhet". A label with nothing
+ * to spell in Latin letters or digits ("予算", "!!!") gets `field_<n>`, the first number not in
+ * `takenKeys` (the record type's existing keys), so a second such field does not collide.
+ */
+export function customFieldKeyFromLabel(label: string, takenKeys: Iterable<string> = []): string {
   // Decompose first and drop the combining marks, so "Café" gives "cafe" rather than "cafe_".
   const key = label
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
-    .replace(/ß/g, "ss")
+    .replace(/[^a-z0-9]/g, (c) => TRANSLITERATION[c] ?? c)
     .replace(/[^a-z0-9]+/g, "_")
     .replace(/^_+|_+$/g, "")
-    .slice(0, 40);
-  return /^[a-z]/.test(key) ? key : `f_${key}`.slice(0, 40);
+    .slice(0, 40)
+    .replace(/_+$/, "");
+  if (key) return /^[a-z]/.test(key) ? key : `f_${key}`.slice(0, 40);
+  const taken = new Set(takenKeys);
+  let n = 1;
+  while (taken.has(`field_${n}`)) n++;
+  return `field_${n}`;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_ROLE_PERMISSIONS } from "../../shared/constants/roles";
-import { MeResponse } from "../../shared/contracts/auth";
+import { MeResponse, SessionResponse } from "../../shared/contracts/auth";
 import { buildClient, buildTeam, buildUser } from "../factories";
 import { type ApiClient, anonymous, loginAs } from "../setup/http-client";
 import { createTestApp, type TestApp } from "../setup/test-app";
@@ -141,6 +141,25 @@ describe("POST /api/auth/login", () => {
     expect(issues[0]!.message).toContain("workspaceId");
     expect(sessionCookieValue(res)).toBeUndefined();
     expect((await client.get("/api/auth/me")).status).toBe(401);
+  });
+});
+
+describe("GET /api/auth/session", () => {
+  it("200 me: null for an anonymous caller (the start-up probe is no 401), the MeResponse once signed in, null again after logout", async () => {
+    const staff = await newUser({ role: "staff" });
+    const client = anonymous(t);
+    const before = await client.get("/api/auth/session");
+    expect(before.status).toBe(200);
+    expect(SessionResponse.parse(before.body)).toEqual({ me: null });
+    await client.login(staff.email, staff.password);
+    const signedIn = await client.get("/api/auth/session");
+    expect(signedIn.status).toBe(200);
+    const { me } = SessionResponse.parse(signedIn.body);
+    expect(me?.user.id).toBe(staff.id);
+    expect(me?.csrfToken).toBe(client.csrfToken);
+    expect(me).toEqual((await client.get("/api/auth/me")).body);
+    expect((await client.post("/api/auth/logout")).status).toBe(204);
+    expect(SessionResponse.parse((await client.get("/api/auth/session")).body)).toEqual({ me: null });
   });
 });
 

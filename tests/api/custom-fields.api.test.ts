@@ -74,6 +74,15 @@ describe("custom field definitions", () => {
     expect(both.abilities.manage).toBe(false);
   });
 
+  it("201 field_<n> keys for labels without Latin letters or digits, so a second one is not a 409", async () => {
+    const { admin } = await newTeam();
+    expect(await define(admin, { label: "予算", type: "text" })).toMatchObject({ key: "field_1", label: "予算" });
+    expect(await define(admin, { label: "!!!", type: "text" })).toMatchObject({ key: "field_2", label: "!!!" });
+    expect(await define(admin, { label: "Бюджет", type: "number" })).toMatchObject({ key: "byudzhet" });
+    // Numbering is per record type, like keys themselves.
+    expect(await define(admin, { entityType: "contact", label: "予算", type: "text" })).toMatchObject({ key: "field_1" });
+  });
+
   it("400 on invalid bodies", async () => {
     const { admin } = await newTeam();
     const res = await admin.post("/api/custom-fields", { entityType: "client", label: "Tier", type: "select" });

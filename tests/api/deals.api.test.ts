@@ -125,6 +125,17 @@ describe("POST /api/deals", () => {
     expect(issuePaths(res)).toEqual(expect.arrayContaining(["body", "body.title", "body.valueMinor", "body.currency", "body.expectedCloseDate"]));
   });
 
+  it("400 \"The value can't be negative\" at body.valueMinor for a negative value, on create and on update", async () => {
+    const client = await buildClient(t.database.db, { workspaceId: team.workspace.id });
+    const created = await admin.post("/api/deals", { title: "Refund", clientId: client.id, valueMinor: -100 });
+    expectError(created, 400, "validation_failed");
+    expect(created.body.error.details.issues).toEqual([expect.objectContaining({ path: "body.valueMinor", message: "The value can't be negative" })]);
+    const deal = await buildDeal(t.database.db, { workspaceId: team.workspace.id });
+    const updated = await admin.patch(`/api/deals/${deal.id}`, { valueMinor: -1 });
+    expectError(updated, 400, "validation_failed");
+    expect(updated.body.error.details.issues).toEqual([expect.objectContaining({ path: "body.valueMinor", message: "The value can't be negative" })]);
+  });
+
   it("400 at body.clientId without a client or a lead", async () => {
     const res = await admin.post("/api/deals", { title: "Orphan" });
     expectError(res, 400, "validation_failed");

@@ -136,6 +136,22 @@ describe("pipeline and stage edits", () => {
     expect(history[0]!.durationSeconds).toBeGreaterThanOrEqual(0);
   });
 
+  it("200 deal counts per stage and per pipeline (any status) in the list and in a pipeline's answers", async () => {
+    const p = PipelineResponse.parse(await admin.post("/api/pipelines", { name: "Counted" }).then((r) => r.body)).data;
+    expect(p.dealCount).toBe(0);
+    expect(p.stages.map((s) => s.dealCount)).toEqual([0, 0, 0, 0, 0]);
+    await buildDeal(t.database.db, { workspaceId: team.workspace.id, pipelineId: p.id, stageId: p.stages[1]!.id });
+    await buildDeal(t.database.db, { workspaceId: team.workspace.id, pipelineId: p.id, stageId: p.stages[1]!.id, status: "won" });
+    await buildDeal(t.database.db, { workspaceId: team.workspace.id, pipelineId: p.id, stageId: p.stages[3]!.id, status: "lost" });
+    const listed = PipelineListResponse.parse((await sales.get("/api/pipelines")).body).data.find((x) => x.id === p.id)!;
+    expect(listed.dealCount).toBe(3);
+    expect(listed.stages.map((s) => s.dealCount)).toEqual([0, 2, 0, 1, 0]);
+    // A stage's edit answers with the counts too, so the settings stay right after each change.
+    const renamed = PipelineResponse.parse((await admin.patch(`/api/pipelines/${p.id}/stages/${p.stages[0]!.id}`, { name: "Renamed" })).body).data;
+    expect(renamed.stages.map((s) => s.dealCount)).toEqual([0, 2, 0, 1, 0]);
+    expect(renamed.dealCount).toBe(3);
+  });
+
   it("409 deleting the last stage of a pipeline", async () => {
     const p = (await admin.post("/api/pipelines", { name: "Single", stages: [{ name: "Only", probability: 50 }] })).body.data;
     const res = await admin.delete(`/api/pipelines/${p.id}/stages/${p.stages[0].id}`);

@@ -10,6 +10,15 @@ describe("customFieldKeyFromLabel", () => {
     expect(customFieldKeyFromLabel("2024 target")).toBe("f_2024_target");
     expect(customFieldKeyFromLabel("a".repeat(60))).toHaveLength(40);
   });
+
+  it("transliterates Cyrillic and Greek; a label with nothing to spell gets the next free field_<n>", () => {
+    expect(customFieldKeyFromLabel("Бюджет проекта")).toBe("byudzhet_proekta");
+    expect(customFieldKeyFromLabel("Προϋπολογισμός")).toBe("proypologismos");
+    expect(customFieldKeyFromLabel("Søren Æble")).toBe("soren_aeble");
+    expect(customFieldKeyFromLabel("予算")).toBe("field_1");
+    expect(customFieldKeyFromLabel("!!!", ["field_1", "budget"])).toBe("field_2");
+    expect(customFieldKeyFromLabel("予算", ["field_2"])).toBe("field_1");
+  });
 });
 
 describe("validateCustomFieldValues", () => {

@@ -56,7 +56,7 @@ export function setUnauthorizedHandler(handler: () => void): void {
 }
 
 // Calls where 401 is an expected answer rather than "your session ended".
-const AUTH_PROBES = new Set(["/api/auth/me", "/api/auth/login", "/api/auth/logout"]);
+const AUTH_PROBES = new Set(["/api/auth/me", "/api/auth/session", "/api/auth/login", "/api/auth/logout"]);
 
 export type QueryValue = string | number | boolean | null | undefined | readonly string[];
 

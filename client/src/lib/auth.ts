@@ -1,4 +1,4 @@
-import type { MeResponse } from "@shared/contracts/auth";
+import type { MeResponse, SessionResponse } from "@shared/contracts/auth";
 import type { Permission, Role } from "@shared/constants/roles";
 import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, apiFetch, setCsrfToken } from "./api-client";
@@ -10,13 +10,17 @@ export const authKeys = {
   me: () => [...authKeys.all, "me"] as const,
 };
 
-/** GET /api/auth/me; resolves null when signed out and remembers the CSRF token. */
+/**
+ * GET /api/auth/session; resolves null when signed out and remembers the CSRF token. The session probe
+ * answers 200 when signed out, so a visit to /login logs no failed request (/auth/me would be a 401).
+ */
 export async function getMe(): Promise<Me | null> {
   try {
-    const me = await apiFetch<Me>("/api/auth/me");
-    setCsrfToken(me.csrfToken);
+    const { me } = await apiFetch<SessionResponse>("/api/auth/session");
+    setCsrfToken(me?.csrfToken ?? null);
     return me;
   } catch (error) {
+    // An expired or revoked session still answers 401 (session_expired): signed out as well.
     if (error instanceof ApiError && error.status === 401) {
       setCsrfToken(null);
       return null;

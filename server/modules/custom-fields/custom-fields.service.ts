@@ -38,9 +38,12 @@ export async function listDefinitions(app: AppContext, actor: Actor, entityType?
   return { data, abilities: { manage: can(actor, "custom_fields.manage") } };
 }
 
-/** Defines a field; the key comes from the label when omitted; 409 when the key is taken. */
+/**
+ * Defines a field; the key comes from the label when omitted (`field_<n>`, the next free number, when
+ * the label has nothing to spell it with); 409 when the key is taken.
+ */
 export async function createDefinition(app: AppContext, actor: Actor, body: CreateCustomFieldBody): Promise<CustomFieldDefinitionDto> {
-  const key = body.key ?? customFieldKeyFromLabel(body.label);
+  const key = body.key ?? customFieldKeyFromLabel(body.label, (await loadDefinitions(app, actor.workspaceId, body.entityType)).map((d) => d.key));
   const row = await withTransaction(app.database.pool, async (tx) => {
     const created = await insertDefinition(tx.db, {
       workspaceId: actor.workspaceId,

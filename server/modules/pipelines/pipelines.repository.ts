@@ -91,6 +91,17 @@ export async function countDeals(db: Db, workspaceId: string, where: { pipelineI
   return row?.n ?? 0;
 }
 
+/** Deals (any status) per stage of some pipelines, in one grouped query; empty stages are absent. */
+export async function countDealsByStage(db: Db, workspaceId: string, pipelineIds: string[]): Promise<Map<string, number>> {
+  if (!pipelineIds.length) return new Map();
+  const rows = await db
+    .select({ stageId: deals.stageId, n: count() })
+    .from(deals)
+    .where(and(eq(deals.workspaceId, workspaceId), inArray(deals.pipelineId, pipelineIds)))
+    .groupBy(deals.stageId);
+  return new Map(rows.map((r) => [r.stageId, r.n]));
+}
+
 /** Serialises pipeline set-up of one workspace for the rest of the caller's transaction (no-op outside one). */
 export async function lockWorkspacePipelines(db: Db, workspaceId: string): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`pipelines:${workspaceId}`}))`);

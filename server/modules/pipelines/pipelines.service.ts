@@ -20,6 +20,7 @@ import { recordAudit } from "../audit/audit.service";
 import { type PipelineSnapshot, pipelineSnapshot, presentPipeline } from "./pipelines.presenter";
 import {
   countDeals,
+  countDealsByStage,
   deletePipeline,
   deleteStage,
   findPipeline,
@@ -91,9 +92,11 @@ export async function loadPipelines(app: AppContext, workspaceId: string): Promi
   return rows.map((pipeline) => ({ pipeline, stages: stages.filter((s) => s.pipelineId === pipeline.id) }));
 }
 
-/** Lists pipelines with their stages. */
+/** Lists pipelines with their stages and deal counts. */
 export async function listPipelines(app: AppContext, actor: Actor): Promise<{ data: PipelineDto[] }> {
-  return { data: (await loadPipelines(app, actor.workspaceId)).map((p) => presentPipeline(actor, p.pipeline, p.stages)) };
+  const loaded = await loadPipelines(app, actor.workspaceId);
+  const counts = await countDealsByStage(app.database.db, actor.workspaceId, loaded.map((p) => p.pipeline.id));
+  return { data: loaded.map((p) => presentPipeline(actor, p.pipeline, p.stages, counts)) };
 }
 
 /** A pipeline of the workspace with its stages, or 404. */
@@ -121,10 +124,10 @@ async function forgetPipeline(app: AppContext, workspaceId: string, id: string):
   await app.cache.delete(CacheKeys.pipeline(workspaceId, id));
 }
 
-/** One pipeline as a DTO. */
+/** One pipeline as a DTO, with deal counts. */
 export async function getPipeline(app: AppContext, actor: Actor, id: string, db: Db = app.database.db): Promise<PipelineDto> {
   const p = await loadPipeline(db, actor.workspaceId, id);
-  return presentPipeline(actor, p.pipeline, p.stages);
+  return presentPipeline(actor, p.pipeline, p.stages, await countDealsByStage(db, actor.workspaceId, [id]));
 }
 
 /** Creates a pipeline with its initial stages (the standard five unless given). */
@@ -139,7 +142,8 @@ export async function createPipeline(app: AppContext, actor: Actor, body: Create
     await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "pipeline.created", entityType: "pipeline", entityId: p.pipeline.id, changes: { name: body.name, stages: p.stages.map((s) => s.name) } });
     return p;
   });
-  return presentPipeline(actor, created.pipeline, created.stages);
+  // A new pipeline holds no deals yet.
+  return presentPipeline(actor, created.pipeline, created.stages, new Map());
 }
 
 /** Renames a pipeline or changes its rotting days. */

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
 import type { Role } from "../../../shared/constants/roles";
 import { buildClient } from "../../factories";
@@ -40,10 +41,10 @@ export const dealsRouteSpecs: Record<RouteKey, RouteSpec> = {
     },
   },
   "POST /api/pipelines": {
-    build: async () => ({ path: "/api/pipelines", body: { name: `Matrix pipeline ${crypto.randomUUID().slice(0, 8)}` } }),
+    build: async () => ({ path: "/api/pipelines", body: { name: `Matrix pipeline ${randomBytes(4).toString("hex")}` } }),
   },
   "PATCH /api/pipelines/:id": {
-    build: async (ctx) => ({ path: `/api/pipelines/${(await targetPipeline(ctx)).id}`, body: { name: `Renamed ${crypto.randomUUID().slice(0, 8)}` } }),
+    build: async (ctx) => ({ path: `/api/pipelines/${(await targetPipeline(ctx)).id}`, body: { name: `Renamed ${randomBytes(4).toString("hex")}` } }),
   },
   "DELETE /api/pipelines/:id": {
     build: async (ctx) => ({ path: `/api/pipelines/${(await targetPipeline(ctx)).id}` }),

@@ -214,6 +214,12 @@ export const routeSpecs: Record<RouteKey, RouteSpec> = {
       expect(res.body.user.id).toBe(ctx.actor?.id);
     },
   },
+  "GET /api/auth/session": {
+    build: async () => ({ path: "/api/auth/session" }),
+    verify: (res, ctx) => {
+      expect(res.body.me?.user.id ?? null).toBe(ctx.actor?.id ?? null);
+    },
+  },
   "POST /api/auth/forgot-password": {
     build: async (ctx) => ({ path: "/api/auth/forgot-password", body: { email: (await homeUser(ctx)).email } }),
   },
@@ -1032,6 +1038,9 @@ export const matrix: MatrixRow[] = [
     setup: async () => ({ path: "/api/imports?entityType=contact", upload: { name: "matrix.csv", bytes: Buffer.from("client,first name\nMatrix Client,Ada\n") } }),
   },
   { route: "GET /api/imports/:id", role: "sales_agent", relation: "same-workspace", expect: 404, why: "sales agents see only the imports they started" },
+
+  // The start-up session probe (fix/qa-leftovers): 200 for everyone, `me: null` when signed out.
+  ...grid("GET /api/auth/session", { anonymous: 200, ...ANYONE_SIGNED_IN(200) }),
 ];
 
 /** Rows of an import route: role grid, another workspace's import (404), a colleague's import for staff (404). */

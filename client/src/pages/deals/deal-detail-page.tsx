@@ -10,7 +10,7 @@ import { Timeline } from "@/features/activities/components/timeline";
 import { AttachmentsPanel } from "@/features/attachments/components/attachments-panel";
 import { useDeal } from "@/features/deals/api/get-deal";
 import { DealDetailsForm } from "@/features/deals/components/deal-details-form";
-import { DealStatusBadge, formatMinor, RottingBadge } from "@/features/deals/components/deal-format";
+import { DealStatusBadge, formatMinor, isOverdue, OverdueBadge, RottingBadge } from "@/features/deals/components/deal-format";
 import { DealHeaderActions } from "@/features/deals/components/deal-header-actions";
 import { StageHistory } from "@/features/deals/components/stage-history";
 import { StagePath } from "@/features/deals/components/stage-path";
@@ -74,6 +74,7 @@ function DealDetailBody() {
           <span className="flex flex-wrap items-center gap-3">
             <span className="break-all">{d.title}</span>
             <DealStatusBadge status={d.status} />
+            {d.expectedCloseDate && isOverdue(d) ? <OverdueBadge date={d.expectedCloseDate} /> : null}
             {d.rotting ? <RottingBadge since={d.lastActivityAt} /> : null}
           </span>
         }

@@ -20,6 +20,7 @@ import { Checkbox, Input, NativeSelect } from "@/components/ui/input";
 import { ApiError, errorMessage } from "@/lib/api-client";
 import { applyFieldErrors, issueField } from "@/lib/form-errors";
 import { useCreateCustomField } from "../api/create-custom-field";
+import { useCustomFields } from "../api/get-custom-fields";
 import { useUpdateCustomField } from "../api/update-custom-field";
 
 export const FIELD_TYPE_LABELS: Record<CustomFieldType, string> = {
@@ -72,6 +73,8 @@ function toFormError(error: unknown): unknown {
 export function CustomFieldDialog({ entityType, field, trigger }: { entityType: CustomFieldEntity; field?: CustomFieldDefinitionDto; trigger: ReactNode }) {
   const [open, setOpen] = useState(false);
   const create = useCreateCustomField();
+  // The record type's keys, so a suggested `field_<n>` is the next free one, as the API would pick.
+  const existing = useCustomFields(entityType);
   const update = useUpdateCustomField();
   const mutation = field ? update : create;
   const form = useForm({ resolver: zodResolver(FieldFormSchema), defaultValues: formValues(field) });
@@ -108,7 +111,7 @@ export function CustomFieldDialog({ entityType, field, trigger }: { entityType: 
 
   const labelField = form.register("label", {
     onChange: (e: { target: { value: string } }) => {
-      if (!field && !keyTouched) form.setValue("key", e.target.value.trim() ? customFieldKeyFromLabel(e.target.value) : "");
+      if (!field && !keyTouched) form.setValue("key", e.target.value.trim() ? customFieldKeyFromLabel(e.target.value, existing.data?.data.map((d) => d.key)) : "");
     },
   });
   const keyField = form.register("key", { onChange: () => setKeyTouched(true) });

@@ -6,7 +6,7 @@ import { Link } from "wouter";
 import { paths } from "@/config/paths";
 import { cn } from "@/lib/cn";
 import { formatDate } from "@/lib/format";
-import { formatMinor, RottingBadge } from "./deal-format";
+import { formatMinor, isOverdue, OverdueBadge, RottingBadge } from "./deal-format";
 
 /** The body of a deal card (shared by the sortable card and the drag overlay). */
 export function DealCardBody({ deal, handle }: { deal: DealDto; handle?: React.ReactNode }) {
@@ -28,6 +28,7 @@ export function DealCardBody({ deal, handle }: { deal: DealDto; handle?: React.R
             </span>
           ) : null}
           {deal.owner ? <span className="truncate text-zinc-500">{deal.owner.name}</span> : null}
+          {deal.expectedCloseDate && isOverdue(deal) ? <OverdueBadge date={deal.expectedCloseDate} /> : null}
           {deal.rotting ? <RottingBadge since={deal.lastActivityAt} /> : null}
         </div>
       </div>

@@ -49,7 +49,7 @@ export function DealDetailsForm({ deal, members, canPickLead }: { deal: DealDto;
           <form onSubmit={submit} noValidate className="space-y-4">
             {update.isError && !fieldError ? <Alert tone="error">{errorMessage(update.error)}</Alert> : null}
             <fieldset disabled={!canEdit} className="min-w-0 space-y-4">
-              <DealFormFields form={form} members={options} canPickLead={canPickLead || !!deal.lead} />
+              <DealFormFields form={form} members={options} canPickLead={canPickLead || !!deal.lead} open={deal.status === "open"} />
               <Inputs definitions={definitions} />
             </fieldset>
             {canEdit ? (

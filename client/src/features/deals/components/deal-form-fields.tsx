@@ -5,6 +5,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { useClientContacts } from "../api/search-parties";
 import type { DealFormValues } from "./deal-form-schema";
+import { isPastDate } from "./deal-format";
 import { PartyPicker } from "./party-picker";
 
 /**
@@ -17,17 +18,22 @@ export function DealFormFields({
   stages,
   canPickLead,
   defaultOwnerLabel,
+  open = true,
 }: {
   form: UseFormReturn<DealFormValues>;
   members: { id: string; name: string }[];
   stages?: StageDto[];
   canPickLead: boolean;
   defaultOwnerLabel?: string;
+  /** Whether the deal is open (a past expected close date only matters then). */
+  open?: boolean;
 }) {
   const { errors } = form.formState;
   const reg = form.register;
   const client = form.watch("client");
   const contacts = useClientContacts(client?.id);
+  // A warning, not an error: a past date is allowed (e.g. recording a slipped deal), it just shows as overdue.
+  const pastClose = open && isPastDate(form.watch("expectedCloseDate"));
   return (
     <div className="space-y-4">
       <FormField label="Title" error={errors.title?.message}>
@@ -94,7 +100,11 @@ export function DealFormFields({
         </FormField>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label="Expected close" error={errors.expectedCloseDate?.message}>
+        <FormField
+          label="Expected close"
+          error={errors.expectedCloseDate?.message}
+          hint={pastClose ? "This date has passed: the deal will show as overdue." : undefined}
+        >
           {(f) => <Input {...f} type="date" {...reg("expectedCloseDate")} />}
         </FormField>
         <FormField label="Owner" error={errors.ownerId?.message}>

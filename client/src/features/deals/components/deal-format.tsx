@@ -1,6 +1,7 @@
-import type { CurrencyTotals, DealStatus } from "@shared/contracts/deals";
-import { Hourglass } from "lucide-react";
+import type { CurrencyTotals, DealDto, DealStatus } from "@shared/contracts/deals";
+import { CalendarClock, Hourglass } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
+import { formatDate } from "@/lib/format";
 
 function digits(currency: string): number {
   try {
@@ -20,10 +21,13 @@ export function formatMinor(amountMinor: number, currency: string): string {
   }
 }
 
-/** "12345.5" in a currency → minor units (null when not a non-negative number). */
+/**
+ * "12345.5" in a currency → minor units (null when not a number). A negative amount converts, so the
+ * shared money rule in the contract rejects it with its own message.
+ */
 export function toMinor(text: string, currency: string): number | null {
   const value = Number(text.replace(/[,\s]/g, ""));
-  if (text.trim() === "" || !Number.isFinite(value) || value < 0) return null;
+  if (text.trim() === "" || !Number.isFinite(value)) return null;
   return Math.round(value * 10 ** digits(currency));
 }
 
@@ -43,6 +47,31 @@ export const DEAL_STATUS_LABELS: Record<DealStatus, string> = { open: "Open", wo
 /** Open / Won / Lost. */
 export function DealStatusBadge({ status }: { status: DealStatus }) {
   return <Badge tone={status === "won" ? "success" : status === "lost" ? "danger" : "info"}>{DEAL_STATUS_LABELS[status]}</Badge>;
+}
+
+/** Today's date in the browser's time zone, as YYYY-MM-DD. */
+function localToday(now: Date): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}
+
+/** True when a date (YYYY-MM-DD) is before today in the browser's time zone. */
+export function isPastDate(date: string | null | undefined, now = new Date()): boolean {
+  return !!date && date < localToday(now);
+}
+
+/** An open deal whose expected close date has passed. */
+export function isOverdue(deal: Pick<DealDto, "status" | "expectedCloseDate">, now = new Date()): boolean {
+  return deal.status === "open" && isPastDate(deal.expectedCloseDate, now);
+}
+
+/** The "overdue" flag: open, and the expected close date has passed. */
+export function OverdueBadge({ date }: { date: string }) {
+  return (
+    <Badge tone="danger" title={`Expected to close by ${formatDate(date)}`}>
+      <CalendarClock className="size-3" aria-hidden />
+      Overdue
+    </Badge>
+  );
 }
 
 /** The "rotting" flag: open and untouched for longer than the pipeline allows. */

@@ -1,6 +1,7 @@
 import type { BoardColumnDto, DealDto } from "@shared/contracts/deals";
 import {
   type Announcements,
+  type CollisionDetection,
   closestCorners,
   DndContext,
   type DragEndEvent,
@@ -12,9 +13,8 @@ import {
   useSensor,
   useSensors,
 } from "@dnd-kit/core";
-import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { SquareKanban } from "lucide-react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -24,6 +24,7 @@ import type { BoardParams } from "../api/deals-keys";
 import { getBoard, useBoard } from "../api/get-board";
 import { useMoveDeal } from "../api/move-deal";
 import { BoardColumn } from "./board-column";
+import { boardKeyboardCoordinates, keyboardCollision } from "./board-keyboard";
 import { columnOf, locate, moveBody, moveCard } from "./board-moves";
 import { DealCardBody } from "./deal-card";
 
@@ -47,7 +48,14 @@ export function DealsBoard({ pipelineId, filters, canMove }: { pipelineId: strin
     if (board.data && !snapshot.current) setColumns(board.data.columns);
   }, [board.data]);
 
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  // The keyboard getter reads the latest columns (it is created once, with the sensors).
+  const columnsRef = useRef(columns);
+  columnsRef.current = columns;
+  const keyboardDrag = useRef(false);
+  const coordinateGetter = useMemo(() => boardKeyboardCoordinates(() => columnsRef.current), []);
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter }));
+  // Keyboard steps land exactly on a card or a column, so what is under the card's centre decides.
+  const collisionDetection = useCallback<CollisionDetection>((args) => (keyboardDrag.current ? keyboardCollision(args) : closestCorners(args)), []);
 
   const nameOf = (id: string | number | undefined): string => {
     if (id === undefined) return "";
@@ -63,7 +71,8 @@ export function DealsBoard({ pipelineId, filters, canMove }: { pipelineId: strin
     onDragCancel: ({ active: a }) => `Moving deal ${titleOf(a.id)} was cancelled. It is back in ${nameOf(a.id)}.`,
   };
 
-  const onDragStart = ({ active: a }: DragStartEvent) => {
+  const onDragStart = ({ active: a, activatorEvent }: DragStartEvent) => {
+    keyboardDrag.current = activatorEvent instanceof KeyboardEvent;
     snapshot.current = columns;
     const at = locate(columns, String(a.id));
     setActive(at ? columns[at.col]!.deals[at.index]! : null);
@@ -152,7 +161,7 @@ export function DealsBoard({ pipelineId, filters, canMove }: { pipelineId: strin
       ) : null}
       <DndContext
         sensors={sensors}
-        collisionDetection={closestCorners}
+        collisionDetection={collisionDetection}
         onDragStart={onDragStart}
         onDragOver={onDragOver}
         onDragEnd={onDragEnd}

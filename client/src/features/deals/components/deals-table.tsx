@@ -5,7 +5,7 @@ import { ListTable, type ListTableProps, sortableHeader } from "@/components/lis
 import type { VirtualColumn } from "@/components/ui/virtual-table";
 import { paths } from "@/config/paths";
 import { formatDate, formatRelative } from "@/lib/format";
-import { DealStatusBadge, formatMinor, RottingBadge } from "./deal-format";
+import { DealStatusBadge, formatMinor, isOverdue, OverdueBadge, RottingBadge } from "./deal-format";
 
 export type DealSortKey = "title" | "value" | "expectedCloseDate" | "createdAt" | "updatedAt";
 
@@ -32,6 +32,7 @@ export function DealsTable({ sort, order, onSort, ...table }: ListTableProps<Dea
         cell: (d) => (
           <span className="flex items-center gap-2">
             <span className="truncate">{d.stage.name}</span>
+            {d.expectedCloseDate && isOverdue(d) ? <OverdueBadge date={d.expectedCloseDate} /> : null}
             {d.rotting ? <RottingBadge since={d.lastActivityAt} /> : null}
           </span>
         ),

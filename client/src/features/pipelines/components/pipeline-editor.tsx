@@ -10,12 +10,15 @@ import { Input } from "@/components/ui/input";
 import { errorMessage } from "@/lib/api-client";
 import { useAddStage } from "../api/add-stage";
 import { useDeletePipeline } from "../api/delete-pipeline";
+import { useFreshPipelineCounts } from "../api/get-pipelines";
 import { useReorderStages } from "../api/reorder-stages";
 import { useUpdatePipeline } from "../api/update-pipeline";
 import { fieldErrors, StageRow, showSaveError } from "./stage-row";
 
 /** One pipeline: name, rotting days, its stages (edit, reorder, delete, add) and deleting it. */
 export function PipelineEditor({ pipeline }: { pipeline: PipelineDto }) {
+  // Delete is enabled or explained from the deal counts, so they must not be a cached board visit's.
+  useFreshPipelineCounts();
   const [name, setName] = useState(pipeline.name);
   const [rotting, setRotting] = useState(pipeline.rottingDays === null ? "" : String(pipeline.rottingDays));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -37,6 +40,9 @@ export function PipelineEditor({ pipeline }: { pipeline: PipelineDto }) {
     update.mutate({ id: pipeline.id, body: parsed.data }, { onSuccess: () => toast.success("Pipeline saved."), onError: (err) => showSaveError(err, setErrors) });
   };
 
+  const deals = pipeline.dealCount ?? 0;
+  const cannotDelete = deals > 0 ? `This pipeline holds ${deals} deal${deals === 1 ? "" : "s"}: move or delete them before deleting it.` : null;
+
   const move = (from: number, to: number) => {
     const ids = pipeline.stages.map((s) => s.id);
     const [id] = ids.splice(from, 1);
@@ -48,12 +54,15 @@ export function PipelineEditor({ pipeline }: { pipeline: PipelineDto }) {
     <Card>
       <CardHeader
         title={pipeline.name}
-        description={`${pipeline.stages.length} stage${pipeline.stages.length === 1 ? "" : "s"}`}
+        description={`${pipeline.stages.length} stage${pipeline.stages.length === 1 ? "" : "s"} · ${deals} deal${deals === 1 ? "" : "s"}`}
         actions={
-          <Button variant="ghost" size="sm" onClick={() => setConfirm(true)}>
-            <Trash2 aria-hidden />
-            Delete pipeline
-          </Button>
+          // Why delete is off (the API would answer 409): said on hover and to screen readers.
+          <span title={cannotDelete ?? undefined} data-testid="delete-pipeline-wrapper">
+            <Button variant="ghost" size="sm" aria-description={cannotDelete ?? undefined} disabled={!!cannotDelete} onClick={() => setConfirm(true)}>
+              <Trash2 aria-hidden />
+              Delete pipeline
+            </Button>
+          </span>
         }
       />
       <CardBody className="space-y-5">

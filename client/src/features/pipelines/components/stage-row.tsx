@@ -1,4 +1,4 @@
-import { StageInput, type StageDto } from "@shared/contracts/pipelines";
+import { StageInput, type PipelineStageDto } from "@shared/contracts/pipelines";
 import { ArrowDown, ArrowUp, Trash2 } from "lucide-react";
 import { type FormEvent, useEffect, useState } from "react";
 import { toast } from "sonner";
@@ -38,7 +38,7 @@ export function StageRow({
   moving,
 }: {
   pipelineId: string;
-  stage: StageDto;
+  stage: PipelineStageDto;
   index: number;
   count: number;
   onMove: (from: number, to: number) => void;
@@ -55,6 +55,9 @@ export function StageRow({
     setProbability(String(stage.probability));
   }, [stage.name, stage.probability]);
   const dirty = name !== stage.name || probability !== String(stage.probability);
+  const deals = stage.dealCount ?? 0;
+  // Why delete is off (the API would answer 409): said on hover and to screen readers.
+  const cannotDelete = count === 1 ? "A pipeline needs at least one stage." : deals > 0 ? `This stage holds ${deals} deal${deals === 1 ? "" : "s"}: move them to another stage first.` : null;
 
   const save = (e: FormEvent) => {
     e.preventDefault();
@@ -96,9 +99,18 @@ export function StageRow({
         <Button variant="ghost" size="sm" aria-label={`Move ${stage.name} down`} disabled={index === count - 1 || moving} onClick={() => onMove(index, index + 1)}>
           <ArrowDown aria-hidden />
         </Button>
-        <Button variant="ghost" size="sm" aria-label={`Delete stage ${stage.name}`} disabled={count === 1} onClick={() => setConfirm(true)}>
-          <Trash2 aria-hidden />
-        </Button>
+        <span title={cannotDelete ?? undefined} data-testid="delete-stage-wrapper">
+          <Button
+            variant="ghost"
+            size="sm"
+            aria-label={`Delete stage ${stage.name}`}
+            aria-description={cannotDelete ?? undefined}
+            disabled={!!cannotDelete}
+            onClick={() => setConfirm(true)}
+          >
+            <Trash2 aria-hidden />
+          </Button>
+        </span>
       </div>
       <ConfirmDialog
         open={confirm}

@@ -16,7 +16,7 @@ export function useUpdateWorkspace() {
     mutationFn: updateWorkspace,
     onSuccess: (workspace) => {
       queryClient.setQueryData(workspaceKeys.detail(), workspace);
-      // The shell reads name and brand colour from /api/auth/me.
+      // The shell reads name and brand colour from the signed-in user query (GET /api/auth/session).
       return queryClient.invalidateQueries({ queryKey: authKeys.me() });
     },
   });
