@@ -97,7 +97,8 @@ async function main() {
     console.log(`wrote ${ROWS.toLocaleString()} rows (${(size / 1024 / 1024).toFixed(1)} MB, ${bad} invalid on purpose)`);
 
     const port = await freePort();
-    server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+    server = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/index.ts"], {
       env: {
         ...process.env,
         DATABASE_URL: databaseUrl,
