@@ -629,6 +629,13 @@ export const routeSpecs: Record<RouteKey, RouteSpec> = {
   "GET /api/imports/:id/rejects.csv": {
     build: async (ctx) => ({ path: `/api/imports/${(await targetImport(ctx)).id}/rejects.csv` }),
   },
+  // Duplicates rescan (perf/duplicate-pairs): the caller's own workspace only, no record in the path.
+  "GET /api/duplicates/rescan": {
+    build: async () => ({ path: "/api/duplicates/rescan" }),
+  },
+  "POST /api/duplicates/rescan": {
+    build: async () => ({ path: "/api/duplicates/rescan", body: {} }),
+  },
 };
 
 /** A lead form of the caller's workspace (or another workspace's for the foreign relation). */
@@ -1002,6 +1009,11 @@ export const matrix: MatrixRow[] = [
   ...importRecordRows("POST /api/imports/:id/start", 202),
   ...importRecordRows("POST /api/imports/:id/cancel", 200),
   ...importRecordRows("GET /api/imports/:id/rejects.csv", 200),
+
+  // Duplicates rescan (perf/duplicate-pairs): admin.jobs (admins by default). Workspace-scoped with no
+  // id to forge: a foreign workspace's scan cannot be named, so there is no foreign-record row.
+  ...grid("GET /api/duplicates/rescan", staffOnly({ admin: 200 })),
+  ...grid("POST /api/duplicates/rescan", staffOnly({ admin: 202 })),
 ];
 
 /** Rows of an import route: role grid, another workspace's import (404), a colleague's import for staff (404). */
