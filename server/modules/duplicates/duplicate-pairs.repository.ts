@@ -53,6 +53,11 @@ const KEYS: Record<DuplicateEntityType, PairKeys> = {
   },
 };
 
+/** Partners kept per record and reason (see scoredPairs). */
+export const MATCHES_PER_REASON = 20;
+/** Records re-scored per statement (each probes the trigram index once per record). */
+const RESCORE_STATEMENT_IDS = 100;
+
 const REASON_WEIGHT: Record<Exclude<DuplicateReason, "name">, number> = { email: 1, phone: 0.9, domain: 0.5 };
 
 /** Serialises every pair write of a workspace (rescore jobs and rebuild windows), so the later writer always saw the later data. */
@@ -70,18 +75,32 @@ async function lockWorkspacePairs(db: Db, workspaceId: string): Promise<void> {
 function scoredPairs(entityType: DuplicateEntityType, workspaceId: string, source: SQL, higherOnly: boolean): SQL {
   const k = KEYS[entityType];
   const other = sql.raw(higherOnly ? "b.id > s.id" : "b.id <> s.id");
+  // Each source record keeps at most MATCHES_PER_REASON partners per reason, so a shared company
+  // domain or names built from a small vocabulary ("Person 1", "Person 2", …) cannot multiply into
+  // millions of pairs. Names take the first matches the scan finds, not the closest: ordering by
+  // similarity would score every look-alike in the workspace (one trigram comparison per record,
+  // per record re-scored), where the limit lets the scan stop early.
   const equality = (reason: Exclude<DuplicateReason, "name">, key: (t: string) => string, exclude?: readonly string[]) => {
     const excluded = exclude?.length ? sql` and ${sql.raw(key("s"))} not in (${sql.join(exclude.map((d) => sql`${d}`), sql`, `)})` : sql``;
-    return sql`select s.id as x, b.id as y, ${reason}::text as reason, null::real as sim, ${REASON_WEIGHT[reason]}::real as weight
-      from ${sql.raw(k.table)} s join ${sql.raw(k.table)} b on b.workspace_id = ${workspaceId} and ${sql.raw(key("b"))} = ${sql.raw(key("s"))} and ${other}
+    return sql`select s.id as x, m.id as y, ${reason}::text as reason, null::real as sim, ${REASON_WEIGHT[reason]}::real as weight
+      from ${sql.raw(k.table)} s cross join lateral (
+        select b.id from ${sql.raw(k.table)} b
+        where b.workspace_id = ${workspaceId} and ${sql.raw(key("b"))} = ${sql.raw(key("s"))} and ${other}
+        order by b.id limit ${MATCHES_PER_REASON}
+      ) m
       where ${source} and ${sql.raw(key("s"))} <> ''${excluded}`;
   };
   const branches: SQL[] = [];
   if (k.email) branches.push(equality("email", k.email));
   branches.push(equality("phone", k.phone));
   if (k.domain) branches.push(equality("domain", k.domain, FREE_MAIL_DOMAINS));
-  branches.push(sql`select s.id as x, b.id as y, 'name'::text as reason, similarity(${sql.raw(k.name("s"))}, ${sql.raw(k.name("b"))}) as sim, similarity(${sql.raw(k.name("s"))}, ${sql.raw(k.name("b"))}) as weight
-    from ${sql.raw(k.table)} s join ${sql.raw(k.table)} b on ${sql.raw(k.name("b"))} % ${sql.raw(k.name("s"))} and b.workspace_id = ${workspaceId} and ${other}
+  branches.push(sql`select s.id as x, m.id as y, 'name'::text as reason, m.sim, m.sim as weight
+    from ${sql.raw(k.table)} s cross join lateral (
+      select b.id, similarity(${sql.raw(k.name("s"))}, ${sql.raw(k.name("b"))}) as sim
+      from ${sql.raw(k.table)} b
+      where ${sql.raw(k.name("b"))} % ${sql.raw(k.name("s"))} and b.workspace_id = ${workspaceId} and ${other}
+      limit ${MATCHES_PER_REASON}
+    ) m
     where ${source}`);
   return sql`select ${workspaceId}::uuid, ${entityType}::text, least(p.x, p.y), greatest(p.x, p.y),
       array_agg(distinct p.reason order by p.reason), max(p.sim),
@@ -107,9 +126,13 @@ const idList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sq
 export async function rescorePairs(db: Db, workspaceId: string, entityType: DuplicateEntityType, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await lockWorkspacePairs(db, workspaceId);
-  await db.execute(sql`delete from ${duplicatePairs} where workspace_id = ${workspaceId} and entity_type = ${entityType}
-    and (low_id in (${idList(ids)}) or high_id in (${idList(ids)}))`);
-  await db.execute(upsertPairs(scoredPairs(entityType, workspaceId, sql`s.workspace_id = ${workspaceId} and s.id in (${idList(ids)})`, false)));
+  // In slices, so one statement stays well inside the statement timeout even for look-alike names.
+  for (let i = 0; i < ids.length; i += RESCORE_STATEMENT_IDS) {
+    const slice = ids.slice(i, i + RESCORE_STATEMENT_IDS);
+    await db.execute(sql`delete from ${duplicatePairs} where workspace_id = ${workspaceId} and entity_type = ${entityType}
+      and (low_id in (${idList(slice)}) or high_id in (${idList(slice)}))`);
+    await db.execute(upsertPairs(scoredPairs(entityType, workspaceId, sql`s.workspace_id = ${workspaceId} and s.id in (${idList(slice)})`, false)));
+  }
 }
 
 /** Drops the pairs of records that are gone (a merge's merged record), under the workspace's pair lock. */
