@@ -77,16 +77,18 @@ function scoredPairs(entityType: DuplicateEntityType, workspaceId: string, sourc
   const other = sql.raw(higherOnly ? "b.id > s.id" : "b.id <> s.id");
   // Each source record keeps at most MATCHES_PER_REASON partners per reason, so a shared company
   // domain or names built from a small vocabulary ("Person 1", "Person 2", …) cannot multiply into
-  // millions of pairs. Names take the first matches the scan finds, not the closest: ordering by
-  // similarity would score every look-alike in the workspace (one trigram comparison per record,
-  // per record re-scored), where the limit lets the scan stop early.
+  // millions of pairs (the first ones the probe finds, not the closest). `offset 0` keeps the limit
+  // out of the probe's plan: with it, the planner walks the primary key hoping for early matches,
+  // which on rare matches reads the whole table per record instead of one index probe.
   const equality = (reason: Exclude<DuplicateReason, "name">, key: (t: string) => string, exclude?: readonly string[]) => {
     const excluded = exclude?.length ? sql` and ${sql.raw(key("s"))} not in (${sql.join(exclude.map((d) => sql`${d}`), sql`, `)})` : sql``;
     return sql`select s.id as x, m.id as y, ${reason}::text as reason, null::real as sim, ${REASON_WEIGHT[reason]}::real as weight
       from ${sql.raw(k.table)} s cross join lateral (
-        select b.id from ${sql.raw(k.table)} b
-        where b.workspace_id = ${workspaceId} and ${sql.raw(key("b"))} = ${sql.raw(key("s"))} and ${other}
-        order by b.id limit ${MATCHES_PER_REASON}
+        select c.id from (
+          select b.id from ${sql.raw(k.table)} b
+          where b.workspace_id = ${workspaceId} and ${sql.raw(key("b"))} = ${sql.raw(key("s"))} and ${other}
+          offset 0
+        ) c limit ${MATCHES_PER_REASON}
       ) m
       where ${source} and ${sql.raw(key("s"))} <> ''${excluded}`;
   };
@@ -96,10 +98,12 @@ function scoredPairs(entityType: DuplicateEntityType, workspaceId: string, sourc
   if (k.domain) branches.push(equality("domain", k.domain, FREE_MAIL_DOMAINS));
   branches.push(sql`select s.id as x, m.id as y, 'name'::text as reason, m.sim, m.sim as weight
     from ${sql.raw(k.table)} s cross join lateral (
-      select b.id, similarity(${sql.raw(k.name("s"))}, ${sql.raw(k.name("b"))}) as sim
-      from ${sql.raw(k.table)} b
-      where ${sql.raw(k.name("b"))} % ${sql.raw(k.name("s"))} and b.workspace_id = ${workspaceId} and ${other}
-      limit ${MATCHES_PER_REASON}
+      select c.id, similarity(${sql.raw(k.name("s"))}, c.name) as sim from (
+        select b.id, ${sql.raw(k.name("b"))} as name
+        from ${sql.raw(k.table)} b
+        where ${sql.raw(k.name("b"))} % ${sql.raw(k.name("s"))} and b.workspace_id = ${workspaceId} and ${other}
+        offset 0
+      ) c limit ${MATCHES_PER_REASON}
     ) m
     where ${source}`);
   return sql`select ${workspaceId}::uuid, ${entityType}::text, least(p.x, p.y), greatest(p.x, p.y),
