@@ -61,10 +61,15 @@ const RESCORE_STATEMENT_IDS = 100;
 const REASON_WEIGHT: Record<Exclude<DuplicateReason, "name">, number> = { email: 1, phone: 0.9, domain: 0.5 };
 
 /** Serialises every pair write of a workspace (rescore jobs and rebuild windows), so the later writer always saw the later data. */
-async function lockWorkspacePairs(db: Db, workspaceId: string): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext('duplicate_pairs'), hashtext(${workspaceId}))`);
+async function lockWorkspacePairs(db: Db, workspaceId: string, wait = true): Promise<boolean> {
+  if (wait) await db.execute(sql`select pg_advisory_xact_lock(hashtext('duplicate_pairs'), hashtext(${workspaceId}))`);
+  else {
+    const { rows } = await db.execute<{ ok: boolean }>(sql`select pg_try_advisory_xact_lock(hashtext('duplicate_pairs'), hashtext(${workspaceId})) as ok`);
+    if (!rows[0]?.ok) return false;
+  }
   // `%` below probes the trigram GIN index with this threshold (local to the transaction).
   await db.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(NAME_SIMILARITY_THRESHOLD)}, true)`);
+  return true;
 }
 
 /**
@@ -126,10 +131,13 @@ const idList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sq
  * Re-scores records of one type: drops every stored pair of theirs and stores their current
  * candidates. A record that no longer exists (deleted, merged away) just loses its pairs.
  * Must run inside a transaction (the workspace lock and the trigram threshold are local to it).
+ * Returns false, having done nothing, while another writer holds the workspace's pair lock.
  */
-export async function rescorePairs(db: Db, workspaceId: string, entityType: DuplicateEntityType, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await lockWorkspacePairs(db, workspaceId);
+export async function rescorePairs(db: Db, workspaceId: string, entityType: DuplicateEntityType, ids: string[]): Promise<boolean> {
+  if (ids.length === 0) return true;
+  // Without waiting: many rescore jobs of one workspace (an import) must not each hold a pooled
+  // connection while they queue for the lock; the job comes back later instead.
+  if (!(await lockWorkspacePairs(db, workspaceId, false))) return false;
   // In slices, so one statement stays well inside the statement timeout even for look-alike names.
   for (let i = 0; i < ids.length; i += RESCORE_STATEMENT_IDS) {
     const slice = ids.slice(i, i + RESCORE_STATEMENT_IDS);
@@ -137,6 +145,7 @@ export async function rescorePairs(db: Db, workspaceId: string, entityType: Dupl
       and (low_id in (${idList(slice)}) or high_id in (${idList(slice)}))`);
     await db.execute(upsertPairs(scoredPairs(entityType, workspaceId, sql`s.workspace_id = ${workspaceId} and s.id in (${idList(slice)})`, false)));
   }
+  return true;
 }
 
 /** Drops the pairs of records that are gone (a merge's merged record), under the workspace's pair lock. */

@@ -11,6 +11,8 @@ export const RESCORE_CHUNK = 1000;
 /** Records per rebuild window (one transaction), and how long one rebuild job keeps taking windows. */
 const REBUILD_WINDOW = 500;
 const REBUILD_BUDGET_MS = 20_000;
+/** When the workspace's pairs are locked by another writer, a rescore runs again this much later. */
+const RETRY_BUSY_SECONDS = 2;
 
 /** Re-scores the candidate pairs of some records of one type (created, key fields changed, merged or deleted). */
 export const duplicatesRescoreJob = defineJob<{ workspaceId: string; entityType: DuplicateEntityType; ids: string[] }, AppContext>({
@@ -18,7 +20,9 @@ export const duplicatesRescoreJob = defineJob<{ workspaceId: string; entityType:
   payload: z.object({ workspaceId: z.uuid(), entityType: z.enum(DUPLICATE_ENTITY_TYPES), ids: z.array(z.uuid()).min(1).max(RESCORE_CHUNK) }),
   retryLimit: 5,
   async perform(p, { app }) {
-    await withTransaction(app.database.pool, (tx) => rescorePairs(tx.db, p.workspaceId, p.entityType, p.ids));
+    const done = await withTransaction(app.database.pool, (tx) => rescorePairs(tx.db, p.workspaceId, p.entityType, p.ids));
+    // Another rescore or a rebuild window of the workspace is writing: come back shortly (not a failure).
+    if (!done) await app.jobs.enqueue(duplicatesRescoreJob, p, { startAfterSeconds: RETRY_BUSY_SECONDS });
   },
 });
 
