@@ -25,19 +25,29 @@ export function touchesPairKeys(entityType: DuplicateEntityType, changed: object
  * job per chunk of 1,000: it commits or vanishes with the change. Call it when records are created,
  * deleted or merged, or when `touchesPairKeys` says a change matters.
  */
-export async function enqueuePairRescore(app: AppContext, db: Db, workspaceId: string, entityType: DuplicateEntityType, ids: readonly string[]): Promise<void> {
+export async function enqueuePairRescore(
+  app: AppContext,
+  db: Db,
+  workspaceId: string,
+  entityType: DuplicateEntityType,
+  ids: readonly string[],
+  opts: { startAfterSeconds?: number } = {},
+): Promise<void> {
   const unique = [...new Set(ids)];
   const tx = txOf(db);
   for (let i = 0; i < unique.length; i += RESCORE_CHUNK) {
-    await app.jobs.enqueue(duplicatesRescoreJob, { workspaceId, entityType, ids: unique.slice(i, i + RESCORE_CHUNK) }, { tx });
+    await app.jobs.enqueue(duplicatesRescoreJob, { workspaceId, entityType, ids: unique.slice(i, i + RESCORE_CHUNK) }, { tx, ...opts });
   }
 }
+
+/** Import batches' re-scores wait this long, so a large import does not share its CPU with them. */
+const IMPORT_RESCORE_DELAY_SECONDS = 90;
 
 /**
  * After an import batch wrote its records in `db` (its transaction): enqueues one re-score for the
  * records of the type it created or updated. Created rows carry the transaction's `now()`, updated
  * ones a time after `batchStartedAt`; a record someone else touched meanwhile is re-scored too,
- * which is harmless.
+ * which is harmless. Delayed by 90 s: imported pairs show up a little later, the import runs alone.
  */
 export async function enqueueImportBatchRescore(app: AppContext, db: Db, workspaceId: string, entityType: DuplicateEntityType, batchStartedAt: Date): Promise<void> {
   const table = { client: clients, contact: contacts, lead: leads }[entityType];
@@ -45,7 +55,7 @@ export async function enqueueImportBatchRescore(app: AppContext, db: Db, workspa
     .select({ id: table.id })
     .from(table)
     .where(and(eq(table.workspaceId, workspaceId), or(eq(table.updatedAt, sql`now()`), gte(table.updatedAt, batchStartedAt))));
-  await enqueuePairRescore(app, db, workspaceId, entityType, rows.map((r) => r.id));
+  await enqueuePairRescore(app, db, workspaceId, entityType, rows.map((r) => r.id), { startAfterSeconds: IMPORT_RESCORE_DELAY_SECONDS });
 }
 
 /**
