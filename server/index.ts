@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { CLIENT_DIST, createApp, ROOT_DIR } from "./app";
 import { buildContext } from "./bootstrap";
+import { enqueuePendingRebuilds } from "./modules/duplicates/duplicate-events";
 import { ConfigError, loadConfig } from "./config/env";
 import { createDatabase } from "./db/client";
 import { EmbeddedPostgresError, startEmbeddedPostgres } from "./db/embedded";
@@ -52,6 +53,8 @@ async function main(): Promise<void> {
   }
 
   const ctx = await buildContext(config, database);
+  // Duplicate pairs of workspaces that never had them built (after the migration, after seeding).
+  await enqueuePendingRebuilds(ctx);
   const httpServer = createServer();
   const app = await createApp(ctx, devServer ? { kind: "vite", httpServer } : { kind: "static" });
   httpServer.on("request", app);

@@ -7,6 +7,10 @@ export type DuplicateEntityType = (typeof DUPLICATE_ENTITY_TYPES)[number];
 export const DUPLICATE_REASONS = ["email", "phone", "domain", "name"] as const;
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
 
+/** `pending`: queued by a migration, its job not enqueued yet (the server does at boot). */
+export const DUPLICATE_SCAN_STATUSES = ["pending", "queued", "running", "done"] as const;
+export type DuplicateScanStatus = (typeof DUPLICATE_SCAN_STATUSES)[number];
+
 /** Names the view treats as "the same" above this trigram similarity (0–1). */
 export const NAME_SIMILARITY_THRESHOLD = 0.6;
 
@@ -42,7 +46,11 @@ export const FREE_MAIL_DOMAINS = [
 const entityType = z.enum(DUPLICATE_ENTITY_TYPES).describe("Which records to compare: clients, contacts or leads");
 
 export const ListDuplicatesQuery = z
-  .strictObject({ entityType, ...pageQueryFields })
+  .strictObject({
+    entityType,
+    reason: z.enum(DUPLICATE_REASONS).optional().describe("Only pairs proposed for this reason (among others)"),
+    ...pageQueryFields,
+  })
   .meta({ id: "ListDuplicatesQuery" });
 export type ListDuplicatesQuery = z.infer<typeof ListDuplicatesQuery>;
 
@@ -158,3 +166,20 @@ export const MergeDuplicatesResponse = z
   })
   .meta({ id: "MergeDuplicatesResponse" });
 export type MergeDuplicatesResponse = z.infer<typeof MergeDuplicatesResponse>;
+
+export const DuplicateScanDto = z
+  .object({
+    status: z.enum(DUPLICATE_SCAN_STATUSES).describe("pending/queued: waiting for its job; running: walking the records; done"),
+    processed: z.number().int().describe("Records scored so far"),
+    total: z.number().int().describe("Records in the workspace when the rescan was requested"),
+    requestedAt: z.iso.datetime(),
+    startedAt: z.iso.datetime().nullable(),
+    finishedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: "DuplicateScanDto" });
+export type DuplicateScanDto = z.infer<typeof DuplicateScanDto>;
+
+export const DuplicateScanResponse = z
+  .object({ data: DuplicateScanDto.nullable().describe("The latest rescan of the workspace's pairs; null if there was none") })
+  .meta({ id: "DuplicateScanResponse" });
+export type DuplicateScanResponse = z.infer<typeof DuplicateScanResponse>;

@@ -1,8 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activities, attachments, clientAssignments, clients, contacts, deals, leads, pipelineStages, pipelines, users } from "../../server/db/schema";
-import { CompareDuplicatesResponse, type DuplicatePairDto, DuplicateListResponse, MergeDuplicatesResponse } from "../../shared/contracts/duplicates";
+import { activities, attachments, clientAssignments, clients, contacts, deals, duplicatePairs, leads, pipelineStages, pipelines, users, workspaces } from "../../server/db/schema";
+import { withTransaction } from "../../server/db/transaction";
+import { startScan } from "../../server/modules/duplicates/duplicate-pairs.repository";
+import { duplicatesRebuildJob } from "../../server/modules/duplicates/duplicates.jobs";
+import { CompareDuplicatesResponse, type DuplicatePairDto, DuplicateListResponse, DuplicateScanResponse, MergeDuplicatesResponse } from "../../shared/contracts/duplicates";
 import { assignClient, buildActivity, buildClient, buildContact, buildCustomField, buildLead, buildTeam, buildUser } from "../factories";
 import { buildAttachment } from "../factories/attachments";
 import { type ApiClient, loginAs } from "../setup/http-client";
@@ -28,12 +31,28 @@ async function setup(): Promise<{ team: Team; admin: ApiClient; sales: ApiClient
   return { team, admin, sales };
 }
 
-/** Every pair of a type the client sees, walking all pages. */
-async function allPairs(client: ApiClient, entityType: string, limit = 50): Promise<DuplicatePairDto[]> {
+/**
+ * Pairs are precomputed: records written by the factories (straight to the database, no events)
+ * are scored by a rebuild of every workspace, run to the end here like the job runner would.
+ */
+async function rebuildAllPairs(): Promise<void> {
+  const workspaceIds = (await t.database.db.select({ id: workspaces.id }).from(workspaces)).map((w) => w.id);
+  for (const ws of workspaceIds) {
+    await withTransaction(t.database.pool, async (tx) => {
+      const scan = await startScan(tx.db, ws, null);
+      await t.ctx.jobs.enqueue(duplicatesRebuildJob, { workspaceId: ws, scanId: scan.scanId }, { tx });
+    });
+  }
+  await t.drainJobs();
+}
+
+/** Every pair of a type the client sees, walking all pages (after rebuilding the pairs of factory-made records). */
+async function allPairs(client: ApiClient, entityType: string, limit = 50, opts: { rebuild?: boolean; reason?: string } = {}): Promise<DuplicatePairDto[]> {
+  if (opts.rebuild !== false) await rebuildAllPairs();
   const out: DuplicatePairDto[] = [];
   let cursor: string | null = null;
   for (let i = 0; i < 50; i++) {
-    const res = await client.get(`/api/duplicates?entityType=${entityType}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+    const res = await client.get(`/api/duplicates?entityType=${entityType}&limit=${limit}${opts.reason ? `&reason=${opts.reason}` : ""}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
     expect(res.status).toBe(200);
     const body = DuplicateListResponse.parse(res.body);
     out.push(...body.data);
@@ -328,5 +347,123 @@ describe("POST /api/duplicates/merge", () => {
     expectError(unknown, 400, "validation_failed");
     expect(issuePaths(unknown)).toEqual(["body.fields.colour", "body.fields.customFields.nope"]);
     expect(await t.database.db.select().from(clients).where(inArray(clients.id, [a.id, b.id]))).toHaveLength(2);
+  });
+});
+
+describe("precomputed pairs (duplicates.rescore / duplicates.rebuild jobs)", () => {
+  const storedPairsOf = (id: string) =>
+    t.database.db
+      .select()
+      .from(duplicatePairs)
+      .where(sql`${duplicatePairs.lowId} = ${id} or ${duplicatePairs.highId} = ${id}`);
+
+  it("200 a lead created with a known email is proposed once its rescore job has run (the job commits with the lead)", async () => {
+    const { team, admin } = await setup();
+    const email = `known-${hex()}@harbour.example`;
+    const known = await buildLead(t.database.db, { workspaceId: team.workspace.id, name: "Harbour Known", email });
+    await t.drainJobs();
+    const created = await admin.post("/api/leads", { name: "Someone Else Entirely", email: email.toUpperCase() });
+    expect(created.status).toBe(201);
+    const id = (created.body as { data: { id: string } }).data.id;
+    expect(pairOf(await allPairs(admin, "lead", 50, { rebuild: false }), known.id, id)).toBeUndefined();
+    await t.drainJobs();
+    const pair = pairOf(await allPairs(admin, "lead", 50, { rebuild: false }), known.id, id);
+    expect(pair?.reasons).toEqual(["domain", "email"]);
+    expect(pair?.score).toBe(1);
+  });
+
+  it("200 editing a lead's name removes the stale name pair after its rescore job; an unrelated edit enqueues none", async () => {
+    const { admin } = await setup();
+    const a = await admin.post("/api/leads", { name: "Quentin Blackwood" });
+    const b = await admin.post("/api/leads", { name: "Quentin Blackwoods" });
+    const [aId, bId] = [a.body.data.id, b.body.data.id] as [string, string];
+    await t.drainJobs();
+    expect(pairOf(await allPairs(admin, "lead", 50, { rebuild: false }), aId, bId)?.reasons).toEqual(["name"]);
+    expect((await admin.patch(`/api/leads/${bId}`, { score: 40 })).status).toBe(200);
+    expect((await t.drainJobs()).processed).toBe(0);
+    expect((await admin.patch(`/api/leads/${bId}`, { name: "Ottoline Featherstone" })).status).toBe(200);
+    await t.drainJobs();
+    expect(pairOf(await allPairs(admin, "lead", 50, { rebuild: false }), aId, bId)).toBeUndefined();
+    expect(await storedPairsOf(bId)).toEqual([]);
+  });
+
+  it("200 a sales agent never sees a stored pair whose other side is not theirs; the admin does, filtered by reason", async () => {
+    const { team, admin, sales } = await setup();
+    const phone = "+441632960777";
+    const theirs = await admin.post("/api/leads", { name: "Admin Owned Lead", phone, ownerId: team.users.admin.id });
+    const mine = await sales.post("/api/leads", { name: "Agent Owned Lead", phone });
+    const mine2 = await sales.post("/api/leads", { name: "Another Agent Lead", phone });
+    expect([theirs.status, mine.status, mine2.status]).toEqual([201, 201, 201]);
+    await t.drainJobs();
+    const agentPairs = await allPairs(sales, "lead", 50, { rebuild: false });
+    expect(agentPairs.some((p) => [p.a.id, p.b.id].includes(theirs.body.data.id))).toBe(false);
+    expect(pairOf(agentPairs, mine.body.data.id, mine2.body.data.id)?.reasons).toEqual(["phone"]);
+    const adminPhone = await allPairs(admin, "lead", 50, { rebuild: false, reason: "phone" });
+    expect(pairOf(adminPhone, theirs.body.data.id, mine.body.data.id)).toBeDefined();
+    expect(await allPairs(admin, "lead", 50, { rebuild: false, reason: "email" })).toEqual([]);
+  });
+
+  it("200 lists the best score first, then by ids, across pages", async () => {
+    const { team, admin } = await setup();
+    const ws = team.workspace.id;
+    const e1 = await buildLead(t.database.db, { workspaceId: ws, name: "Orchid One", email: "same@orchid-labs.example" });
+    const e2 = await buildLead(t.database.db, { workspaceId: ws, name: "Tulip Two", email: "same@orchid-labs.example" });
+    const d1 = await buildLead(t.database.db, { workspaceId: ws, name: "Cedar Three", email: "x@cedar-works.example" });
+    const d2 = await buildLead(t.database.db, { workspaceId: ws, name: "Maple Four", email: "y@cedar-works.example" });
+    const pairs = await allPairs(admin, "lead", 1);
+    const scores = pairs.map((p) => p.score);
+    expect([...scores].sort((x, y) => y - x)).toEqual(scores);
+    expect(pairs[0]!.score).toBeGreaterThan(pairs[pairs.length - 1]!.score);
+    expect(pairOf(pairs, e1.id, e2.id)?.reasons).toEqual(["domain", "email"]);
+    expect(pairOf(pairs, d1.id, d2.id)?.reasons).toEqual(["domain"]);
+  });
+
+  it("202 rescan rebuilds the workspace's pairs (stale ones swept, missing ones found) and reports progress; 403 for a manager", async () => {
+    const { team, admin } = await setup();
+    const ws = team.workspace.id;
+    const a = await buildClient(t.database.db, { workspaceId: ws, name: "Rescan Roasters Ltd" });
+    const b = await buildClient(t.database.db, { workspaceId: ws, name: "Rescan Roaster Ltd" });
+    const x = await buildClient(t.database.db, { workspaceId: ws, name: "Nothing Alike Bakery" });
+    const y = await buildClient(t.database.db, { workspaceId: ws, name: "Zebra Crossing Partners" });
+    const [low, high] = [x.id, y.id].sort() as [string, string];
+    await t.database.db.insert(duplicatePairs).values({ workspaceId: ws, entityType: "client", lowId: low, highId: high, reasons: ["phone"], score: 0.9 });
+    await t.drainJobs();
+    const before = await allPairs(admin, "client", 50, { rebuild: false });
+    expect(pairOf(before, x.id, y.id)).toBeDefined();
+    expect(pairOf(before, a.id, b.id)).toBeUndefined();
+
+    const manager = await loginAs(t, team.users.manager);
+    expectError(await manager.post("/api/duplicates/rescan", {}), 403, "forbidden");
+    expect((await admin.get("/api/duplicates/rescan")).body).toEqual({ data: null });
+    const started = await admin.post("/api/duplicates/rescan", {});
+    expect(started.status).toBe(202);
+    const queued = DuplicateScanResponse.parse(started.body).data!;
+    // The team's own fixtures (a portal client) count too.
+    expect(queued).toMatchObject({ status: "queued", processed: 0 });
+    expect(queued.total).toBeGreaterThanOrEqual(4);
+    await t.drainJobs();
+    const done = DuplicateScanResponse.parse((await admin.get("/api/duplicates/rescan")).body).data;
+    expect(done).toMatchObject({ status: "done", processed: queued.total, total: queued.total });
+    expect(done!.finishedAt).not.toBeNull();
+    const after = await allPairs(admin, "client", 50, { rebuild: false });
+    expect(pairOf(after, x.id, y.id)).toBeUndefined();
+    expect(pairOf(after, a.id, b.id)?.reasons).toEqual(["name"]);
+    expect(await auditRows(t, { entityId: ws, action: "duplicates.rescan_started" })).toHaveLength(1);
+  });
+
+  it("200 a merge drops the merged lead's pairs at once and re-scores the survivor (its pairs with the merged lead's partners)", async () => {
+    const { team, admin } = await setup();
+    const ws = team.workspace.id;
+    const keep = await buildLead(t.database.db, { workspaceId: ws, name: "Keeper Alpha", email: "keep@alpha-co.example" });
+    const gone = await buildLead(t.database.db, { workspaceId: ws, name: "Goner Beta", email: "keep@alpha-co.example", phone: "+441632960555" });
+    const third = await buildLead(t.database.db, { workspaceId: ws, name: "Third Gamma", phone: "+441632960555" });
+    await allPairs(admin, "lead");
+    expect(pairOf(await allPairs(admin, "lead", 50, { rebuild: false }), gone.id, third.id)).toBeDefined();
+    const res = await admin.post("/api/duplicates/merge", { entityType: "lead", survivorId: keep.id, mergedId: gone.id, fields: { phone: "merged" } });
+    expect(res.status).toBe(200);
+    expect(await storedPairsOf(gone.id)).toEqual([]);
+    expect(pairOf(await allPairs(admin, "lead", 50, { rebuild: false }), keep.id, third.id)).toBeUndefined();
+    await t.drainJobs();
+    expect(pairOf(await allPairs(admin, "lead", 50, { rebuild: false }), keep.id, third.id)?.reasons).toEqual(["phone"]);
   });
 });

@@ -34,6 +34,16 @@ describe("duplicates: merge two similar clients", () => {
     const contact = await apiResult(admin, "POST", "/api/contacts", { clientId: second.body.data.id, firstName: "Juniper", lastName: `Moved ${stamp}` });
     expect(contact.status).toBe(201);
 
+    // Pairs are precomputed by a background job that commits with each write: wait until it has run.
+    await expect
+      .poll(
+        async () => {
+          const res = await api<{ data: { a: { name: string }; b: { name: string } }[] }>(admin, "GET", "/api/duplicates?entityType=client&reason=name&limit=100");
+          return res.body.data.some((p) => p.a.name === survivorName || p.b.name === survivorName);
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     await admin.getByRole("link", { name: "Duplicates" }).first().click();
     await admin.waitForURL((url) => url.pathname === "/duplicates");
     await admin.getByRole("tab", { name: "Clients", selected: true }).waitFor();

@@ -45,6 +45,7 @@ export const clients = pgTable(
     index("clients_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id),
     index("clients_workspace_updated_idx").on(t.workspaceId, t.updatedAt, t.id),
     index("clients_workspace_owner_idx").on(t.workspaceId, t.ownerId),
+    index("clients_workspace_phone_idx").on(t.workspaceId, t.phone),
     index("clients_search_idx").using("gin", t.search),
     index("clients_tags_idx").using("gin", t.tags),
     index("clients_custom_fields_idx").using("gin", sql`${t.customFields} jsonb_path_ops`),

@@ -29,6 +29,8 @@ export const contacts = pgTable(
   (t) => [
     index("contacts_workspace_name_idx").on(t.workspaceId, sql`(${t.firstName} || ' ' || coalesce(${t.lastName}, ''))`, t.id),
     index("contacts_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id),
+    index("contacts_workspace_updated_idx").on(t.workspaceId, t.updatedAt),
+    index("contacts_workspace_phone_idx").on(t.workspaceId, t.phone),
     index("contacts_client_idx").on(t.clientId),
     index("contacts_custom_fields_idx").using("gin", sql`${t.customFields} jsonb_path_ops`),
     index("contacts_email_lower_idx").on(sql`lower(${t.email})`),

@@ -7,7 +7,7 @@ import { removeStoredFiles } from "../attachments/attachments.service";
 import { recordAudit } from "../audit/audit.service";
 import { clientAbilities } from "./clients.policy";
 import { clientsWithPortalUsers, findVisibleClientsForUpdate, updateClient } from "./clients.repository";
-import { assertStaffUsers, deleteClientRecords } from "./clients.service";
+import { assertStaffUsers, deleteClientRecords, enqueueDeletedClientsRescore } from "./clients.service";
 
 /**
  * Applies one action to many clients in one transaction: only to the ones the actor may change;
@@ -27,6 +27,10 @@ export async function bulkClients(app: AppContext, actor: Actor, body: BulkClien
     if (!allowed) return { updated: 0, skipped: [...skipped, ...rows.map((r) => ({ id: r.id, reason: "forbidden" }))] };
     const bound = action.type === "delete" ? await clientsWithPortalUsers(tx.db, actor.workspaceId, rows.map((r) => r.id)) : new Set<string>();
     let updated = 0;
+    if (action.type === "delete") {
+      const deleting = rows.filter((r) => !bound.has(r.id)).map((r) => r.id);
+      await enqueueDeletedClientsRescore(app, tx.db, actor.workspaceId, deleting);
+    }
     for (const row of rows) {
       const entity = { type: "client" as const, id: row.id };
       if (action.type === "delete") {

@@ -39,6 +39,7 @@ import {
   replaceAssignees,
   updateClient,
 } from "./clients.repository";
+import { enqueuePairRescore, touchesPairKeys } from "../duplicates/duplicate-events";
 
 /** Rows → DTOs with owner names, assignees and contact counts loaded in three batch queries. */
 export async function presentClients(db: Db, actor: Actor, rows: ClientRow[]): Promise<ClientDto[]> {
@@ -106,6 +107,7 @@ export async function createClient(app: AppContext, actor: Actor, body: CreateCl
     if (ownerId) await assertStaffUsers(tx.db, actor, [ownerId], "body.ownerId");
     const row = await insertClient(tx.db, { ...toColumns(body), name: body.name, ownerId, customFields, workspaceId: actor.workspaceId, portalSettings: DEFAULT_PORTAL_SETTINGS });
     await recordTimeline(tx.db, actor, { type: "client", id: row.id }, "created");
+    await enqueuePairRescore(app, tx.db, actor.workspaceId, "client", [row.id]);
     await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "client.created", entityType: "client", entityId: row.id, changes: { name: row.name, status: row.status, ownerId, ...(Object.keys(customFields).length ? { customFields } : {}) } });
     return row.id;
   });
@@ -135,6 +137,7 @@ export async function updateClientDetails(app: AppContext, actor: Actor, id: str
     if (patch.address && JSON.stringify(patch.address) !== JSON.stringify(before.address)) changes.address = { from: before.address, to: patch.address };
     if (Object.keys(changes).length === 0) return;
     await updateClient(tx.db, actor.workspaceId, id, patch);
+    if (touchesPairKeys("client", changes)) await enqueuePairRescore(app, tx.db, actor.workspaceId, "client", [id]);
     const entity = { type: "client" as const, id };
     const { status, ownerId, ...rest } = changes;
     if (status) await recordTimeline(tx.db, actor, entity, "status_changed", status as Record<string, unknown>);
@@ -153,9 +156,18 @@ export async function removeClient(app: AppContext, actor: Actor, id: string): P
   const storageKeys = await withTransaction(app.database.pool, async (tx) => {
     const client = await loadVisibleClient(tx.db, actor, id);
     assertClientAbility(actor, "delete");
+    await enqueueDeletedClientsRescore(app, tx.db, actor.workspaceId, [client.id]);
     return deleteClientRecords(tx.db, actor, client);
   });
   await removeStoredFiles(app.storage, storageKeys);
+}
+
+/** Before clients are deleted: their pairs and their (cascading) contacts' pairs are re-scored away. */
+export async function enqueueDeletedClientsRescore(app: AppContext, db: Db, workspaceId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const contactIds = (await Promise.all(ids.map((id) => contactIdsOfClient(db, workspaceId, id)))).flat();
+  await enqueuePairRescore(app, db, workspaceId, "client", ids);
+  await enqueuePairRescore(app, db, workspaceId, "contact", contactIds);
 }
 
 /**

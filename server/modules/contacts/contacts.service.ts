@@ -26,6 +26,7 @@ import {
   listVisibleContacts,
   updateContact,
 } from "./contacts.repository";
+import { enqueuePairRescore, touchesPairKeys } from "../duplicates/duplicate-events";
 
 /** E.164 when the number parses (spaces, dashes, dots and parentheses stripped, a leading + kept); as typed otherwise. */
 export function normalisePhone(raw: string | null | undefined): string | null | undefined {
@@ -82,6 +83,7 @@ export async function createContact(app: AppContext, actor: Actor, body: CreateC
     });
     if (row.isPrimary) await clearPrimary(tx.db, actor.workspaceId, client.id, row.id);
     await recordTimeline(tx.db, actor, { type: "contact", id: row.id }, "created");
+    await enqueuePairRescore(app, tx.db, actor.workspaceId, "contact", [row.id]);
     await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "contact.created", entityType: "contact", entityId: row.id, changes: { clientId: client.id, firstName: row.firstName, lastName: row.lastName, email: row.email, ...(Object.keys(customFields).length ? { customFields } : {}) } });
     return row.id;
   });
@@ -109,6 +111,7 @@ export async function updateContactDetails(app: AppContext, actor: Actor, id: st
     }
     if (Object.keys(changes).length === 0) return;
     await updateContact(tx.db, actor.workspaceId, id, patch);
+    if (touchesPairKeys("contact", changes)) await enqueuePairRescore(app, tx.db, actor.workspaceId, "contact", [id]);
     if (patch.isPrimary) await clearPrimary(tx.db, actor.workspaceId, before.clientId, id);
     await recordTimeline(tx.db, actor, { type: "contact", id }, "updated", { fields: Object.keys(changes), changes });
     await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "contact.updated", entityType: "contact", entityId: id, changes });
@@ -127,6 +130,7 @@ export async function removeContact(app: AppContext, actor: Actor, id: string): 
     const ended = contact.userId ? await revokePortalLogin(tx, actor, contact.userId, { contactId: id }) : [];
     await deleteEntityActivities(tx.db, actor.workspaceId, "contact", [id]);
     await deleteContact(tx.db, actor.workspaceId, id);
+    await enqueuePairRescore(app, tx.db, actor.workspaceId, "contact", [id]);
     await recordAudit(tx.db, {
       workspaceId: actor.workspaceId,
       actorId: actor.id,

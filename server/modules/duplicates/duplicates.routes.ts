@@ -3,6 +3,7 @@ import {
   CompareDuplicatesResponse,
   DismissDuplicateBody,
   DuplicateListResponse,
+  DuplicateScanResponse,
   ListDuplicatesQuery,
   MergeDuplicatesBody,
   MergeDuplicatesResponse,
@@ -16,8 +17,9 @@ export const duplicatesRoutes = [
   defineRoute({
     method: "get",
     path: "/duplicates",
-    summary: "Candidate duplicate pairs (same email, phone or domain; similar names), keyset paged",
-    description: "Only pairs whose two records the caller may see. Leads also need leads.read. Dismissed pairs are left out.",
+    summary: "Candidate duplicate pairs (same email, phone or domain; similar names), best score first, keyset paged",
+    description:
+      "Pairs are precomputed and re-scored by a background job after each change to a record's name, email, phone, website or company (usually within a second or two). Only pairs whose two records the caller may see. Leads also need leads.read. Dismissed pairs are left out.",
     tags,
     access: { kind: "staff", permission: "clients.read" },
     request: { query: ListDuplicatesQuery },
@@ -57,5 +59,25 @@ export const duplicatesRoutes = [
     request: { body: MergeDuplicatesBody },
     responses: { 200: MergeDuplicatesResponse },
     handler: async ({ app, actor, input }) => ({ data: await duplicates.mergeDuplicates(app, actor, input.body) }),
+  }),
+  defineRoute({
+    method: "get",
+    path: "/duplicates/rescan",
+    summary: "The latest full rescan of the workspace's duplicate pairs, with its progress",
+    tags,
+    access: { kind: "staff", permission: "admin.jobs" },
+    responses: { 200: DuplicateScanResponse },
+    handler: async ({ app, actor }) => ({ data: await duplicates.getRescan(app, actor) }),
+  }),
+  defineRoute({
+    method: "post",
+    path: "/duplicates/rescan",
+    summary: "Rebuild the workspace's duplicate pairs from scratch in the background",
+    description:
+      "Pairs are kept current as records change; a rescan recomputes every pair (e.g. after the threshold or the rules changed). A rescan in progress is superseded. Progress: GET /duplicates/rescan.",
+    tags,
+    access: { kind: "staff", permission: "admin.jobs" },
+    responses: { 202: DuplicateScanResponse },
+    handler: async ({ app, actor }) => ({ data: await duplicates.startRescan(app, actor) }),
   }),
 ];

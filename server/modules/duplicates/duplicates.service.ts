@@ -5,6 +5,7 @@ import type {
   DismissDuplicateBody,
   DuplicateEntityType,
   DuplicateListResponse,
+  DuplicateScanDto,
   ListDuplicatesQuery,
   MergeDuplicatesBody,
   MergeDuplicatesResponse,
@@ -15,7 +16,7 @@ import { errors } from "../../../shared/errors";
 import type { AppContext } from "../../app-context";
 import { type Actor, can } from "../../auth/actor";
 import type { Db } from "../../db/client";
-import { clients, contacts, leads } from "../../db/schema";
+import { clients, contacts, type DuplicateScanRow, leads } from "../../db/schema";
 import { withTransaction } from "../../db/transaction";
 import { decodeCursor, toPage } from "../../lib/pagination";
 import { userNames } from "../activities/activities.repository";
@@ -25,10 +26,12 @@ import { clientAbilities } from "../clients/clients.policy";
 import { loadDefinitions } from "../custom-fields/custom-fields.service";
 import { leadAbilities } from "../leads/leads.policy";
 import { findVisibleLeadsForUpdate } from "../leads/leads.repository";
+import { enqueuePairRescore } from "./duplicate-events";
+import { deletePairsOf, findScan, listStoredPairs, type PairCursor, startScan } from "./duplicate-pairs.repository";
+import { duplicatesRebuildJob } from "./duplicates.jobs";
 import { builtInFields, customFields, type MergeField, type MergeRecord } from "./duplicates.fields";
 import {
   insertDismissal,
-  listCandidatePairs,
   lockVisibleClients,
   lockVisibleContacts,
   moveClientRelations,
@@ -62,22 +65,27 @@ function nameOf(r: MergeRecord): string {
   return "firstName" in r ? `${r.firstName} ${r.lastName ?? ""}`.trim() : r.name;
 }
 
-/** Candidate duplicate pairs of one record type that the actor may see on both sides. */
+/** Candidate duplicate pairs of one record type that the actor may see on both sides, best score first. */
 export async function listDuplicates(app: AppContext, actor: Actor, q: ListDuplicatesQuery): Promise<DuplicateListResponse> {
   assertCanRead(actor, q.entityType);
-  let after: [string, string] | null = null;
+  let after: PairCursor | null = null;
   if (q.cursor) {
-    const [a, b] = decodeCursor(q.cursor, 2);
-    if (typeof a !== "string" || typeof b !== "string" || !UUID.test(a) || !UUID.test(b)) {
-      throw errors.validation([{ path: "query.cursor", message: "Invalid cursor" }]);
+    const invalid = () => errors.validation([{ path: "query.cursor", message: "Invalid cursor" }]);
+    let values: unknown[];
+    try {
+      values = decodeCursor(q.cursor, 3);
+    } catch {
+      throw invalid();
     }
-    after = [a, b];
+    const [score, lowId, highId] = values;
+    if (typeof score !== "number" || typeof lowId !== "string" || typeof highId !== "string" || !UUID.test(lowId) || !UUID.test(highId)) throw invalid();
+    after = { score, lowId, highId };
   }
-  const rows = await withTransaction(app.database.pool, (tx) => listCandidatePairs(tx.db, actor, q.entityType, q.limit, after));
+  const rows = await listStoredPairs(app.database.db, actor, q.entityType, { limit: q.limit, after, reason: q.reason });
   return toPage(
     rows,
     q.limit,
-    (r) => [r.a_id, r.b_id],
+    (r) => [r.score, r.a_id, r.b_id],
     (r) => ({
       entityType: q.entityType,
       a: { id: r.a_id, name: r.a_name, detail: r.a_detail },
@@ -87,6 +95,34 @@ export async function listDuplicates(app: AppContext, actor: Actor, q: ListDupli
       score: Math.round(r.score * 100) / 100,
     }),
   );
+}
+
+/** The scan row as a DTO (a migration's `pending` shows as queued: its job is enqueued at boot). */
+function presentScan(scan: DuplicateScanRow | undefined): DuplicateScanDto | null {
+  if (!scan) return null;
+  return {
+    status: scan.status === "pending" ? "queued" : scan.status,
+    processed: scan.processed,
+    total: scan.total,
+    requestedAt: scan.requestedAt.toISOString(),
+    startedAt: scan.startedAt?.toISOString() ?? null,
+    finishedAt: scan.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/** The workspace's latest rescan and its progress. */
+export async function getRescan(app: AppContext, actor: Actor): Promise<DuplicateScanDto | null> {
+  return presentScan(await findScan(app.database.db, actor.workspaceId));
+}
+
+/** Rebuilds the workspace's pairs from scratch in the background (a running rescan is superseded). */
+export async function startRescan(app: AppContext, actor: Actor): Promise<DuplicateScanDto> {
+  return withTransaction(app.database.pool, async (tx) => {
+    const scan = await startScan(tx.db, actor.workspaceId, actor.id);
+    await app.jobs.enqueue(duplicatesRebuildJob, { workspaceId: actor.workspaceId, scanId: scan.scanId }, { tx });
+    await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "duplicates.rescan_started", entityType: "workspace", entityId: actor.workspaceId, changes: { total: scan.total } });
+    return presentScan(scan)!;
+  });
 }
 
 /**
@@ -241,6 +277,9 @@ export async function mergeDuplicates(app: AppContext, actor: Actor, input: Merg
     const patch = pickedPatch(fields, picks, survivor, merged);
     const counts = await moveRelations(tx.db, actor, entityType, survivor, merged, patch);
     await writeSurvivorAndDelete(tx.db, entityType, survivorId, mergedId, patch);
+    // The merged record's pairs go now; the survivor's are re-scored by a job that commits with the merge.
+    await deletePairsOf(tx.db, actor.workspaceId, entityType, [mergedId]);
+    await enqueuePairRescore(app, tx.db, actor.workspaceId, entityType, [survivorId]);
     await recordTimeline(tx.db, actor, { type: entityType, id: survivorId }, "merged", { mergedName: nameOf(merged), mergedId });
     await recordAudit(tx.db, {
       workspaceId: actor.workspaceId,

@@ -14,6 +14,7 @@ import { loadDefinitions, resolveCustomFieldValues } from "../custom-fields/cust
 import { intakeLeads } from "../leads/lead-intake";
 import { countSubmission, findFormByPublicId, findLeadByEmailForUpdate, findLeadByPhoneForUpdate, lockEmail, lockPhone, updateLeadFromForm } from "./forms.repository";
 import { liveFields } from "./forms.service";
+import { enqueuePairRescore, touchesPairKeys } from "../duplicates/duplicate-events";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const LIMITS: Record<string, number> = { name: NAME_MAX, company: 200, email: 254, phone: 40, country: 2, notes: 10_000 };
@@ -131,7 +132,7 @@ function e164(raw: string | null): string | null {
 const isBlank = (v: unknown) => v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0);
 
 /** A known email or phone: fill only the lead's empty fields, add the form's tags, record consent. */
-async function addToLead(tx: Tx, lead: LeadRow, form: LeadFormRow, parsed: ParsedSubmission, consent: LeadConsent | null): Promise<void> {
+async function addToLead(app: AppContext, tx: Tx, lead: LeadRow, form: LeadFormRow, parsed: ParsedSubmission, consent: LeadConsent | null): Promise<void> {
   const patch: Partial<LeadRow> = {};
   for (const key of ["company", "phone", "country", "notes"] as const) {
     const value = key === "phone" ? (normalisePhone(parsed.lead.phone) ?? null) : parsed.lead[key];
@@ -143,6 +144,7 @@ async function addToLead(tx: Tx, lead: LeadRow, form: LeadFormRow, parsed: Parse
   if (tags.length !== lead.tags.length) patch.tags = tags;
   if (consent) patch.consent = consent;
   await updateLeadFromForm(tx.db, lead, patch);
+  if (touchesPairKeys("lead", patch)) await enqueuePairRescore(app, tx.db, lead.workspaceId, "lead", [lead.id]);
 }
 
 /**
@@ -184,7 +186,7 @@ export async function submitForm(app: AppContext, publicId: string, body: FormSu
     }
     let leadId: string;
     if (existing) {
-      await addToLead(tx, existing, form, parsed, consent);
+      await addToLead(app, tx, existing, form, parsed, consent);
       leadId = existing.id;
     } else {
       const customFields = await resolveCustom(tx, form.workspaceId, {}, parsed.custom);

@@ -17,6 +17,7 @@ import type { BatchResult, ImportAdapter } from "./import-batch";
 import { fileBatches } from "./import-file";
 import { advanceImport, deleteImportFile, findImport, insertRejects } from "./imports.repository";
 import { canImport } from "./imports.policy";
+import { enqueueImportBatchRescore } from "../duplicates/duplicate-events";
 
 /** Rows per batch: one transaction, one duplicate lookup, one multi-row insert each. */
 export const IMPORT_BATCH_SIZE = 1000;
@@ -40,7 +41,11 @@ export async function importerActor(app: AppContext, imp: ImportRow): Promise<Ac
 /** Validates and writes one batch in `tx` with the custom field definitions read inside it (FOR SHARE). */
 async function processBatch(app: AppContext, tx: Parameters<Parameters<typeof withTransaction>[1]>[0], actor: Actor, imp: ImportRow, rows: Parameters<ImportAdapter["processBatch"]>[1]): Promise<BatchResult> {
   const definitions = (await listDefinitionRows(tx.db, imp.workspaceId, imp.entityType, { lockForShare: true })).map(presentDefinition);
-  return ADAPTERS[imp.entityType].processBatch({ app, tx, actor, imp, definitions }, rows);
+  const startedAt = new Date();
+  const result = await ADAPTERS[imp.entityType].processBatch({ app, tx, actor, imp, definitions }, rows);
+  // Duplicates: one re-score job for the whole batch (see duplicates/duplicate-events.ts).
+  await enqueueImportBatchRescore(app, tx.db, imp.workspaceId, imp.entityType, startedAt);
+  return result;
 }
 
 /**

@@ -13,6 +13,7 @@ import { findVisibleContact, insertContact } from "../contacts/contacts.reposito
 import { assertLeadAbility } from "./leads.policy";
 import { updateLead } from "./leads.repository";
 import { getLead, loadVisibleLead } from "./leads.service";
+import { enqueuePairRescore } from "../duplicates/duplicate-events";
 
 /** "Ada Lovelace" → first "Ada", last "Lovelace"; one word → first name only. */
 export function splitName(name: string): { firstName: string; lastName: string | null } {
@@ -53,6 +54,7 @@ export async function convertLead(app: AppContext, actor: Actor, id: string, bod
         portalSettings: DEFAULT_PORTAL_SETTINGS,
       });
       await recordTimeline(tx.db, actor, { type: "client", id: client.id }, "created", { fromLead: { id: lead.id, name: lead.name } });
+      await enqueuePairRescore(app, tx.db, actor.workspaceId, "client", [client.id]);
       clientId = client.id;
       clientName = client.name;
     }
@@ -65,6 +67,7 @@ export async function convertLead(app: AppContext, actor: Actor, id: string, bod
     } else if (body.contact.mode === "new") {
       const contact = await insertContact(tx.db, { workspaceId: actor.workspaceId, clientId, ...splitName(lead.name), email: lead.email, phone: lead.phone });
       await recordTimeline(tx.db, actor, { type: "contact", id: contact.id }, "created", { fromLead: { id: lead.id, name: lead.name } });
+      await enqueuePairRescore(app, tx.db, actor.workspaceId, "contact", [contact.id]);
       contactId = contact.id;
     }
 

@@ -6,6 +6,7 @@ import { activities, type LeadRow, leads, users } from "../../db/schema";
 import { chooseOwners } from "../assignment-rules/assignment.engine";
 import { emitLeadEvent } from "../automations/automation-events";
 import { normalisePhone } from "../contacts/contacts.service";
+import { enqueuePairRescore } from "../duplicates/duplicate-events";
 
 /** One lead entering the workspace, already validated (custom values included) by its entry path. */
 export interface LeadInput {
@@ -125,6 +126,8 @@ export async function intakeLeads(app: AppContext, db: Db, by: IntakeBy, inputs:
     );
     created.push(...rows);
     await emitLeadEvent(app, db, by.workspaceId, { type: "lead_created", leadIds: rows.map((r) => r.id) });
+    // An import batch enqueues one re-score for everything it wrote (imports/import-runner.ts).
+    if (origin.source !== "import") await enqueuePairRescore(app, db, by.workspaceId, "lead", rows.map((r) => r.id));
   }
   return created;
 }

@@ -10,6 +10,7 @@ import { assertStaffUsers } from "../clients/clients.service";
 import { assertOwnReach, leadAbilities } from "./leads.policy";
 import { findVisibleLeadsForUpdate, updateLead } from "./leads.repository";
 import { deleteLeadRecords, recordLeadChanges } from "./leads.service";
+import { enqueuePairRescore } from "../duplicates/duplicate-events";
 
 /**
  * Applies one action to many leads in one transaction: only to the ones the actor may change; the
@@ -29,6 +30,7 @@ export async function bulkLeads(app: AppContext, actor: Actor, body: BulkLeadsBo
     const allowed = action.type === "delete" ? abilities.delete : abilities.update;
     if (!allowed) return { updated: 0, skipped: [...skipped, ...rows.map((r) => ({ id: r.id, reason: "forbidden" }))] };
     let updated = 0;
+    if (action.type === "delete") await enqueuePairRescore(app, tx.db, actor.workspaceId, "lead", rows.map((r) => r.id));
     for (const row of rows) {
       if (action.type === "delete") {
         storageKeys.push(...(await deleteLeadRecords(tx.db, actor, row)));

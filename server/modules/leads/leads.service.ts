@@ -29,6 +29,7 @@ import {
   loadLeadDetails,
   updateLead,
 } from "./leads.repository";
+import { enqueuePairRescore, touchesPairKeys } from "../duplicates/duplicate-events";
 
 /** Rows → DTOs with owner and client names loaded in two batch queries. */
 export async function presentLeads(db: Db, actor: Actor, rows: LeadRow[]): Promise<LeadDto[]> {
@@ -137,6 +138,7 @@ export async function updateLeadDetails(app: AppContext, actor: Actor, id: strin
     if (patch.tags && patch.tags.join("\u0000") !== before.tags.join("\u0000")) changes.tags = { from: before.tags, to: patch.tags };
     if (Object.keys(changes).length === 0) return;
     await updateLead(tx.db, actor.workspaceId, id, patch);
+    if (touchesPairKeys("lead", changes)) await enqueuePairRescore(app, tx.db, actor.workspaceId, "lead", [id]);
     await recordLeadChanges(tx.db, actor, id, changes);
     if (changes.status) await emitLeadEvent(app, tx.db, actor.workspaceId, { type: "lead_status_changed", leadIds: [id], from: before.status, to: patch.status! });
     await recordAudit(tx.db, { workspaceId: actor.workspaceId, actorId: actor.id, action: "lead.updated", entityType: "lead", entityId: id, changes });
@@ -161,6 +163,7 @@ export async function removeLead(app: AppContext, actor: Actor, id: string): Pro
   const storageKeys = await withTransaction(app.database.pool, async (tx) => {
     const lead = await loadVisibleLead(tx.db, actor, id, { forUpdate: true });
     assertLeadAbility(actor, "delete");
+    await enqueuePairRescore(app, tx.db, actor.workspaceId, "lead", [lead.id]);
     return deleteLeadRecords(tx.db, actor, lead);
   });
   await removeStoredFiles(app.storage, storageKeys);

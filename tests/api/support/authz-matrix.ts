@@ -648,6 +648,13 @@ export const routeSpecs: Record<RouteKey, RouteSpec> = {
       expect(res.body.data.portalAccess).toBe("invited");
     },
   },
+  // Duplicates rescan (perf/duplicate-pairs): the caller's own workspace only, no record in the path.
+  "GET /api/duplicates/rescan": {
+    build: async () => ({ path: "/api/duplicates/rescan" }),
+  },
+  "POST /api/duplicates/rescan": {
+    build: async () => ({ path: "/api/duplicates/rescan", body: {} }),
+  },
 };
 
 /** A lead form of the caller's workspace (or another workspace's for the foreign relation). */
@@ -1041,6 +1048,11 @@ export const matrix: MatrixRow[] = [
 
   // The start-up session probe (fix/qa-leftovers): 200 for everyone, `me: null` when signed out.
   ...grid("GET /api/auth/session", { anonymous: 200, ...ANYONE_SIGNED_IN(200) }),
+
+  // Duplicates rescan (perf/duplicate-pairs): admin.jobs (admins by default). Workspace-scoped with no
+  // id to forge: a foreign workspace's scan cannot be named, so there is no foreign-record row.
+  ...grid("GET /api/duplicates/rescan", staffOnly({ admin: 200 })),
+  ...grid("POST /api/duplicates/rescan", staffOnly({ admin: 202 })),
 ];
 
 /** Rows of an import route: role grid, another workspace's import (404), a colleague's import for staff (404). */

@@ -1,4 +1,4 @@
-import type { DuplicateEntityType, DuplicatePairDto } from "@shared/contracts/duplicates";
+import type { DuplicateEntityType, DuplicatePairDto, DuplicateReason } from "@shared/contracts/duplicates";
 import { CopyCheck } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -29,8 +29,8 @@ function RecordCell({ record }: { record: DuplicatePairDto["a"] }) {
 }
 
 /** Candidate pairs of one record type with "Compare & merge" and "Not duplicates". */
-export function DuplicatePairsList({ entityType, canWrite }: { entityType: DuplicateEntityType; canWrite: boolean }) {
-  const pairs = useInfiniteDuplicates(entityType);
+export function DuplicatePairsList({ entityType, reason, canWrite }: { entityType: DuplicateEntityType; reason?: DuplicateReason; canWrite: boolean }) {
+  const pairs = useInfiniteDuplicates(entityType, reason);
   const dismiss = useDismissDuplicate();
   const [open, setOpen] = useState<DuplicatePairDto | null>(null);
   const rows = pairs.data?.pages.flatMap((p) => p.data) ?? [];
@@ -48,7 +48,7 @@ export function DuplicatePairsList({ entityType, canWrite }: { entityType: Dupli
       <Card>
         <EmptyState
           icon={CopyCheck}
-          title={`No duplicate ${NOUNS[entityType]} found`}
+          title={reason ? `No duplicate ${NOUNS[entityType]} found for this reason` : `No duplicate ${NOUNS[entityType]} found`}
           description="Records with the same email, phone or company domain, or very similar names, show up here for you to compare and merge."
         />
       </Card>
