@@ -38,7 +38,7 @@ describe("duplicates: merge two similar clients", () => {
     await expect
       .poll(
         async () => {
-          const res = await api<{ data: { a: { name: string }; b: { name: string } }[] }>(admin, "GET", "/api/duplicates?entityType=client&reason=name&limit=100");
+          const res = await apiResult<{ data: { a: { name: string }; b: { name: string } }[] }>(admin, "GET", "/api/duplicates?entityType=client&reason=name&limit=100");
           return res.body.data.some((p) => p.a.name === survivorName || p.b.name === survivorName);
         },
         { timeout: 30_000 },
