@@ -84,6 +84,10 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   client: ["portal.access"],
 };
 
+/** Record types that have an owner who works them (an owner needs `<type>.read`; see the users list's `canOwn`). */
+export const OWNED_RECORDS = ["leads", "deals"] as const;
+export type OwnedRecord = (typeof OWNED_RECORDS)[number];
+
 /** Roles an actor may assign: nobody but an admin creates admins. */
 export function assignableRoles(actorRole: Role): Role[] {
   if (actorRole === "admin") return [...ROLES];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES, USER_STATUSES } from "../constants/roles";
+import { OWNED_RECORDS, ROLES, USER_STATUSES } from "../constants/roles";
 import { emailField, nameField, pageQueryFields, paginated, sortOrder } from "./common";
 
 export const UserDto = z
@@ -32,6 +32,10 @@ export const ListUsersQuery = z
     q: z.string().trim().max(120).optional().describe("Search name or email"),
     role: z.enum(ROLES).optional(),
     status: z.enum(USER_STATUSES).optional(),
+    canOwn: z
+      .enum(OWNED_RECORDS)
+      .optional()
+      .describe("Only users who may own this record type: active members whose role holds leads.read (deals: deals.read) — for owner pickers"),
     sort: z.enum(USER_SORTS).default("name"),
     order: sortOrder.default("asc"),
     ...pageQueryFields,

@@ -13,7 +13,7 @@ import type { Db } from "../../db/client";
 import { type AssignmentRuleRow, assignmentRules, users } from "../../db/schema";
 import { withTransaction } from "../../db/transaction";
 import { recordAudit } from "../audit/audit.service";
-import { assertStaffUsers } from "../clients/clients.service";
+import { assertCanOwn } from "../users/record-owners";
 
 function userIdsOf(assign: RuleAssignment): string[] {
   return assign.type === "user" ? [assign.userId] : assign.userIds;
@@ -46,8 +46,10 @@ async function findRule(db: Db, workspaceId: string, id: string): Promise<Assign
   return row;
 }
 
+/** Everyone a rule hands leads to must be able to own leads (400 on the member's path otherwise). */
 async function assertAssignees(db: Db, actor: Actor, assign: RuleAssignment): Promise<void> {
-  await assertStaffUsers(db, actor, userIdsOf(assign), assign.type === "user" ? "body.assign.userId" : "body.assign.userIds");
+  if (assign.type === "user") await assertCanOwn(db, actor.workspaceId, "leads", [assign.userId], "body.assign.userId");
+  else await assertCanOwn(db, actor.workspaceId, "leads", assign.userIds, "body.assign.userIds", { list: true });
 }
 
 /** The workspace's rules in evaluation order. */

@@ -1,7 +1,8 @@
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { type RuleSubject, ruleMatches } from "../../../shared/contracts/assignment-rules";
 import type { Db } from "../../db/client";
-import { type AssignmentRuleRow, assignmentRules, leads, users } from "../../db/schema";
+import { type AssignmentRuleRow, assignmentRules, leads } from "../../db/schema";
+import { findOwnerCapable } from "../users/record-owners";
 
 /** Lead statuses that count as open work (least-loaded and the workload view). */
 export const OPEN_LEAD_STATUSES = ["new", "contacted", "qualified"] as const;
@@ -17,7 +18,7 @@ function candidates(rule: AssignmentRuleRow): string[] {
 
 /**
  * Chooses an owner for each lead by the workspace's ordered rules (first enabled match whose team
- * still has an active member wins; null when none matches). Call inside the intake transaction:
+ * still has a member who may own leads wins; null when none matches). Call inside the intake transaction:
  * each matched rule's row is updated (turn counter), which also serialises concurrent intakes on
  * the same rule, so round-robin never hands two leads the same turn and least-loaded counts are
  * read after the previous intake committed.
@@ -31,13 +32,8 @@ export async function chooseOwners(db: Db, workspaceId: string, subjects: RuleSu
     .orderBy(asc(assignmentRules.position), asc(assignmentRules.id));
   if (rules.length === 0) return subjects.map(() => null);
   const named = [...new Set(rules.flatMap(candidates))];
-  const activeRows = named.length
-    ? await db
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.workspaceId, workspaceId), inArray(users.id, named), eq(users.status, "active"), sql`${users.role} <> 'client'`))
-    : [];
-  const active = new Set(activeRows.map((u) => u.id));
+  // Members who can no longer own leads (deactivated, or their role lost leads.read) are skipped.
+  const active = new Set((await findOwnerCapable(db, workspaceId, "leads", named)).map((u) => u.id));
   const teams = new Map(rules.map((r) => [r.id, candidates(r).filter((id) => active.has(id))]));
   const matched = subjects.map((s) => rules.find((r) => (teams.get(r.id)?.length ?? 0) > 0 && ruleMatches(s, r.conditions)) ?? null);
 

@@ -9,6 +9,7 @@ import { chooseOwners } from "../assignment-rules/assignment.engine";
 import { automationNotificationEmail } from "../email/email-templates";
 import { queueEmail } from "../email/email.service";
 import { leadVisibilityCondition } from "../leads/leads.visibility";
+import { findOwnerCapable } from "../users/record-owners";
 import { findWorkspace } from "../workspace/workspace.repository";
 import { emitLeadEvent } from "./automation-events";
 
@@ -75,8 +76,8 @@ registerAutomationAction<"assign">({
   label: "Assign the lead",
   async run({ tx, lead }, action) {
     if (action.userId) {
-      const user = await activeStaff(tx.db, lead.workspaceId, action.userId);
-      if (!user) return { ok: false, summary: "The chosen user is no longer an active team member" };
+      const [user] = await findOwnerCapable(tx.db, lead.workspaceId, "leads", [action.userId]);
+      if (!user) return { ok: false, summary: "The chosen user can no longer own leads (deactivated, or their role cannot see leads)" };
       await setLead(tx.db, lead, { ownerId: user.id });
       return { ok: true, summary: `Assigned to ${user.name}` };
     }

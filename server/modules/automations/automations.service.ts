@@ -18,6 +18,7 @@ import { decodeIdCursor, toPage } from "../../lib/pagination";
 import { recordAudit } from "../audit/audit.service";
 import { findStaffUsers } from "../clients/clients.repository";
 import { loadVisibleLead } from "../leads/leads.service";
+import { ownerIssues } from "../users/record-owners";
 import { invalidateTriggers } from "./automation-events";
 import { automationInactivityBackfillJob } from "./automations.jobs";
 
@@ -47,10 +48,13 @@ async function findAutomation(db: Db, workspaceId: string, id: string): Promise<
 
 /** Users named by actions must be team members of the workspace (400 with the action's path otherwise). */
 async function assertActionUsers(db: Db, actor: Actor, actions: AutomationAction[]): Promise<void> {
-  const named = actions.flatMap((a, i) => ((a.type === "assign" || a.type === "notify_user") && a.userId ? [{ id: a.userId, i }] : []));
-  if (named.length === 0) return;
+  const named = actions.flatMap((a, i) => (a.type === "notify_user" && a.userId ? [{ id: a.userId, i }] : []));
   const found = new Set((await findStaffUsers(db, actor.workspaceId, named.map((n) => n.id))).map((u) => u.id));
   const issues: FieldIssue[] = named.filter((n) => !found.has(n.id)).map((n) => ({ path: `body.actions.${n.i}.userId`, message: "Choose a team member of this workspace" }));
+  // An "assign" action hands the lead to someone who must be able to own leads.
+  for (const [i, a] of actions.entries()) {
+    if (a.type === "assign" && a.userId) issues.push(...(await ownerIssues(db, actor.workspaceId, "leads", [a.userId], `body.actions.${i}.userId`)));
+  }
   if (issues.length) throw errors.validation(issues);
 }
 

@@ -5,13 +5,15 @@ import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db/client";
 import { findVisibleClient } from "../clients/clients.repository";
 import { findVisibleLead } from "../leads/leads.repository";
-import { findDealOwnerCapable, findLinkOwners } from "./deals.repository";
+import { findOwnerCapable } from "../users/record-owners";
+import { findLinkOwners } from "./deals.repository";
 
 /**
  * Who owns a new deal when its body names nobody: people who only reach their own deals (sales
  * agents, and staff when the workspace says so) own what they create; otherwise the lead's owner
  * (a conversion, or a deal opened with leadId), then the client's account owner, each only if they
- * may own deals (active team member whose role holds deals.write); otherwise the creator.
+ * may own deals (see `ownerCapableSql`: active, role holds deals.read); otherwise the creator. An owner
+ * named in a body is checked by `assertCanOwn(…, "deals", …)` in the create, edit and bulk paths.
  */
 export async function defaultDealOwner(
   db: Db,
@@ -21,7 +23,7 @@ export async function defaultDealOwner(
   const me = { id: actor.id, name: actor.name };
   if (actor.pipelineScope === "own") return { owner: me, reason: "self" };
   const { leadOwnerId, clientOwnerId } = await findLinkOwners(db, actor.workspaceId, links);
-  const capable = await findDealOwnerCapable(db, actor.workspaceId, [leadOwnerId, clientOwnerId].filter((x): x is string => !!x));
+  const capable = await findOwnerCapable(db, actor.workspaceId, "deals", [leadOwnerId, clientOwnerId].filter((x): x is string => !!x));
   const byId = new Map(capable.map((u) => [u.id, u]));
   if (leadOwnerId && byId.has(leadOwnerId)) return { owner: byId.get(leadOwnerId)!, reason: "lead_owner" };
   if (clientOwnerId && byId.has(clientOwnerId)) return { owner: byId.get(clientOwnerId)!, reason: "client_owner" };

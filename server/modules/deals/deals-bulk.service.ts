@@ -6,7 +6,7 @@ import { withTransaction } from "../../db/transaction";
 import { recordOwnerChange, recordTimeline } from "../activities/timeline";
 import { removeStoredFiles } from "../attachments/attachments.service";
 import { recordAudit } from "../audit/audit.service";
-import { assertStaffUsers } from "../clients/clients.service";
+import { assertCanOwn } from "../users/record-owners";
 import { applyStatus } from "./deals-move.service";
 import { dealAbilities } from "./deals.policy";
 import { findVisibleDealsForUpdate, updateDeal } from "./deals.repository";
@@ -22,7 +22,7 @@ export async function bulkDeals(app: AppContext, actor: Actor, body: BulkDealsBo
   const abilities = dealAbilities(actor);
   const storageKeys: string[] = [];
   const result = await withTransaction(app.database.pool, async (tx) => {
-    if (action.type === "assign_owner" && action.ownerId) await assertStaffUsers(tx.db, actor, [action.ownerId], "body.action.ownerId");
+    if (action.type === "assign_owner" && action.ownerId) await assertCanOwn(tx.db, actor.workspaceId, "deals", [action.ownerId], "body.action.ownerId");
     const rows = await findVisibleDealsForUpdate(tx.db, actor, ids);
     const found = new Set(rows.map((r) => r.id));
     const skipped: BulkResult["skipped"] = ids.filter((id) => !found.has(id)).map((id) => ({ id, reason: "not_found" }));

@@ -5,7 +5,7 @@ import { AppError } from "../../../shared/errors";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
 import { preparedStatement, rawPreparedStatement } from "../../db/prepared";
-import { clients, contacts, type DealRow, type DealStageHistoryRow, dealStageHistory, deals, leads, pipelineStages, pipelines, rolePermissions, users } from "../../db/schema";
+import { clients, contacts, type DealRow, type DealStageHistoryRow, dealStageHistory, deals, leads, pipelineStages, pipelines, users } from "../../db/schema";
 import { decodeKeysetCursor, keysetAfter } from "../../lib/pagination";
 import {
   type CustomFieldFilter,
@@ -449,18 +449,3 @@ export async function findLinkOwners(db: Db, workspaceId: string, links: { leadI
   return { leadOwnerId: lead?.ownerId ?? null, clientOwnerId: client?.ownerId ?? null };
 }
 
-/** Of the given users, those who may own deals: active or invited team members whose role holds deals.write in the workspace. */
-export async function findDealOwnerCapable(db: Db, workspaceId: string, ids: string[]): Promise<{ id: string; name: string }[]> {
-  if (!ids.length) return [];
-  return db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(
-      and(
-        eq(users.workspaceId, workspaceId),
-        inArray(users.id, ids),
-        sql`${users.role} <> 'client' and ${users.status} <> 'deactivated'`,
-        sql`exists (select 1 from ${rolePermissions} where ${rolePermissions.workspaceId} = ${users.workspaceId} and ${rolePermissions.role} = ${users.role} and ${rolePermissions.permission} = 'deals.write')`,
-      ),
-    );
-}

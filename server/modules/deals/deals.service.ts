@@ -13,12 +13,12 @@ import { deleteEntityAttachments } from "../attachments/attachments.repository";
 import { removeStoredFiles } from "../attachments/attachments.service";
 import { diffFields, recordAudit } from "../audit/audit.service";
 import { findVisibleClient } from "../clients/clients.repository";
-import { assertStaffUsers } from "../clients/clients.service";
 import { parseCustomFieldFilters, parseCustomFieldSort } from "../custom-fields/custom-fields.query";
 import { loadDefinitions, resolveCustomFieldValues } from "../custom-fields/custom-fields.service";
 import { leadVisibilityCondition } from "../leads/leads.visibility";
 import { findPipeline, findStage, listStageRows } from "../pipelines/pipelines.repository";
 import { ensureDefaultPipeline } from "../pipelines/pipelines.service";
+import { assertCanOwn } from "../users/record-owners";
 import { findWorkspace } from "../workspace/workspace.repository";
 import { assertOwnDealOwner, defaultDealOwner } from "./deal-owner";
 import { assertDealAbility } from "./deals.policy";
@@ -136,7 +136,7 @@ export async function createDealInTx(tx: Tx, actor: Actor, input: CreateDealBody
   if (!opts.verifiedLinks) await assertLinks(db, actor, links, { clientId: true, leadId: true, contactId: true });
   assertOwnDealOwner(actor, input.ownerId);
   const ownerId = input.ownerId !== undefined ? input.ownerId : (await defaultDealOwner(db, actor, links)).owner.id;
-  if (input.ownerId && input.ownerId !== actor.id) await assertStaffUsers(db, actor, [input.ownerId], "body.ownerId");
+  if (input.ownerId) await assertCanOwn(db, actor.workspaceId, "deals", [input.ownerId], "body.ownerId");
   const { pipelineId, stageId } = await resolveStage(db, actor.workspaceId, input.pipelineId, input.stageId);
   const { values: customFields } = await resolveCustomFieldValues(tx, actor.workspaceId, "deal", {}, input.customFields ?? {});
   const currency = input.currency ?? (await findWorkspace(db, actor.workspaceId))?.currency ?? "USD";
@@ -197,7 +197,7 @@ export async function updateDealDetails(app: AppContext, actor: Actor, id: strin
     if (changedLink("clientId") || changedLink("leadId") || changedLink("contactId")) {
       await assertLinks(tx.db, actor, links, { clientId: changedLink("clientId"), leadId: changedLink("leadId"), contactId: changedLink("contactId") });
     }
-    if (body.ownerId && body.ownerId !== before.ownerId) await assertStaffUsers(tx.db, actor, [body.ownerId], "body.ownerId");
+    if (body.ownerId && body.ownerId !== before.ownerId) await assertCanOwn(tx.db, actor.workspaceId, "deals", [body.ownerId], "body.ownerId");
     const changes: Record<string, unknown> = { ...diffFields(before, patch, [...DIFF_KEYS]) };
     if (cfPatch !== undefined) {
       const { values, diff } = await resolveCustomFieldValues(tx, actor.workspaceId, "deal", before.customFields, cfPatch);

@@ -6,7 +6,7 @@ import { withTransaction } from "../../db/transaction";
 import { removeStoredFiles } from "../attachments/attachments.service";
 import { recordAudit } from "../audit/audit.service";
 import { emitLeadEvent } from "../automations/automation-events";
-import { assertStaffUsers } from "../clients/clients.service";
+import { assertCanOwn } from "../users/record-owners";
 import { assertOwnReach, leadAbilities } from "./leads.policy";
 import { findVisibleLeadsForUpdate, updateLead } from "./leads.repository";
 import { deleteLeadRecords, recordLeadChanges } from "./leads.service";
@@ -23,7 +23,7 @@ export async function bulkLeads(app: AppContext, actor: Actor, body: BulkLeadsBo
   if (action.type === "assign_owner") assertOwnReach(actor, action.ownerId, "body.action.ownerId");
   const storageKeys: string[] = [];
   const result = await withTransaction(app.database.pool, async (tx) => {
-    if (action.type === "assign_owner" && action.ownerId) await assertStaffUsers(tx.db, actor, [action.ownerId], "body.action.ownerId");
+    if (action.type === "assign_owner" && action.ownerId) await assertCanOwn(tx.db, actor.workspaceId, "leads", [action.ownerId], "body.action.ownerId");
     const rows = await findVisibleLeadsForUpdate(tx.db, actor, ids);
     const found = new Set(rows.map((r) => r.id));
     const skipped: BulkResult["skipped"] = ids.filter((id) => !found.has(id)).map((id) => ({ id, reason: "not_found" }));

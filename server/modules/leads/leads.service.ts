@@ -13,7 +13,7 @@ import { deleteEntityAttachments } from "../attachments/attachments.repository";
 import { removeStoredFiles } from "../attachments/attachments.service";
 import { diffFields, recordAudit } from "../audit/audit.service";
 import { emitLeadEvent } from "../automations/automation-events";
-import { assertStaffUsers } from "../clients/clients.service";
+import { assertCanOwn } from "../users/record-owners";
 import { normalisePhone } from "../contacts/contacts.service";
 import { parseCustomFieldFilters, parseCustomFieldSort } from "../custom-fields/custom-fields.query";
 import { loadDefinitions, resolveCustomFieldValues } from "../custom-fields/custom-fields.service";
@@ -76,7 +76,7 @@ export async function createLead(app: AppContext, actor: Actor, body: CreateLead
   const ownerId = body.ownerId !== undefined ? body.ownerId : actor.pipelineScope === "own" ? actor.id : undefined;
   const id = await withTransaction(app.database.pool, async (tx) => {
     const { values: customFields } = await resolveCustomFieldValues(tx, actor.workspaceId, "lead", {}, body.customFields ?? {});
-    if (ownerId) await assertStaffUsers(tx.db, actor, [ownerId], "body.ownerId");
+    if (ownerId) await assertCanOwn(tx.db, actor.workspaceId, "leads", [ownerId], "body.ownerId");
     const consent = body.consent ? { givenAt: body.consent.givenAt ?? new Date().toISOString(), method: body.source, text: body.consent.text } : null;
     const [row] = await intakeLeads(
       app,
@@ -124,7 +124,7 @@ export async function updateLeadDetails(app: AppContext, actor: Actor, id: strin
     if (before.status === "converted" && body.status !== undefined) {
       throw errors.validation([{ path: "body.status", message: "A converted lead keeps its status" }]);
     }
-    if (body.ownerId) await assertStaffUsers(tx.db, actor, [body.ownerId], "body.ownerId");
+    if (body.ownerId && body.ownerId !== before.ownerId) await assertCanOwn(tx.db, actor.workspaceId, "leads", [body.ownerId], "body.ownerId");
     const { customFields: _cf, tags, phone, ...rest } = body;
     const patch: Partial<LeadRow> = { ...rest, ...(phone !== undefined ? { phone: normalisePhone(phone) ?? null } : {}), ...(tags !== undefined ? { tags: [...new Set(tags)] } : {}) };
     const changes: Record<string, unknown> = { ...diffFields(before, patch, [...DIFF_KEYS]) };

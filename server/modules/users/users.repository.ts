@@ -5,6 +5,7 @@ import type { Db } from "../../db/client";
 import { clients, type UserRow, rolePermissions, users } from "../../db/schema";
 import { preparedStatement } from "../../db/prepared";
 import { decodeKeysetCursor, keysetAfter } from "../../lib/pagination";
+import { ownerCapableSql } from "./record-owners";
 
 export type UserWithClient = UserRow & { clientName: string | null };
 
@@ -66,11 +67,12 @@ export function userSortValue(u: UserRow, sort: ListUsersQuery["sort"]): string 
 
 /** One keyset page of a workspace's users (limit + 1 rows), through a prepared statement per shape. */
 export async function listUsers(db: Db, workspaceId: string, q: ListUsersQuery): Promise<UserWithClient[]> {
-  const shape = `users_list_${q.sort}_${q.order}_${q.cursor ? "c" : ""}${q.role ? "r" : ""}${q.status ? "s" : ""}${q.q ? "q" : ""}`;
+  const shape = `users_list_${q.sort}_${q.order}_${q.cursor ? "c" : ""}${q.role ? "r" : ""}${q.status ? "s" : ""}${q.q ? "q" : ""}${q.canOwn ? `o${q.canOwn}` : ""}`;
   const stmt = preparedStatement(db, shape, (name) => {
     const conds: SQL[] = [eq(users.workspaceId, sql.placeholder("workspaceId"))];
     if (q.role) conds.push(sql`${users.role} = ${sql.placeholder("role")}`);
     if (q.status) conds.push(sql`${users.status} = ${sql.placeholder("status")}`);
+    if (q.canOwn) conds.push(ownerCapableSql(q.canOwn));
     if (q.q) conds.push(or(ilike(users.name, sql.placeholder("pattern")), ilike(users.email, sql.placeholder("pattern")))!);
     const sortExpr = SORTS[q.sort];
     if (q.cursor) {

@@ -4,6 +4,7 @@ import { UpdateLeadBody } from "../../../../shared/contracts/leads";
 import { normalisePhone } from "../../contacts/contacts.service";
 import { emitLeadEvent } from "../../automations/automation-events";
 import { intakeLeads, type LeadInput } from "../../leads/lead-intake";
+import { ownerRefusals } from "../../users/record-owners";
 import type { BatchContext, BatchResult, Candidate, ImportAdapter } from "../import-batch";
 import { keyValues, planBatch } from "../import-batch";
 import type { FileRow } from "../import-file";
@@ -71,11 +72,17 @@ export const leadsImport: ImportAdapter = {
       else candidates.push({ row, input: r, keys: { email: r.patch.email ?? null, phone: r.patch.phone ?? null, domain: domainOfEmail(r.patch.email) } });
     }
     const owners = await staffByEmail(tx.db, actor.workspaceId, [...new Set(candidates.flatMap((c) => (c.input.ownerEmail ? [c.input.ownerEmail] : [])))]);
+    // Team members who may not own leads (creators, deactivated, roles without leads.read) are a row error.
+    const refused = await ownerRefusals(tx.db, actor.workspaceId, "leads", [...owners.values()]);
     const ownOnly = actor.pipelineScope === "own";
     const owned = candidates.filter((c) => {
       if (!c.input.ownerEmail) return true;
       const id = owners.get(c.input.ownerEmail);
       if (!id) rejects.push(reject(c.row, [c.input.values.error("ownerEmail", "No active team member has this email")]));
+      else if (refused.has(id)) {
+        rejects.push(reject(c.row, [c.input.values.error("ownerEmail", refused.get(id)!)]));
+        return false;
+      }
       // An importer who sees only their own leads cannot hand leads to someone else (as in the lead form).
       else if (ownOnly && id !== actor.id) {
         rejects.push(reject(c.row, [c.input.values.error("ownerEmail", "You can only import leads you own: leave the owner empty or use your own email")]));
