@@ -19,12 +19,14 @@ import { useCustomFields } from "@/features/custom-fields/api/get-custom-fields"
 import { errorMessage } from "@/lib/api-client";
 import { formatRelative } from "@/lib/format";
 import { useTeamMembers } from "../clients/use-team-members";
+import { useLeadOwners } from "../leads/use-lead-owners";
 
-/** Lead custom fields and active team members, the pickers of the editor. */
+/** Lead custom fields, active team members (notify) and who may own leads (assign): the pickers of the editor. */
 export function useAutomationPickers() {
   const { members } = useTeamMembers();
+  const owners = useLeadOwners();
   const fields = useCustomFields("lead");
-  return { members, customFields: (fields.data?.data ?? []).map((f) => ({ key: f.key, label: f.label, type: f.type })) };
+  return { members, owners: owners.members, customFields: (fields.data?.data ?? []).map((f) => ({ key: f.key, label: f.label, type: f.type })) };
 }
 
 /** /automations — trigger + conditions → actions on leads, with on/off, edit, delete and run counts. */

@@ -19,6 +19,7 @@ import { isApiError } from "@/lib/api-client";
 import { hasPermission, useCurrentUser } from "@/lib/auth";
 import { formatDate, formatDuration } from "@/lib/format";
 import { useTeamMembers } from "../clients/use-team-members";
+import { useDealOwners } from "./use-deal-owners";
 import { DealCustomFieldsProvider } from "./deal-custom-fields";
 
 /** /deals/:id — one deal: stage path, details form, won/lost, stage history and timeline. */
@@ -37,6 +38,7 @@ function DealDetailBody() {
   const deal = useDeal(id);
   const pipelines = usePipelines();
   const { members } = useTeamMembers();
+  const owners = useDealOwners();
 
   if (deal.isPending) return <PageSkeleton />;
   if (deal.isError || !deal.data) {
@@ -104,7 +106,7 @@ function DealDetailBody() {
       </Card>
       <div className="grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-4">
-          <DealDetailsForm deal={d} members={members} canPickLead={hasPermission(me, "leads.read")} />
+          <DealDetailsForm deal={d} members={owners.members} canPickLead={hasPermission(me, "leads.read")} />
           <StageHistory dealId={d.id} />
         </div>
         <div className="space-y-4">

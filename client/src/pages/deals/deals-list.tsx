@@ -21,7 +21,7 @@ const KEYS = ["q", "stageId", "status", "ownerId", "tag", "rotting", "cf", "sort
 const nameOf = (d: DealDto) => d.title;
 
 /** The deal list of a pipeline: filters, search, sort, custom-field columns, bulk actions, CSV export. */
-export function DealsList({ pipeline, members }: { pipeline: PipelineDto; members: { id: string; name: string }[] }) {
+export function DealsList({ pipeline, members, ownOnly }: { pipeline: PipelineDto; members: { id: string; name: string }[]; ownOnly: boolean }) {
   const me = useCurrentUser();
   const { values, setFilters } = useUrlFilters(KEYS);
   const customSort = isCustomSort(values);
@@ -62,12 +62,13 @@ export function DealsList({ pipeline, members }: { pipeline: PipelineDto; member
           onClear={clear}
           active={filtering}
           members={members}
+          ownerFilter={!ownOnly}
           stages={pipeline.stages}
         />
         <ListToolbar layout={layout} actions={<ExportButton href={dealsExportHref(filters)} size="sm" />}>
           <CustomFieldFilter {...columns.filterProps} />
         </ListToolbar>
-        <DealsBulkActions {...list.bulk} members={members} canWrite={canWrite} canDelete={canDelete} />
+        <DealsBulkActions {...list.bulk} members={members} canWrite={canWrite} canDelete={canDelete} canAssign={!ownOnly} />
         <ListBody
           query={deals}
           list={list}

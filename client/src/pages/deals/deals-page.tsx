@@ -1,3 +1,4 @@
+import { pipelineScopeOf } from "@shared/constants/roles";
 import type { PipelineDto } from "@shared/contracts/pipelines";
 import { Settings2 } from "lucide-react";
 import { useEffect } from "react";
@@ -18,9 +19,9 @@ import { usePipelines } from "@/features/pipelines/api/get-pipelines";
 import { errorMessage } from "@/lib/api-client";
 import { hasPermission, useCurrentUser } from "@/lib/auth";
 import { useUrlFilters } from "@/lib/url-filters";
-import { useTeamMembers } from "../clients/use-team-members";
 import { DealCustomFieldsProvider } from "./deal-custom-fields";
 import { DealsList } from "./deals-list";
+import { useDealOwners } from "./use-deal-owners";
 
 const VIEWS = ["board", "list", "forecast"] as const;
 type View = (typeof VIEWS)[number];
@@ -40,7 +41,9 @@ function DealsPageBody() {
   const [, navigate] = useLocation();
   const pipelines = usePipelines();
   const { values, setFilters } = useUrlFilters(KEYS);
-  const { members } = useTeamMembers();
+  const { members } = useDealOwners();
+  // People who reach only their own deals get no owner filter: every other choice would be empty.
+  const ownOnly = pipelineScopeOf(me.user.role, me.workspace.staffPipelineScope) === "own";
   const view: View = (VIEWS as readonly string[]).includes(values.view) ? (values.view as View) : "board";
   const list = pipelines.data?.data ?? [];
   const pipeline: PipelineDto | undefined = list.find((p) => p.id === values.pipelineId) ?? list[0];
@@ -109,12 +112,13 @@ function DealsPageBody() {
               onClear={() => setFilters({ q: "", ownerId: "", tag: "" })}
               active={!!(values.q || values.ownerId || values.tag)}
               members={members}
+              ownerFilter={!ownOnly}
               stages={pipeline?.stages ?? []}
             />
           </Card>
           {pipeline ? <DealsBoard pipelineId={pipeline.id} filters={boardFilters} canMove={canWrite} /> : null}
         </TabsContent>
-        <TabsContent value="list">{pipeline ? <DealsList pipeline={pipeline} members={members} /> : null}</TabsContent>
+        <TabsContent value="list">{pipeline ? <DealsList pipeline={pipeline} members={members} ownOnly={ownOnly} /> : null}</TabsContent>
         <TabsContent value="forecast">
           <Card className="min-w-0">
             <DealsForecast pipelineId={pipeline?.id} />

@@ -82,7 +82,19 @@ function issuesOf(error: unknown): Record<string, string> {
   return Object.fromEntries((error.details?.issues ?? []).map((i) => [issueField(i.path), i.message]));
 }
 
-function ActionFields({ action, onChange, members, error }: { action: AutomationAction; onChange: (a: AutomationAction) => void; members: { id: string; name: string }[]; error: (field: string) => string | undefined }) {
+function ActionFields({
+  action,
+  onChange,
+  members,
+  owners,
+  error,
+}: {
+  action: AutomationAction;
+  onChange: (a: AutomationAction) => void;
+  members: { id: string; name: string }[];
+  owners: { id: string; name: string }[];
+  error: (field: string) => string | undefined;
+}) {
   switch (action.type) {
     case "assign":
       return (
@@ -90,7 +102,7 @@ function ActionFields({ action, onChange, members, error }: { action: Automation
           {(f) => (
             <NativeSelect {...f} value={action.userId ?? ""} onChange={(e) => onChange({ ...action, userId: e.target.value || null })}>
               <option value="">Whoever the assignment rules choose</option>
-              {members.map((m) => (
+              {owners.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.name}
                 </option>
@@ -157,11 +169,15 @@ export function AutomationEditor({
   automation,
   trigger,
   members,
+  owners,
   customFields,
 }: {
   automation?: AutomationDto;
   trigger: ReactNode;
+  /** Active team members, for "notify". */
   members: { id: string; name: string }[];
+  /** Who may own leads, for "assign". */
+  owners: { id: string; name: string }[];
   customFields: ConditionCustomField[];
 }) {
   const [open, setOpen] = useState(false);
@@ -317,7 +333,7 @@ export function AutomationEditor({
                       <Trash2 aria-hidden />
                     </Button>
                   </div>
-                  <ActionFields action={a} onChange={(next) => setAction(i, next)} members={members} error={(field) => issues[`actions.${i}.${field}`]} />
+                  <ActionFields action={a} onChange={(next) => setAction(i, next)} members={members} owners={owners} error={(field) => issues[`actions.${i}.${field}`]} />
                 </li>
               ))}
             </ol>

@@ -22,6 +22,7 @@ export function DealsFilters({
   members,
   stages,
   board = false,
+  ownerFilter = true,
 }: {
   values: DealsFilterValues;
   onChange: (patch: Partial<DealsFilterValues>) => void;
@@ -30,6 +31,8 @@ export function DealsFilters({
   members: { id: string; name: string }[];
   stages: StageDto[];
   board?: boolean;
+  /** False for people who only see their own deals (the filter would show nothing else). */
+  ownerFilter?: boolean;
 }) {
   return (
     <FilterBar
@@ -67,7 +70,7 @@ export function DealsFilters({
           </NativeSelect>
         </>
       )}
-      <OwnerFilter value={values.ownerId} onChange={(ownerId) => onChange({ ownerId })} members={members} className="lg:w-40" />
+      {ownerFilter ? <OwnerFilter value={values.ownerId} onChange={(ownerId) => onChange({ ownerId })} members={members} className="lg:w-40" /> : null}
     </FilterBar>
   );
 }
