@@ -264,6 +264,16 @@ describe("running an import (job queue)", () => {
     expect(timeline.map((a) => a.kind)).toEqual(["created"]);
   });
 
+  it("an owner column naming someone who can't own leads (a creator) is a per-row error; the other rows import", async () => {
+    const name = `creator-owner-${hex()}.csv`;
+    const csv = ["name,email,owner", `Staffed,s-${hex()}@own.test,${team.users.staff.email}`, `Created,c-${hex()}@own.test,${team.users.creator.email.toUpperCase()}`].join("\n");
+    const id = await prepared(admin, "lead", csv, { mapping: ["name", "email", "ownerEmail"] }, name);
+    const reason = { column: "owner", field: "ownerEmail", message: `${team.users.creator.name} can't see leads, so can't own one` };
+    expect((await check(admin, id)).dryRun!.rejectedRows).toEqual([{ row: 3, errors: [reason] }]);
+    expect((await run(admin, id)).counts).toMatchObject({ created: 1, rejected: 1 });
+    expect((await leadsNamed(name)).map((r) => [r.name, r.ownerId])).toEqual([["Staffed", team.users.staff.id]]);
+  });
+
   it("creates clients and contacts (contacts attached to a visible client by name)", async () => {
     const clientName = `Globex ${hex()}`;
     const clientsId = await prepared(admin, "client", `name,website,city,country,owner\n${clientName},globex-${hex()}.test,Leeds,gb,${team.users.sales_agent.email}\n`, {

@@ -1053,6 +1053,17 @@ export const matrix: MatrixRow[] = [
   // id to forge: a foreign workspace's scan cannot be named, so there is no foreign-record row.
   ...grid("GET /api/duplicates/rescan", staffOnly({ admin: 200 })),
   ...grid("POST /api/duplicates/rescan", staffOnly({ admin: 202 })),
+
+  // Owner pickers (fix/owner-eligibility): `canOwn` filters the team list, it does not widen who may read it.
+  ...(["anonymous", "creator", "client", "staff"] as const).map(
+    (role): MatrixRow => ({
+      route: "GET /api/users",
+      role,
+      expect: role === "anonymous" ? 401 : role === "staff" ? 200 : 403,
+      why: "canOwn=leads asks the same users.read question as the plain list",
+      setup: async () => ({ path: "/api/users?canOwn=leads&limit=200" }),
+    }),
+  ),
 ];
 
 /** Rows of an import route: role grid, another workspace's import (404), a colleague's import for staff (404). */
