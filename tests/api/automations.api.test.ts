@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { automationRuns, automations, leads } from "../../server/db/schema";
+import { automationRuns, automations, leads, rolePermissions } from "../../server/db/schema";
 import { runAutomation } from "../../server/modules/automations/automation-engine";
 import { buildLead, buildTeam, buildUser } from "../factories";
 import { type ApiClient, loginAs } from "../setup/http-client";
@@ -84,6 +84,17 @@ describe("automations on lead created", () => {
     expect(runs[0].steps).toEqual([{ action: "notify_user", ok: false, summary: `${outsider.name} cannot see this lead; not notified` }]);
     const { rows } = await t.database.pool.query("SELECT 1 FROM email_outbox WHERE template = 'crm.automation_notification' AND workspace_id = $1", [team.workspace.id]);
     expect(rows).toHaveLength(0);
+  });
+
+  it("assign to a named user who can no longer own leads (their role lost leads.read since) is logged as not applied; the lead stays unowned", async () => {
+    const { team, admin } = await workspace();
+    const auto = await create(admin, { trigger: { type: "lead_created" }, actions: [{ type: "assign", userId: team.users.staff.id }] });
+    await t.database.db.delete(rolePermissions).where(and(eq(rolePermissions.workspaceId, team.workspace.id), eq(rolePermissions.role, "staff"), eq(rolePermissions.permission, "leads.read")));
+    const l = await lead(admin, { ownerId: null });
+    await t.ctx.jobs.drain();
+    const runs = (await admin.get(`/api/automations/${auto.id}/runs`)).body.data;
+    expect(runs[0].steps).toEqual([{ action: "assign", ok: false, summary: "The chosen user can no longer own leads (deactivated, or their role cannot see leads)" }]);
+    expect((await admin.get(`/api/leads/${l.id}`)).body.data.owner).toBeNull();
   });
 
   it("assign with no user re-runs the assignment rules", async () => {
