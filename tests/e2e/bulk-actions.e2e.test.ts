@@ -82,6 +82,8 @@ describe("bulk actions: clients, leads and deals share one bar", () => {
     const users = await api<{ data: { id: string; name: string }[] }>(admin, "GET", "/api/users?status=active&limit=200");
     const owner = users.data.find((u) => u.name === "Morgan Manager");
     if (!owner) throw new Error("the demo manager is missing");
+    const me = users.data.find((u) => u.name === "Avery Admin");
+    if (!me) throw new Error("the demo admin is missing");
 
     const clients = [];
     for (const name of [`Bulk Client A ${stamp}`, `Bulk Client B ${stamp}`]) {
@@ -106,7 +108,8 @@ describe("bulk actions: clients, leads and deals share one bar", () => {
     if (!pipelineId) throw new Error("the demo workspace has no pipeline");
     const deals = [];
     for (const title of [`Bulk Deal A ${stamp}`, `Bulk Deal B ${stamp}`]) {
-      const res = await api<{ data: { id: string } }>(admin, "POST", "/api/deals", { title, pipelineId, clientId: clients[1]?.id, tags: [tag] });
+      // Owned by the admin: without an owner the deal would go to the client's owner, the manager, and assigning them would change nothing.
+      const res = await api<{ data: { id: string } }>(admin, "POST", "/api/deals", { title, pipelineId, clientId: clients[1]?.id, tags: [tag], ownerId: me.id });
       deals.push({ id: res.data.id, name: title });
     }
     await assignThenDelete(
