@@ -74,3 +74,12 @@ export const UpdateContactBody = z
   .partial()
   .meta({ id: "UpdateContactBody" });
 export type UpdateContactBody = z.infer<typeof UpdateContactBody>;
+
+/** Contacts have no owner, status or tags; "set as primary" is one contact per client, so bulk only deletes. */
+export const BulkContactsBody = z
+  .strictObject({
+    ids: z.array(z.uuid()).min(1).max(200),
+    action: z.discriminatedUnion("type", [z.strictObject({ type: z.literal("delete") })]),
+  })
+  .meta({ id: "BulkContactsBody" });
+export type BulkContactsBody = z.infer<typeof BulkContactsBody>;

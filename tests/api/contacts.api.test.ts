@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contacts, users } from "../../server/db/schema";
 import { ContactListResponse, ContactResponse } from "../../shared/contracts/contacts";
 import { PortalOverviewResponse } from "../../shared/contracts/clients";
-import { assignClient, buildClient, buildContact, buildTeam } from "../factories";
+import { DEFAULT_ROLE_PERMISSIONS } from "../../shared/constants/roles";
+import { assignClient, buildClient, buildContact, buildTeam, buildUser } from "../factories";
+import { buildDeal } from "../factories/deals";
 import { type ApiClient, anonymous, loginAs } from "../setup/http-client";
 import { createTestApp, type TestApp } from "../setup/test-app";
 import { auditRows, deliveredTextTo, expectError, issuePaths, STRONG_PASSWORD, tokenFromEmail } from "./support/helpers";
@@ -204,5 +206,132 @@ describe("POST /api/contacts/:id/resend-portal-invite", () => {
     expectError(await sales.post(`/api/contacts/${never.id}/resend-portal-invite`), 403, "forbidden");
     const { contact } = await invitedContact();
     expectError(await admin.post(`/api/contacts/${contact.id}/resend-portal-invite`), 404, "not_found");
+  });
+});
+
+describe("POST /api/contacts/bulk", () => {
+  it("200 deletes visible contacts through the single delete's path (portal user deactivated, invite revoked) and skips foreign and invisible ids as not_found", async () => {
+    const { ws, wsAdmin, contact: invited, userId, token } = await invitedContact();
+    const plain = await buildContact(t.database.db, { workspaceId: ws.workspace.id, clientId: ws.client.id });
+    const foreign = await buildContact(t.database.db, { workspaceId: w() });
+    const missing = randomUUID();
+    const res = await wsAdmin.post("/api/contacts/bulk", { ids: [invited.id, plain.id, foreign.id, missing, plain.id], action: { type: "delete" } });
+    expect(res.status).toBe(200);
+    expect(res.body.updated).toBe(2);
+    expect(res.body.skipped).toEqual(expect.arrayContaining([{ id: foreign.id, reason: "not_found" }, { id: missing, reason: "not_found" }]));
+    expect(res.body.skipped).toHaveLength(2);
+    expectError(await wsAdmin.get(`/api/contacts/${invited.id}`), 404, "not_found");
+    expectError(await wsAdmin.get(`/api/contacts/${plain.id}`), 404, "not_found");
+    expect((await admin.get(`/api/contacts/${foreign.id}`)).status).toBe(200);
+    const [user] = await t.database.db.select({ status: users.status }).from(users).where(eq(users.id, userId));
+    expect(user!.status).toBe("deactivated");
+    expectError(await anonymous(t).post("/api/auth/invitations/accept", { token, password: STRONG_PASSWORD }), 410, "token_invalid");
+    expect(await auditRows(t, { entityId: userId, action: "user.invite_revoked" })).toHaveLength(1);
+    expect(await auditRows(t, { entityId: invited.id, action: "contact.deleted" })).toHaveLength(1);
+    expect(await auditRows(t, { action: "contact.bulk", actorId: ws.users.admin.id })).toHaveLength(1);
+  });
+
+  it("200 ends an active portal user's sessions: their next request is 401", async () => {
+    const { wsAdmin, email, contact, token } = await invitedContact();
+    expect((await anonymous(t).post("/api/auth/invitations/accept", { token, password: STRONG_PASSWORD })).status).toBe(200);
+    const portal = await loginAs(t, { email, password: STRONG_PASSWORD });
+    expect((await portal.get("/api/portal/overview")).status).toBe(200);
+    expect((await wsAdmin.post("/api/contacts/bulk", { ids: [contact.id], action: { type: "delete" } })).body).toEqual({ updated: 1, skipped: [] });
+    expect((await portal.get("/api/portal/overview")).status).toBe(401);
+  });
+
+  it("200 a sales agent deletes the contacts of their own clients only; another agent's client's contacts are skipped as not_found and stay", async () => {
+    const mineClient = await buildClient(t.database.db, { workspaceId: w(), ownerId: team.users.sales_agent.id });
+    const mine = await buildContact(t.database.db, { workspaceId: w(), clientId: mineClient.id });
+    const otherAgent = await buildUser(t.database.db, { workspaceId: w(), role: "sales_agent" });
+    const theirs = await buildContact(t.database.db, { workspaceId: w(), clientId: (await buildClient(t.database.db, { workspaceId: w(), ownerId: otherAgent.id })).id });
+    const res = await sales.post("/api/contacts/bulk", { ids: [mine.id, theirs.id], action: { type: "delete" } });
+    expect(res.body).toEqual({ updated: 1, skipped: [{ id: theirs.id, reason: "not_found" }] });
+    expect((await admin.get(`/api/contacts/${theirs.id}`)).status).toBe(200);
+    expectError(await admin.get(`/api/contacts/${mine.id}`), 404, "not_found");
+  });
+
+  it("400 validation_failed for an empty id list or an action contacts do not have (set_primary)", async () => {
+    const res = await admin.post("/api/contacts/bulk", { ids: [], action: { type: "set_primary" } });
+    expectError(res, 400, "validation_failed");
+    expect(issuePaths(res)).toEqual(expect.arrayContaining(["body.action.type", "body.ids"]));
+  });
+});
+
+describe("GET /api/contacts/export.csv", () => {
+  it("200 streams the list's columns with escaping and custom fields, honouring q, clientId and cf filters", async () => {
+    const ws = await buildTeam(t.database.db);
+    const wsAdmin = await loginAs(t, ws.users.admin);
+    expect((await wsAdmin.post("/api/custom-fields", { entityType: "contact", key: "lang", label: "Language", type: "text" })).status).toBe(201);
+    const other = await buildClient(t.database.db, { workspaceId: ws.workspace.id, name: 'Quote "Co", Ltd' });
+    const tricky = await buildContact(t.database.db, {
+      workspaceId: ws.workspace.id,
+      clientId: other.id,
+      firstName: "Zed",
+      lastName: "Csv",
+      email: "zed@example.test",
+      phone: "+4420",
+      title: "=HYPERLINK(1)",
+      isPrimary: true,
+      customFields: { lang: "fr" },
+    });
+    const plain = await buildContact(t.database.db, { workspaceId: ws.workspace.id, clientId: ws.client.id, firstName: "Amy", lastName: "Csv", customFields: { lang: "en" } });
+    const res = await wsAdmin.get("/api/contacts/export.csv?q=csv");
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toContain("text/csv");
+    expect(res.headers["content-disposition"]).toMatch(/^attachment; filename="contacts-.*\.csv"$/);
+    const lines = res.text.trim().split("\r\n");
+    expect(lines[0]).toBe("id,name,email,phone,title,primary,client,portal_access,created_at,Language");
+    expect(lines).toHaveLength(3);
+    // Sorted by name like the list.
+    expect(lines[1]).toMatch(new RegExp(`^${plain.id},Amy Csv,${plain.email},,,no,${ws.client.name},none,\\d{4}-.*Z,en$`));
+    expect(lines[2]).toBe(`${tricky.id},Zed Csv,zed@example.test,'+4420,'=HYPERLINK(1),yes,"Quote ""Co"", Ltd",none,${tricky.createdAt.toISOString()},fr`);
+    const byClient = (await wsAdmin.get(`/api/contacts/export.csv?clientId=${other.id}`)).text;
+    expect(byClient).toContain(tricky.id);
+    expect(byClient).not.toContain(plain.id);
+    const byField = (await wsAdmin.get(`/api/contacts/export.csv?${new URLSearchParams({ cf: "lang:en" })}`)).text;
+    expect(byField).toContain(plain.id);
+    expect(byField).not.toContain(tricky.id);
+    expect((await wsAdmin.get("/api/contacts/export.csv?sort=name&order=desc&q=csv")).text.trim().split("\r\n")[1]).toContain(tricky.id);
+    expect(await auditRows(t, { action: "contact.exported", actorId: ws.users.admin.id })).toHaveLength(4);
+  });
+
+  it("200 within the list's visibility: a sales agent's export never holds another agent's client's contacts, a creator's only their assigned clients'", async () => {
+    const ws = await buildTeam(t.database.db);
+    const wsId = ws.workspace.id;
+    const wsAdmin = await loginAs(t, ws.users.admin);
+    // Sales agents and creators may not export by default; this workspace grants it so visibility is what is tested.
+    expect((await wsAdmin.put("/api/roles/sales_agent/permissions", { permissions: [...DEFAULT_ROLE_PERMISSIONS.sales_agent, "clients.export"] })).status).toBe(200);
+    expect((await wsAdmin.put("/api/roles/creator/permissions", { permissions: [...DEFAULT_ROLE_PERMISSIONS.creator, "clients.export"] })).status).toBe(200);
+    const otherAgent = await buildUser(t.database.db, { workspaceId: wsId, role: "sales_agent" });
+    const owned = await buildClient(t.database.db, { workspaceId: wsId, ownerId: ws.users.sales_agent.id });
+    const viaDeal = await buildClient(t.database.db, { workspaceId: wsId });
+    await buildDeal(t.database.db, { workspaceId: wsId, clientId: viaDeal.id, ownerId: ws.users.sales_agent.id });
+    const theirs = await buildClient(t.database.db, { workspaceId: wsId, ownerId: otherAgent.id });
+    const assigned = await buildClient(t.database.db, { workspaceId: wsId });
+    await assignClient(t.database.db, assigned, ws.users.creator.id);
+    const [cOwned, cDeal, cTheirs, cAssigned] = await Promise.all([owned, viaDeal, theirs, assigned].map((c) => buildContact(t.database.db, { workspaceId: wsId, clientId: c.id })));
+    const foreign = await buildContact(t.database.db, { workspaceId: w() });
+
+    const agentCsv = (await (await loginAs(t, ws.users.sales_agent)).get("/api/contacts/export.csv")).text;
+    expect(agentCsv).toContain(cOwned!.id);
+    expect(agentCsv).toContain(cDeal!.id);
+    expect(agentCsv).not.toContain(cTheirs!.id);
+    expect(agentCsv).not.toContain(cAssigned!.id);
+    expect(agentCsv).not.toContain(foreign.id);
+    const otherCsv = (await (await loginAs(t, otherAgent)).get("/api/contacts/export.csv")).text;
+    expect(otherCsv).toContain(cTheirs!.id);
+    expect(otherCsv).not.toContain(cOwned!.id);
+    const creatorCsv = (await (await loginAs(t, ws.users.creator)).get("/api/contacts/export.csv")).text;
+    expect(creatorCsv.trim().split("\r\n").slice(1).map((l) => l.split(",")[0])).toEqual([cAssigned!.id]);
+    const adminCsv = (await wsAdmin.get("/api/contacts/export.csv")).text;
+    for (const c of [cOwned, cDeal, cTheirs, cAssigned]) expect(adminCsv).toContain(c!.id);
+    expect(adminCsv).not.toContain(foreign.id);
+  });
+
+  it("403 forbidden for a sales agent without clients.export; 400 validation_failed for an unknown cf key before any byte is sent", async () => {
+    expectError(await sales.get("/api/contacts/export.csv"), 403, "forbidden");
+    const res = await admin.get(`/api/contacts/export.csv?${new URLSearchParams({ cf: "nope:x" })}`);
+    expect(res.status).toBe(400);
   });
 });

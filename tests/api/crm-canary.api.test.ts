@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { apiRoutes } from "../../server/http/route-registry";
+import { DEFAULT_ROLE_PERMISSIONS } from "../../shared/constants/roles";
 import { assignClient, buildActivity, buildClient, buildContact, buildCustomField, buildLead, buildUser, buildWorkspace, type FactoryUser } from "../factories";
 import { buildDeal } from "../factories/deals";
 import { buildAttachment } from "../factories/attachments";
@@ -92,6 +93,12 @@ beforeAll(async () => {
   const b = await seedClient(w, markerB, ownerB.id);
   await assignClient(db, a.client, creator.id);
   const portal = await buildUser(db, { workspaceId: w, role: "client", clientId: a.client.id, name: "Canary Portal" });
+  // The exports are crawled with rows in them: this workspace lets sales agents and creators export
+  // (clients.export covers the clients and contacts exports), so visibility is what keeps B out.
+  const admin = await loginAs(t, await buildUser(db, { workspaceId: w, role: "admin" }));
+  for (const role of ["sales_agent", "creator"] as const) {
+    expect((await admin.put(`/api/roles/${role}/permissions`, { permissions: [...DEFAULT_ROLE_PERMISSIONS[role], "clients.export"] })).status).toBe(200);
+  }
   Object.assign(callers, { sales_agent: salesAgent, creator, portal });
   ids = { clientA: a.client.id, clientB: b.client.id, contactA: a.contact.id, contactB: b.contact.id, ownerB: ownerB.id, salesAgent: salesAgent.id, creator: creator.id, fileA: a.file.id, fileB: b.file.id, leadA: a.lead.id, leadB: b.lead.id, dealA: a.deal.id, dealB: b.deal.id, pipeline: a.deal.pipelineId };
 });
@@ -168,6 +175,7 @@ for (const role of ["sales_agent", "creator", "portal"] as const) {
       let calls = 0;
       // The global search palette's endpoint is crawled with each marker as the term.
       const searched: string[] = [];
+      const exported: string[] = [];
       for (const route of apiRoutes.filter((r) => r.method === "get" && r.access.kind !== "public")) {
         for (const path of pathsFor(route.path)) {
           for (const query of queryVariants(route.request?.query)) {
@@ -178,6 +186,7 @@ for (const role of ["sales_agent", "creator", "portal"] as const) {
             if (text.includes(markerB)) leaks.push(`${url} → ${res.status}`);
             if (res.status === 200 && text.includes(markerA)) sawA++;
             if (url.startsWith("/api/search?")) searched.push(`${query} → ${res.status}${text.includes(markerA) ? " A" : ""}`);
+            if (url.includes("/export.csv")) exported.push(`${url} → ${res.status}${text.includes(markerA) ? " A" : ""}`);
           }
         }
       }
@@ -187,6 +196,12 @@ for (const role of ["sales_agent", "creator", "portal"] as const) {
         role === "portal"
           ? expect.arrayContaining([`q=${markerA} → 403`, `q=${markerB} → 403`])
           : expect.arrayContaining([`q=${markerA} → 200 A`, `q=${markerB} → 200`, `q=${markerB.slice(0, -1)}x → 200`]),
+      );
+      // The CSV exports answered with A's rows (portal users are refused).
+      expect(exported).toEqual(
+        role === "portal"
+          ? expect.arrayContaining(["/api/clients/export.csv → 403", "/api/contacts/export.csv → 403"])
+          : expect.arrayContaining(["/api/clients/export.csv → 200 A", "/api/contacts/export.csv → 200 A", `/api/contacts/export.csv?q=${markerA} → 200 A`]),
       );
       // The crawl really reached client A's data (so the absence of B's marker means something).
       expect(sawA).toBeGreaterThan(role === "portal" ? 0 : 10);

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DOMAIN, DEMO_PASSWORD } from "../../server/db/seed/demo-seed";
@@ -6,7 +7,8 @@ import { type RunningApp, startAppProcess } from "./support/app-process";
 import { launchBrowser, signIn, snap } from "./support/browser";
 
 // The one bulk-actions bar on the client, lead and deal lists: select rows, hand them to another
-// owner, then delete one after a confirmation that names the count.
+// owner, then delete one after a confirmation that names the count. The contact list uses the same
+// bar for delete only, and its Export CSV button downloads the filtered list.
 let app: RunningApp;
 let browser: Browser;
 
@@ -117,6 +119,60 @@ describe("bulk actions: clients, leads and deals share one bar", () => {
       { url: `/deals?view=list&pipelineId=${pipelineId}&tag=${tag}`, tableId: "deals-table", one: "deal", many: "deals", apiPath: "/api/deals", rows: deals },
       owner,
     );
+    await context.close();
+  });
+});
+
+describe("bulk actions and export: contacts", () => {
+  it("exports the filtered contacts as CSV, then deletes two selected contacts through a confirm that names the count and warns about portal access", async () => {
+    const stamp = Date.now();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const admin = await signIn(context, app.url, `admin@${DEMO_DOMAIN}`, DEMO_PASSWORD);
+    const client = await api<{ data: { id: string } }>(admin, "POST", "/api/clients", { name: `Contacts Co ${stamp}` });
+    const make = async (firstName: string, lastName: string) => {
+      const res = await api<{ data: { id: string } }>(admin, "POST", "/api/contacts", { clientId: client.data.id, firstName, lastName, email: `${firstName.toLowerCase()}-${lastName.toLowerCase()}@example.test` });
+      return { id: res.data.id, name: `${firstName} ${lastName}` };
+    };
+    const first = await make(`Bulkc${stamp}`, "Alpha");
+    const second = await make(`Bulkc${stamp}`, "Beta");
+    const kept = await make(`Keepc${stamp}`, "Gamma");
+    // The first has a pending portal invite: the confirmation warns, and deleting revokes it.
+    await api(admin, "POST", `/api/contacts/${first.id}/invite-to-portal`);
+
+    // Export CSV carries the list's current filter.
+    await admin.goto(`${app.url}/contacts?q=Keepc${stamp}`);
+    const table = admin.getByTestId("contacts-table");
+    await table.getByText(kept.name).waitFor();
+    const exportLink = admin.getByRole("link", { name: "Export CSV" });
+    expect(await exportLink.getAttribute("href")).toContain(`q=Keepc${stamp}`);
+    const [download] = await Promise.all([admin.waitForEvent("download"), exportLink.click()]);
+    expect(download.suggestedFilename()).toMatch(/^contacts-.*\.csv$/);
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv.split("\r\n")[0]).toMatch(/^id,name,email,phone,title,primary,client,portal_access,created_at/);
+    expect(csv).toContain(`${kept.id},${kept.name},`);
+    expect(csv).not.toContain(first.id);
+
+    // Select both Bulkc contacts and delete them: the bar offers delete only.
+    await admin.goto(`${app.url}/contacts?q=Bulkc${stamp}`);
+    await table.getByText(first.name).waitFor();
+    await table.getByText(second.name).waitFor();
+    await admin.getByLabel("Select all contacts").check();
+    await admin.getByRole("region", { name: "Bulk actions" }).getByText("2 contacts selected").waitFor();
+    await admin.getByRole("button", { name: "Bulk actions" }).click();
+    expect(await admin.getByRole("menuitem").allTextContents()).toEqual(["Delete…"]);
+    await admin.getByRole("menuitem", { name: "Delete…" }).click();
+    const confirm = admin.getByRole("alertdialog");
+    await confirm.getByText("Delete 2 contacts?").waitFor();
+    await confirm.getByText(`1 of them has portal access (${first.name})`, { exact: false }).waitFor();
+    await snap(admin, "bulk-contacts-1-confirm");
+    await confirm.getByRole("button", { name: "Delete 2 contacts" }).click();
+    await admin.getByRole("status").getByText("2 deleted").first().waitFor();
+    await expect.poll(() => table.getByText(first.name).count()).toBe(0);
+    await expect.poll(() => table.getByText(second.name).count()).toBe(0);
+    expect(await status(admin, `/api/contacts/${first.id}`)).toBe(404);
+    expect(await status(admin, `/api/contacts/${second.id}`)).toBe(404);
+    expect(await status(admin, `/api/contacts/${kept.id}`)).toBe(200);
+    expect(await admin.getByRole("region", { name: "Bulk actions" }).count()).toBe(0);
     await context.close();
   });
 });

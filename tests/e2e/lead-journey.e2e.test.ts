@@ -149,7 +149,7 @@ describe("lead journey: hosted form → rule → sales agent → conversion → 
     await sales.getByRole("heading", { level: 1, name: visitor.company }).waitFor();
     const timeline = sales.getByTestId("timeline");
     await timeline.getByText(`Submitted through the form “${formName}”`).waitFor();
-    await timeline.getByText(`This lead came in from a web form (${formName}) · assigned by the rule “Journey form → Riley ${stamp}”`).waitFor();
+    await timeline.getByText(`Created from form ${formName} · assigned to Riley Rep by rule Journey form → Riley ${stamp}`).waitFor();
     await timeline.getByText(/Riley Rep converted/).first().waitFor();
     await snap(sales, "journey-10-client-timeline");
 

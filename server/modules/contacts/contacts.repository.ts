@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { ListContactsQuery } from "../../../shared/contracts/contacts";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db/client";
@@ -146,4 +146,16 @@ export async function clearPrimary(db: Db, workspaceId: string, clientId: string
 /** Deletes a workspace's contact. */
 export async function deleteContact(db: Db, workspaceId: string, id: string): Promise<void> {
   await db.delete(contacts).where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)));
+}
+
+/** The contacts among `ids` whose client the actor may see, locked for the rest of the transaction (id order, so concurrent bulks cannot deadlock). */
+export async function findVisibleContactsForUpdate(db: Db, actor: Viewer, ids: string[]): Promise<ContactWithClient[]> {
+  return db
+    .select(selection)
+    .from(contacts)
+    .innerJoin(clients, eq(clients.id, contacts.clientId))
+    .leftJoin(users, eq(users.id, contacts.userId))
+    .where(and(clientVisibilityCondition(actor), eq(contacts.workspaceId, actor.workspaceId), inArray(contacts.id, ids)))
+    .orderBy(asc(contacts.id))
+    .for("update", { of: contacts });
 }

@@ -1,9 +1,14 @@
+import { z } from "zod";
+import { BulkResult } from "../../../shared/contracts/clients";
 import { IdParams } from "../../../shared/contracts/common";
-import { ContactListResponse, ContactResponse, CreateContactBody, ListContactsQuery, UpdateContactBody } from "../../../shared/contracts/contacts";
+import { BulkContactsBody, ContactListResponse, ContactResponse, CreateContactBody, ListContactsQuery, UpdateContactBody } from "../../../shared/contracts/contacts";
 import { defineRoute } from "../../http/define-route";
+import { bulkContacts } from "./contacts-bulk.service";
+import { streamContactsCsv } from "./contacts-export.service";
 import * as contacts from "./contacts.service";
 
 const tags = ["Contacts"];
+const CsvBody = z.string().describe("CSV (RFC 4180, CRLF line ends, header row first)").meta({ id: "ContactsCsv" });
 
 export const contactsRoutes = [
   defineRoute({
@@ -17,6 +22,17 @@ export const contactsRoutes = [
     handler: ({ app, actor, input }) => contacts.listContacts(app, actor, input.query),
   }),
   defineRoute({
+    method: "get",
+    path: "/contacts/export.csv",
+    summary: "Export contacts as CSV (same filters and visibility as the list; streamed)",
+    tags,
+    access: { kind: "staff", permission: "clients.export" },
+    request: { query: ListContactsQuery },
+    responses: { 200: CsvBody },
+    produces: "text/csv",
+    handler: ({ app, actor, input, res }) => streamContactsCsv(app, actor, input.query, res),
+  }),
+  defineRoute({
     method: "post",
     path: "/contacts",
     summary: "Add a contact to a client",
@@ -25,6 +41,16 @@ export const contactsRoutes = [
     request: { body: CreateContactBody },
     responses: { 201: ContactResponse },
     handler: async ({ app, actor, input }) => ({ data: await contacts.createContact(app, actor, input.body) }),
+  }),
+  defineRoute({
+    method: "post",
+    path: "/contacts/bulk",
+    summary: "Delete many contacts (each ends its portal login like the single delete; unpermitted ones are reported as skipped)",
+    tags,
+    access: { kind: "staff", permission: "clients.write" },
+    request: { body: BulkContactsBody },
+    responses: { 200: BulkResult },
+    handler: ({ app, actor, input }) => bulkContacts(app, actor, input.body),
   }),
   defineRoute({
     method: "get",

@@ -3,7 +3,7 @@ import { AppError, errors } from "../../../shared/errors";
 import type { AppContext } from "../../app-context";
 import { type Actor, can } from "../../auth/actor";
 import type { Db } from "../../db/client";
-import { withTransaction } from "../../db/transaction";
+import { type Tx, withTransaction } from "../../db/transaction";
 import { toPage } from "../../lib/pagination";
 import { deleteEntityActivities } from "../activities/activities.repository";
 import { recordTimeline } from "../activities/timeline";
@@ -44,7 +44,7 @@ export async function listContacts(app: AppContext, actor: Actor, q: ListContact
 }
 
 /** Resolves a list's `cf` filters and custom sort against the workspace's contact fields (400 on unknown keys). */
-async function contactCustomFieldQuery(app: AppContext, actor: Actor, q: ListContactsQuery): Promise<ContactCustomFieldQuery> {
+export async function contactCustomFieldQuery(app: AppContext, actor: Actor, q: ListContactsQuery): Promise<ContactCustomFieldQuery> {
   if (!q.cf?.length && q.sort !== "custom") return { filters: [] };
   const definitions = await loadDefinitions(app, actor.workspaceId, "contact");
   return { filters: parseCustomFieldFilters(definitions, q.cf), ...(q.sort === "custom" ? { sort: parseCustomFieldSort(definitions, q.sortKey) } : {}) };
@@ -119,29 +119,47 @@ export async function updateContactDetails(app: AppContext, actor: Actor, id: st
   return getContact(app, actor, id);
 }
 
+/** A portal login ended inside a transaction, forgotten by the session store once it commits. */
+export interface EndedPortalLogin {
+  userId: string;
+  ended: string[];
+}
+
 /**
- * Deletes a contact. Their portal login, if any, ends in the same transaction: the user is
- * deactivated, a pending invite link stops working and their sessions end (audited).
+ * Deletes one contact the actor may delete, inside the caller's transaction (the single and the bulk
+ * delete both go through here). Their portal login, if any, ends with it: the user is deactivated, a
+ * pending invite link stops working and their sessions end (audited). Pass the result to
+ * `forgetEndedPortalLogins` after commit.
  */
+export async function deleteContactRecord(app: AppContext, tx: Tx, actor: Actor, contact: ContactWithClient): Promise<EndedPortalLogin | null> {
+  const ended = contact.userId ? await revokePortalLogin(tx, actor, contact.userId, { contactId: contact.id }) : [];
+  await deleteEntityActivities(tx.db, actor.workspaceId, "contact", [contact.id]);
+  await deleteContact(tx.db, actor.workspaceId, contact.id);
+  await enqueuePairRescore(app, tx.db, actor.workspaceId, "contact", [contact.id]);
+  await recordAudit(tx.db, {
+    workspaceId: actor.workspaceId,
+    actorId: actor.id,
+    action: "contact.deleted",
+    entityType: "contact",
+    entityId: contact.id,
+    changes: { clientId: contact.clientId, email: contact.email, ...(contact.userId ? { portalUserId: contact.userId, portalLoginEnded: true } : {}) },
+  });
+  return contact.userId ? { userId: contact.userId, ended } : null;
+}
+
+/** Drops the cached sessions and auth of portal logins ended by committed contact deletions. */
+export async function forgetEndedPortalLogins(app: AppContext, logins: readonly (EndedPortalLogin | null)[]): Promise<void> {
+  for (const login of logins) if (login) await forgetPortalLogin(app, login.userId, login.ended);
+}
+
+/** Deletes a contact (and ends their portal login, see `deleteContactRecord`). */
 export async function removeContact(app: AppContext, actor: Actor, id: string): Promise<void> {
   const portal = await withTransaction(app.database.pool, async (tx) => {
     const contact = await loadVisibleContact(tx.db, actor, id, true);
     if (!contactAbilities(actor, contact).delete) throw errors.forbidden();
-    const ended = contact.userId ? await revokePortalLogin(tx, actor, contact.userId, { contactId: id }) : [];
-    await deleteEntityActivities(tx.db, actor.workspaceId, "contact", [id]);
-    await deleteContact(tx.db, actor.workspaceId, id);
-    await enqueuePairRescore(app, tx.db, actor.workspaceId, "contact", [id]);
-    await recordAudit(tx.db, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.id,
-      action: "contact.deleted",
-      entityType: "contact",
-      entityId: id,
-      changes: { clientId: contact.clientId, email: contact.email, ...(contact.userId ? { portalUserId: contact.userId, portalLoginEnded: true } : {}) },
-    });
-    return contact.userId ? { userId: contact.userId, ended } : null;
+    return deleteContactRecord(app, tx, actor, contact);
   });
-  if (portal) await forgetPortalLogin(app, portal.userId, portal.ended);
+  await forgetEndedPortalLogins(app, [portal]);
 }
 
 /**

@@ -122,6 +122,8 @@ async function sessionTarget(ctx: RowContext): Promise<{ handle: string; owner: 
 }
 
 const sessionOwners = new WeakMap<RowContext, ApiClient>();
+/** The contact ids an export row built: the caller's and another workspace's. */
+const exportedContacts = new WeakMap<RowContext, { mine: string; theirs: string }>();
 
 /**
  * The client a CRM request targets: another workspace's (foreign), an unowned, unassigned one of the
@@ -388,6 +390,27 @@ export const routeSpecs: Record<RouteKey, RouteSpec> = {
     build: async (ctx) => ({ path: `/api/contacts/${(await targetContact(ctx)).id}/invite-to-portal` }),
     verify: (res) => {
       expect(res.body.data.portalAccess).toBe("invited");
+    },
+  },
+  "GET /api/contacts/export.csv": {
+    build: async (ctx) => {
+      // A contact the caller sees and one of the other workspace (the foreign row's record): only the first is exported.
+      const [mine, theirs] = await Promise.all([targetContact({ ...ctx, relation: undefined }), targetContact({ ...ctx, relation: "foreign" })]);
+      exportedContacts.set(ctx, { mine: mine.id, theirs: theirs.id });
+      return { path: "/api/contacts/export.csv" };
+    },
+    verify: (res, ctx) => {
+      const ids = exportedContacts.get(ctx);
+      expect(res.headers["content-type"]).toContain("text/csv");
+      expect(res.text).toContain(ids?.mine);
+      expect(res.text).not.toContain(ids?.theirs);
+    },
+  },
+  "POST /api/contacts/bulk": {
+    build: async (ctx) => ({ path: "/api/contacts/bulk", body: { ids: [(await targetContact(ctx)).id], action: { type: "delete" } } }),
+    verify: (res, ctx) => {
+      if (ctx.relation) expect(res.body).toEqual({ updated: 0, skipped: [{ id: expect.any(String), reason: "not_found" }] });
+      else expect(res.body).toEqual({ updated: 1, skipped: [] });
     },
   },
   "GET /api/activities": {
@@ -865,6 +888,13 @@ export const matrix: MatrixRow[] = [
   ...crmRecordRows("PATCH /api/contacts/:id", { admin: 200, manager: 200, staff: 200, sales_agent: 200 }),
   ...crmRecordRows("DELETE /api/contacts/:id", { admin: 204, manager: 204, staff: 204, sales_agent: 204 }),
   ...crmRecordRows("POST /api/contacts/:id/invite-to-portal", { admin: 200, manager: 200 }),
+  // The contacts export needs clients.export and holds only contacts of clients the caller sees;
+  // bulk delete needs clients.write (like the single delete) and skips contacts the caller cannot see.
+  ...grid("GET /api/contacts/export.csv", staffOnly({ admin: 200, manager: 200, staff: 200 })),
+  { route: "GET /api/contacts/export.csv", role: "admin", relation: "foreign", expect: 200, why: "another workspace's contact is never exported" },
+  ...grid("POST /api/contacts/bulk", staffOnly({ admin: 200, manager: 200, staff: 200, sales_agent: 200 })),
+  { route: "POST /api/contacts/bulk", role: "admin", relation: "foreign", expect: 200, why: "another workspace's contact is skipped as not_found, not deleted" },
+  { route: "POST /api/contacts/bulk", role: "sales_agent", relation: "same-workspace", expect: 200, why: "a contact of a client the agent cannot see is skipped, not deleted" },
   ...crmRecordRows("GET /api/activities", { admin: 200, manager: 200, staff: 200, sales_agent: 200, creator: 200 }),
   ...crmRecordRows("POST /api/activities", { admin: 201, manager: 201, staff: 201, sales_agent: 201 }),
 

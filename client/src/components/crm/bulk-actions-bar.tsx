@@ -21,8 +21,8 @@ export interface BulkActionsConfig<S extends string> {
   owners?: readonly { id: string; name: string }[];
   /** Offer "Remove tag…" beside "Add tag…". */
   removeTag?: boolean;
-  /** "Set status…": the record type's statuses, the one preselected, and a status that takes a reason. */
-  status: { options: readonly S[]; labels: Record<S, string>; initial: S; reasonFor?: S };
+  /** "Set status…": the record type's statuses, the one preselected, and a status that takes a reason. Omit for record types without a status. */
+  status?: { options: readonly S[]; labels: Record<S, string>; initial: S; reasonFor?: S };
   /** The server's skip reasons in words, by code (others are shown with underscores as spaces). */
   skipReasons: Record<string, string>;
   /** Which rows the dialogs say are skipped: "Clients you can't change are skipped." */
@@ -81,7 +81,7 @@ export function BulkActionsBar<S extends string, B>({
   const [pending, setPending] = useState<Pending>(null);
   const [ownerId, setOwnerId] = useState("");
   const [tag, setTag] = useState("");
-  const [status, setStatus] = useState<S>(config.status.initial);
+  const [status, setStatus] = useState<S | undefined>(config.status?.initial);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | undefined>();
   const count = selected.size;
@@ -89,7 +89,7 @@ export function BulkActionsBar<S extends string, B>({
   const [one, many] = config.noun;
   const noun = `${count} ${count === 1 ? one : many}`;
   const needsTag = pending === "add_tag" || pending === "remove_tag";
-  const needsReason = config.status.reasonFor !== undefined && status === config.status.reasonFor;
+  const needsReason = config.status?.reasonFor !== undefined && status === config.status.reasonFor;
 
   const close = () => {
     setPending(null);
@@ -119,7 +119,7 @@ export function BulkActionsBar<S extends string, B>({
     e.preventDefault();
     if (pending === "owner") run({ type: "assign_owner", ownerId: ownerId || null });
     if (needsTag && tag.trim()) run({ type: pending, tag: tag.trim() });
-    if (pending === "status") run({ type: "set_status", status, ...(needsReason ? { reason: reason.trim() } : {}) });
+    if (pending === "status" && status) run({ type: "set_status", status, ...(needsReason ? { reason: reason.trim() } : {}) });
   };
   const titles = { owner: "Assign owner", add_tag: "Add tag", remove_tag: "Remove tag", status: "Set status" } as const;
 
@@ -154,10 +154,12 @@ export function BulkActionsBar<S extends string, B>({
                   Remove tag…
                 </DropdownMenuItem>
               ) : null}
-              <DropdownMenuItem onSelect={() => setPending("status")}>
-                <RefreshCw aria-hidden />
-                Set status…
-              </DropdownMenuItem>
+              {config.status ? (
+                <DropdownMenuItem onSelect={() => setPending("status")}>
+                  <RefreshCw aria-hidden />
+                  Set status…
+                </DropdownMenuItem>
+              ) : null}
             </>
           ) : null}
           {canWrite && canDelete ? <DropdownMenuSeparator /> : null}
@@ -200,16 +202,16 @@ export function BulkActionsBar<S extends string, B>({
                   <FormField label="Status" error={needsReason ? undefined : error}>
                     {(f) => (
                       <NativeSelect {...f} value={status} onChange={(e) => setStatus(e.target.value as S)}>
-                        {config.status.options.map((s) => (
+                        {config.status?.options.map((s) => (
                           <option key={s} value={s}>
-                            {config.status.labels[s]}
+                            {config.status?.labels[s]}
                           </option>
                         ))}
                       </NativeSelect>
                     )}
                   </FormField>
                   {needsReason ? (
-                    <FormField label={`Reason ${config.status.labels[status].toLowerCase()}`} error={error}>
+                    <FormField label={`Reason ${config.status?.labels[status as S].toLowerCase()}`} error={error}>
                       {(f) => <Input {...f} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />}
                     </FormField>
                   ) : null}

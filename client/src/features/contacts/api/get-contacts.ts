@@ -1,6 +1,6 @@
 import type { ContactListResponse } from "@shared/contracts/contacts";
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api-client";
+import { apiFetch, withQuery } from "@/lib/api-client";
 import { type ContactsListParams, contactsKeys } from "./contacts-keys";
 
 /** GET /api/contacts (one page). */
@@ -19,4 +19,9 @@ export const contactsInfiniteQueryOptions = (params: ContactsListParams) =>
 /** Contacts (all, or one client's) with "Load more". */
 export function useInfiniteContacts(params: ContactsListParams) {
   return useInfiniteQuery(contactsInfiniteQueryOptions(params));
+}
+
+/** GET /api/contacts/export.csv with the same filters, as a download link. */
+export function contactsExportHref(params: Omit<ContactsListParams, "limit">): string {
+  return withQuery("/api/contacts/export.csv", params);
 }

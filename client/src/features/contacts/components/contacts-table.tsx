@@ -18,8 +18,8 @@ export const CONTACT_COLUMNS = [
 
 const dash = <span className="text-zinc-400">—</span>;
 
-/** Contacts across every client: sortable name, rows link to the contact (no bulk actions). */
-export function ContactsTable({ sort, order, onSort, ...table }: Omit<ListTableProps<ContactDto>, "selected" | "onSelectedChange"> & { onSort: (sort: ContactSort) => void }) {
+/** Contacts across every client: sortable name, rows link to the contact, selectable for bulk delete when `onSelectedChange` is given. */
+export function ContactsTable({ sort, order, onSort, ...table }: ListTableProps<ContactDto> & { onSort: (sort: ContactSort) => void }) {
   const { first, builtIn } = useMemo(() => {
     const builtIn: Record<string, VirtualColumn<ContactDto>> = {
       client: {
