@@ -9,7 +9,7 @@ import { createDatabase } from "./db/client";
 import { EmbeddedPostgresError, startEmbeddedPostgres } from "./db/embedded";
 import { runMigrations } from "./db/migrate";
 import { demoLogins, seedDemoIfEmpty } from "./db/seed/demo-seed";
-import { applyHeapPolicy } from "./lib/heap-policy";
+import { configureHeapPolicy } from "./lib/heap-policy";
 import { configureLogger } from "./lib/logger";
 
 const devServer = process.argv.includes("--dev");
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = configureLogger({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY || devServer });
-  applyHeapPolicy(config.HEAP_GROWING_PERCENT);
+  configureHeapPolicy(config.HEAP_GROWING_PERCENT);
 
   let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
   let databaseUrl = config.DATABASE_URL;

@@ -55,7 +55,7 @@ export const envSchema = z.object({
   RESET_TTL_MINUTES: int(60, 5).describe("Password reset link lifetime"),
   JOBS_ENABLED: bool(true).describe("Run the job worker in this process"),
   HEAP_GROWING_PERCENT: int(25, 0, 400).describe(
-    "How far V8 may grow the old generation past the live heap before collecting it (percent; 0 keeps V8's own adaptive factor, up to 300%)",
+    "While an import or dry run runs: how far V8 may grow the old generation past the live heap before a full collection (percent; 0 keeps V8's adaptive factor, up to 300%)",
   ),
   JOBS_BATCH_SIZE: int(20, 1, 500).describe("Jobs fetched per poll"),
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).default(1).describe("Worker polling interval"),

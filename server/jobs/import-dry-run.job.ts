@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AppContext } from "../app-context";
+import { withLeanHeap } from "../lib/heap-policy";
 import { failDryRun, runDryRun } from "../modules/imports/import-runner";
 import { defineJob } from "./define-job";
 
@@ -18,7 +19,7 @@ export const importDryRunJob = defineJob<{ importId: string; workspaceId: string
   expireInSeconds: 1800,
   async perform({ importId, ranAt }, { app, attempt }) {
     try {
-      await runDryRun(app, importId, ranAt);
+      await withLeanHeap(() => runDryRun(app, importId, ranAt));
     } catch (err) {
       if (attempt > RETRY_LIMIT) await failDryRun(app, importId, ranAt, "The check stopped after repeated errors. Check the file again.");
       throw err;

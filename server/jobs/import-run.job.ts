@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AppContext } from "../app-context";
+import { withLeanHeap } from "../lib/heap-policy";
 import { logger } from "../lib/logger";
 import { failImport, runImport } from "../modules/imports/import-runner";
 import { defineJob } from "./define-job";
@@ -20,7 +21,7 @@ export const importRunJob = defineJob<{ importId: string; workspaceId: string },
   expireInSeconds: 1800,
   async perform({ importId }, { app, attempt }) {
     try {
-      await runImport(app, importId);
+      await withLeanHeap(() => runImport(app, importId));
     } catch (err) {
       logger.warn({ err, importId, attempt }, "import batch failed; the job will resume from the last checkpoint");
       if (attempt > RETRY_LIMIT) await failImport(app, { id: importId }, "The import stopped after repeated errors. Rows imported so far are kept; start a new import for the rest.");
