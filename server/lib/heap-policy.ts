@@ -1,7 +1,22 @@
 import v8 from "node:v8";
+import { runInNewContext } from "node:vm";
 
 let leanPercent = 0;
 let leanScopes = 0;
+let collect: (() => void) | undefined;
+
+/**
+ * A full collection on demand, the way jest-leak-detector gets one: expose `gc` to a fresh context
+ * (the flag only affects contexts created after it). Used once when a lean scope opens, so the new
+ * factor applies from the live heap instead of the limit the adaptive factor had already granted.
+ */
+function fullCollection(): void {
+  if (!collect) {
+    v8.setFlagsFromString("--expose-gc");
+    collect = runInNewContext("gc") as () => void;
+  }
+  collect();
+}
 
 /**
  * Sets the heap growing factor used while bulk jobs run (`HEAP_GROWING_PERCENT`, ADR 0013; 0 turns the
@@ -21,7 +36,10 @@ export function configureHeapPolicy(growingPercent: number): void {
  */
 export async function withLeanHeap<T>(fn: () => Promise<T>): Promise<T> {
   if (leanPercent === 0) return fn();
-  if (leanScopes++ === 0) v8.setFlagsFromString(`--heap-growing-percent=${leanPercent}`);
+  if (leanScopes++ === 0) {
+    v8.setFlagsFromString(`--heap-growing-percent=${leanPercent}`);
+    fullCollection();
+  }
   try {
     return await fn();
   } finally {
