@@ -1,7 +1,6 @@
 // Run by tests/unit/heap-policy.test.ts in a child process: configures the server's heap policy with
 // the percent given, then works like an import (a live set, batches that survive a few turns of the
-// event loop and get promoted) inside withLeanHeap — or after a lean scope has ended, with "after" —
-// and prints the peak heapTotal in MB.
+// event loop and get promoted) inside withLeanHeap, and prints the peak heapTotal in MB.
 import { configureHeapPolicy, withLeanHeap } from "../../../server/lib/heap-policy";
 
 configureHeapPolicy(Number(process.argv[2] ?? 0));
@@ -19,12 +18,5 @@ async function churn(rounds: number): Promise<void> {
     peak = Math.max(peak, process.memoryUsage().heapTotal);
   }
 }
-if (process.argv[3] === "after") {
-  // The lean scope ends before the work: the adaptive default must be back.
-  await withLeanHeap(() => churn(20));
-  peak = 0;
-  await churn(400);
-} else {
-  await withLeanHeap(() => churn(400));
-}
+await withLeanHeap(() => churn(400));
 process.stdout.write(`${Math.round(peak / 1048576)} ${live.length}\n`);
