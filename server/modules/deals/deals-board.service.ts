@@ -9,7 +9,7 @@ import { findPipeline } from "../pipelines/pipelines.repository";
 import { loadCachedPipeline } from "../pipelines/pipelines.service";
 import { dealAbilities } from "./deals.policy";
 import { presentBoardCard } from "./deals.presenter";
-import { type BoardParams, type BoardRow, boardRows, forecastRows } from "./deals.repository";
+import { type BoardParams, type BoardRow, boardRows, forecastRows } from "./deals-board.repository";
 
 type Currency = (typeof CURRENCIES)[number];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -3,7 +3,8 @@ import type { CURRENCIES } from "../../../shared/contracts/workspace";
 import type { Actor } from "../../auth/actor";
 import type { DealRow } from "../../db/schema";
 import { dealAbilities } from "./deals.policy";
-import type { BoardRow, DealDetails } from "./deals.repository";
+import type { BoardRow } from "./deals-board.repository";
+import type { DealDetails } from "./deals.repository";
 
 const DAY_MS = 86_400_000;
 

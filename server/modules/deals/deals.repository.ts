@@ -1,10 +1,8 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import type { CurrencyTotals, ListDealsQuery } from "../../../shared/contracts/deals";
-import { BOARD_COLUMN_MAX } from "../../../shared/contracts/pipelines";
+import type { ListDealsQuery } from "../../../shared/contracts/deals";
 import { AppError } from "../../../shared/errors";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
-import { preparedStatement, rawPreparedStatement } from "../../db/prepared";
+import { preparedStatement } from "../../db/prepared";
 import { clients, contacts, type DealRow, type DealStageHistoryRow, dealStageHistory, deals, leads, pipelineStages, pipelines, users } from "../../db/schema";
 import { decodeKeysetCursor, keysetAfter } from "../../lib/pagination";
 import {
@@ -23,7 +21,7 @@ import { dealVisibilityCondition } from "./deals.visibility";
 // Every column but the search document.
 const { search: _search, ...dealColumns } = getTableColumns(deals);
 
-const visibleWithPlaceholders = (actor: PipelineViewer) =>
+export const visibleWithPlaceholders = (actor: PipelineViewer) =>
   dealVisibilityCondition(actor, { workspaceId: sql`${sql.placeholder("workspaceId")}::uuid`, actorId: sql.placeholder("actorId") });
 
 /** A deal the actor may see (undefined when missing, foreign or outside their reach); `lock` takes a row lock. */
@@ -133,7 +131,7 @@ const SORTS = {
 const tsQuery = sql`websearch_to_tsquery('simple', ${sql.placeholder("q")})`;
 const lowerQ = sql`lower(${sql.placeholder("q")}::text)`;
 /** Full-text match on title and tags, or a typo-tolerant trigram match on the title. */
-const searchMatch = sql`(${deals.search} @@ ${tsQuery} or lower(${deals.title}) % ${lowerQ} or ${lowerQ} <% lower(${deals.title}))`;
+export const searchMatch = sql`(${deals.search} @@ ${tsQuery} or lower(${deals.title}) % ${lowerQ} or ${lowerQ} <% lower(${deals.title}))`;
 /** Open, and untouched for longer than its pipeline's rotting days (never when those are null). */
 export const rottingCondition = sql`(${deals.status} = 'open' and ${deals.lastActivityAt} < now() - (select make_interval(days => ${pipelines.rottingDays}) from ${pipelines} where ${pipelines.id} = ${deals.pipelineId}))`;
 /** Close date as ISO text (sorts like the date; nulls last). */
@@ -228,166 +226,6 @@ export async function listVisibleDeals(db: Db, actor: PipelineViewer, q: ListDea
     afterId,
     limit: q.limit + 1,
   }) as Promise<ListedDeal[]>;
-}
-
-/** Board filters (all optional) and paging of one board request. */
-export interface BoardParams {
-  pipelineId: string;
-  ownerId?: string;
-  tag?: string;
-  q?: string;
-  /** Only this column (load more). */
-  stageId?: string;
-  /** Keyset position within that column. */
-  after?: [number, string];
-  /** Deals per column (the statement fetches one more to tell whether there are more). */
-  limit: number;
-}
-
-function boardFilters(actor: PipelineViewer, p: BoardParams): SQL[] {
-  const conds: SQL[] = [visibleWithPlaceholders(actor), sql`${deals.pipelineId} = ${sql.placeholder("pipelineId")}::uuid`, sql`${deals.status} = 'open'`];
-  if (p.ownerId) conds.push(sql`${deals.ownerId} = ${sql.placeholder("ownerId")}::uuid`);
-  if (p.tag) conds.push(sql`${deals.tags} @> array[${sql.placeholder("tag")}::text]`);
-  if (p.q) conds.push(searchMatch);
-  return conds;
-}
-
-const boardFlags = (p: BoardParams) => `${p.ownerId ? "o" : ""}${p.tag ? "t" : ""}${p.q ? "q" : ""}${p.stageId ? "s" : ""}${p.after ? "c" : ""}`;
-const boardValues = (actor: PipelineViewer, p: BoardParams) => ({
-  workspaceId: actor.workspaceId,
-  actorId: actor.id,
-  pipelineId: p.pipelineId,
-  ownerId: p.ownerId,
-  tag: p.tag,
-  q: p.q,
-  stageId: p.stageId,
-  afterPosition: p.after?.[0],
-  afterId: p.after?.[1],
-});
-
-/** A timestamp as the ISO text `Date#toISOString` gives (UTC, milliseconds truncated as a JS Date truncates them). */
-const isoText = (column: AnyPgColumn) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
-/**
- * One row of the board statement: a stage with its count and sums, and one of its cards (the card
- * columns are null for a stage without cards). Names, ISO timestamps, time in stage and rotting
- * come computed; rows come straight from node-postgres (see rawPreparedStatement).
- */
-export interface BoardRow {
-  stageId: string;
-  stageName: string;
-  stagePosition: number;
-  stageProbability: number;
-  /** Open visible deals of the stage (all of them, not only the cards). */
-  count: number;
-  /** Per currency, by currency code. */
-  totals: CurrencyTotals[];
-  id: string | null;
-  title: string;
-  clientId: string | null;
-  clientName: string | null;
-  leadId: string | null;
-  leadName: string | null;
-  contactId: string | null;
-  contactName: string | null;
-  ownerId: string | null;
-  ownerName: string | null;
-  valueMinor: number;
-  currency: string;
-  expectedCloseDate: string | null;
-  status: DealRow["status"];
-  lostReason: string | null;
-  closedAt: string | null;
-  position: number;
-  stageEnteredAt: string;
-  timeInStageSeconds: number;
-  lastActivityAt: string;
-  rotting: boolean;
-  tags: string[];
-  customFields: Record<string, unknown>;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/**
- * The board in one statement. Per stage of the pipeline (or the one stage asked for): its count and
- * per-currency sums (value, and value × probability) from one aggregate over the pipeline's open
- * visible deals, and a lateral walking deals_board_open_idx for the first `limit + 1` of them by
- * position (after the cursor) with the client, lead, contact and owner names looked up per card,
- * timestamps as ISO text, and time in stage and rotting (the pipeline's rotting days) computed.
- * Visibility and the board's filters apply to both. Rows skip Drizzle's row mapping (it cost more
- * than the query), and names come from per-card lookups rather than joins, which keeps the plan
- * cheap to make and stable.
- */
-export async function boardRows(db: Db, actor: PipelineViewer, p: BoardParams): Promise<BoardRow[]> {
-  // The limit is part of the text (and the shape): with it as a parameter PostgreSQL never trusts a
-  // generic plan and plans every execution again (~1 ms); the contract bounds it.
-  if (!Number.isInteger(p.limit) || p.limit < 1 || p.limit > BOARD_COLUMN_MAX) throw new Error(`board limit out of range: ${p.limit}`);
-  const shape = `deals_board_${actor.pipelineScope}_${boardFlags(p)}_${p.limit}`;
-  const stmt = rawPreparedStatement<BoardRow>(db, shape, () => {
-    const ws = sql`${sql.placeholder("workspaceId")}::uuid`;
-    const filters = and(...boardFilters(actor, p));
-    const after = p.after ? sql`and (${deals.position}, ${deals.id}) > (${sql.placeholder("afterPosition")}::float8, ${sql.placeholder("afterId")}::uuid)` : sql``;
-    const onlyStage = (column: SQL | AnyPgColumn) => (p.stageId ? sql`and ${column} = ${sql.placeholder("stageId")}::uuid` : sql``);
-    const name = (value: SQL | AnyPgColumn, table: typeof clients | typeof leads | typeof contacts | typeof users, id: AnyPgColumn) =>
-      sql`(select ${value} from ${table} where ${table.id} = ${id} and ${table.workspaceId} = ${ws})`;
-    return sql`
-      with sums as materialized (
-        select ${deals.stageId} as stage_id, ${deals.currency} as currency, count(*) as n, sum(${deals.valueMinor})::numeric as value
-        from ${deals}
-        where ${filters} ${onlyStage(deals.stageId)}
-        group by ${deals.stageId}, ${deals.currency}
-      )
-      select s.id as "stageId", s.name as "stageName", s.position as "stagePosition", s.probability as "stageProbability",
-             coalesce(t.count, 0) as "count", coalesce(t.totals, '[]') as "totals", d.*
-      from ${pipelineStages} s
-      join ${pipelines} p on p.id = s.pipeline_id
-      left join lateral (
-        select sum(x.n)::int as count,
-               json_agg(json_build_object('currency', x.currency, 'valueMinor', x.value, 'weightedMinor', round(x.value * s.probability / 100)) order by x.currency collate "C") as totals
-        from sums x
-        where x.stage_id = s.id
-      ) t on true
-      left join lateral (
-        select ${deals.id} as "id", ${deals.title} as "title",
-               ${deals.clientId} as "clientId", ${name(clients.name, clients, deals.clientId)} as "clientName",
-               ${deals.leadId} as "leadId", ${name(leads.name, leads, deals.leadId)} as "leadName",
-               ${deals.contactId} as "contactId", ${name(sql`trim(${contacts.firstName} || ' ' || coalesce(${contacts.lastName}, ''))`, contacts, deals.contactId)} as "contactName",
-               ${deals.ownerId} as "ownerId", ${name(users.name, users, deals.ownerId)} as "ownerName",
-               ${deals.valueMinor}::float8 as "valueMinor", ${deals.currency} as "currency", ${deals.expectedCloseDate}::text as "expectedCloseDate",
-               ${deals.status} as "status", ${deals.lostReason} as "lostReason", ${isoText(deals.closedAt)} as "closedAt", ${deals.position} as "position",
-               ${isoText(deals.stageEnteredAt)} as "stageEnteredAt",
-               greatest(0, floor(extract(epoch from now() - ${deals.stageEnteredAt})))::int as "timeInStageSeconds", -- open deals: until now
-               ${isoText(deals.lastActivityAt)} as "lastActivityAt",
-               coalesce(${deals.lastActivityAt} < now() - make_interval(days => p.rotting_days), false) as "rotting", -- the list's rottingCondition
-               ${deals.tags} as "tags", ${deals.customFields} as "customFields", ${isoText(deals.createdAt)} as "createdAt", ${isoText(deals.updatedAt)} as "updatedAt"
-        from ${deals}
-        where ${filters} and ${deals.stageId} = s.id ${after}
-        order by ${deals.position}, ${deals.id}
-        limit ${sql.raw(String(p.limit + 1))}
-      ) d on true
-      where s.workspace_id = ${ws} and s.pipeline_id = ${sql.placeholder("pipelineId")}::uuid ${onlyStage(sql`s.id`)}
-      order by s.position, s.id, d."position", d."id"`;
-  });
-  return stmt.execute(boardValues(actor, p));
-}
-
-/** Open visible deals summed by expected close month and currency (value and value × probability). */
-export async function forecastRows(db: Db, actor: PipelineViewer, pipelineId?: string) {
-  const month = sql<string | null>`to_char(${deals.expectedCloseDate}, 'YYYY-MM')`;
-  return db
-    .select({
-      month,
-      currency: deals.currency,
-      n: sql<number>`count(*)::int`,
-      value: sql<string>`sum(${deals.valueMinor})::text`,
-      weighted: sql<string>`round(sum(${deals.valueMinor}::numeric * ${pipelineStages.probability}) / 100)::text`,
-    })
-    .from(deals)
-    .innerJoin(pipelineStages, eq(pipelineStages.id, deals.stageId))
-    .where(and(dealVisibilityCondition(actor), eq(deals.status, "open"), pipelineId ? eq(deals.pipelineId, pipelineId) : undefined))
-    .groupBy(month, deals.currency)
-    .orderBy(sql`1 asc nulls last`, asc(deals.currency));
 }
 
 /** Names of the pipelines, stages, clients, leads, contacts and owners some deals point at (one workspace). */
