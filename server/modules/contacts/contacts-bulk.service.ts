@@ -4,6 +4,7 @@ import type { AppContext } from "../../app-context";
 import type { Actor } from "../../auth/actor";
 import { withTransaction } from "../../db/transaction";
 import { recordAudit } from "../audit/audit.service";
+import { enqueuePairRescore } from "../duplicates/duplicate-events";
 import { contactAbilities } from "./contacts.presenter";
 import { findVisibleContactsForUpdate } from "./contacts.repository";
 import { deleteContactRecord, type EndedPortalLogin, forgetEndedPortalLogins } from "./contacts.service";
@@ -21,24 +22,25 @@ export async function bulkContacts(app: AppContext, actor: Actor, body: BulkCont
     const rows = await findVisibleContactsForUpdate(tx.db, actor, ids);
     const found = new Set(rows.map((r) => r.id));
     const skipped: BulkResult["skipped"] = ids.filter((id) => !found.has(id)).map((id) => ({ id, reason: "not_found" }));
-    let updated = 0;
+    const deleted: string[] = [];
     for (const row of rows) {
       if (!contactAbilities(actor, row).delete) {
         skipped.push({ id: row.id, reason: "forbidden" });
         continue;
       }
-      const login = await deleteContactRecord(app, tx, actor, row);
+      const login = await deleteContactRecord(app, tx, actor, row, { rescorePairs: false });
       if (login) ended.push(login);
-      updated++;
+      deleted.push(row.id);
     }
+    await enqueuePairRescore(app, tx.db, actor.workspaceId, "contact", deleted);
     await recordAudit(tx.db, {
       workspaceId: actor.workspaceId,
       actorId: actor.id,
       action: "contact.bulk",
       entityType: "contact",
-      changes: { action, ids, updated, skipped },
+      changes: { action, ids, updated: deleted.length, skipped },
     });
-    return { updated, skipped };
+    return { updated: deleted.length, skipped };
   });
   await forgetEndedPortalLogins(app, ended);
   return result;

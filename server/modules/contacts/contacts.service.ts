@@ -131,11 +131,18 @@ export interface EndedPortalLogin {
  * pending invite link stops working and their sessions end (audited). Pass the result to
  * `forgetEndedPortalLogins` after commit.
  */
-export async function deleteContactRecord(app: AppContext, tx: Tx, actor: Actor, contact: ContactWithClient): Promise<EndedPortalLogin | null> {
+export async function deleteContactRecord(
+  app: AppContext,
+  tx: Tx,
+  actor: Actor,
+  contact: ContactWithClient,
+  opts: { rescorePairs?: boolean } = {},
+): Promise<EndedPortalLogin | null> {
   const ended = contact.userId ? await revokePortalLogin(tx, actor, contact.userId, { contactId: contact.id }) : [];
   await deleteEntityActivities(tx.db, actor.workspaceId, "contact", [contact.id]);
   await deleteContact(tx.db, actor.workspaceId, contact.id);
-  await enqueuePairRescore(app, tx.db, actor.workspaceId, "contact", [contact.id]);
+  // A bulk delete re-scores all its contacts with one job instead (`rescorePairs: false`).
+  if (opts.rescorePairs !== false) await enqueuePairRescore(app, tx.db, actor.workspaceId, "contact", [contact.id]);
   await recordAudit(tx.db, {
     workspaceId: actor.workspaceId,
     actorId: actor.id,
