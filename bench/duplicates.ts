@@ -1,18 +1,13 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import pg from "pg";
+import type pg from "pg";
 import { NAME_SIMILARITY_THRESHOLD } from "../shared/contracts/duplicates";
-import { hashPassword } from "../server/auth/password";
 import { createDatabase } from "../server/db/client";
-import { freePort, startEmbeddedPostgres } from "../server/db/embedded";
 import { runMigrations } from "../server/db/migrate";
 import { withTransaction } from "../server/db/transaction";
 import { listStoredPairs, rebuildWindow, rescorePairs } from "../server/modules/duplicates/duplicate-pairs.repository";
+import { type BenchApp, benchSession, createBenchAdmin, openBenchDatabase, startBenchApp } from "./support";
 
 // `npx tsx bench/duplicates.ts`: the duplicates list at scale. Seeds BENCH_DUP_LEADS (default 50,000)
 // leads whose names share a small vocabulary ("Amber Coffee Ltd", "Amber Coffee Group", …), then
@@ -34,21 +29,6 @@ const SUFFIXES = ["Ltd", "LLC", "Group", "Co", "Partners"];
 const ms = (t0: number) => performance.now() - t0;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const fmt = (x: number) => `${x.toFixed(1)} ms`;
-
-function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      if (pattern.test(chunk.toString())) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`server exited early (${code})`)));
-  });
-}
 
 /** The pre-pairs-table first page: trigram + equality self-joins over the first 250 leads by id. */
 async function readTimeFirstWindow(pool: pg.Pool, workspaceId: string): Promise<{ ms: number; pairs: number }> {
@@ -77,34 +57,13 @@ async function readTimeFirstWindow(pool: pg.Pool, workspaceId: string): Promise<
 }
 
 async function main() {
-  let adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  const tmp = await mkdtemp(path.join(os.tmpdir(), "aos-bench-dupes-"));
-  if (!adminUrl) {
-    await chmod(tmp, 0o755);
-    const embedded = await startEmbeddedPostgres({ dataDir: path.join(tmp, "data"), ephemeral: true, database: "postgres" });
-    adminUrl = embedded.connectionString;
-    stopEmbedded = embedded.stop;
-  }
-  const dbName = `aos_bench_dupes_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  const databaseUrl = url.toString();
-  let server: ChildProcess | undefined;
-  const database = createDatabase({ connectionString: databaseUrl, max: 4 });
+  const bench = await openBenchDatabase("bench_dupes");
+  let app: BenchApp | undefined;
+  const database = createDatabase({ connectionString: bench.databaseUrl, max: 4 });
   try {
     await runMigrations(database.pool);
-    const password = "Bench-password-2026!";
-    const email = "bench-admin@bench.test";
-    const ws = (await database.pool.query<{ id: string }>("INSERT INTO workspaces (id, name) VALUES (gen_random_uuid(), 'Bench Agency') RETURNING id")).rows[0]!.id;
-    await database.pool.query("INSERT INTO role_permissions (workspace_id, role, permission) SELECT $1, role, permission FROM role_permission_defaults", [ws]);
-    const user = await database.pool.query<{ id: string }>(
-      "INSERT INTO users (id, workspace_id, email, name, role, status, password_hash) VALUES (gen_random_uuid(), $1, $2, 'Bench Admin', 'admin', 'active', $3) RETURNING id",
-      [ws, email, await hashPassword(password)],
-    );
+    const admin = await createBenchAdmin(database.pool);
+    const ws = admin.workspaceId;
     const t0 = performance.now();
     // Every 10th lead shares its email domain with the next one; every 500th repeats an earlier email.
     await database.pool.query(
@@ -144,7 +103,7 @@ async function main() {
     }
     console.log(`rescore: one lead p50 ${fmt(pct(rescore, 50))}, p95 ${fmt(pct(rescore, 95))}`);
 
-    const viewer = { id: user.rows[0]!.id, role: "admin" as const, workspaceId: ws, pipelineScope: "all" as const };
+    const viewer = { id: admin.userId, role: "admin" as const, workspaceId: ws, pipelineScope: "all" as const };
     const bare: number[] = [];
     for (let i = 0; i < SAMPLES; i++) {
       const t = performance.now();
@@ -154,29 +113,9 @@ async function main() {
     const plan = await database.db.execute<{ "QUERY PLAN": string }>(sql`explain select 1 from duplicate_pairs where workspace_id = ${ws} and entity_type = 'lead' order by score desc nulls last, low_id, high_id limit 26`);
     console.log(`bare: listStoredPairs first page p50 ${fmt(pct(bare, 50))}, p95 ${fmt(pct(bare, 95))} (${plan.rows.map((r) => r["QUERY PLAN"].trim()).find((l) => l.includes("Index")) ?? "no index scan"})`);
 
-    const port = await freePort();
-    server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        LOG_LEVEL: "warn",
-        NODE_ENV: "production",
-        APP_URL: `http://127.0.0.1:${port}`,
-        SESSION_SECRET: "bench-session-secret-bench-session-secret",
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        SEED_DEMO: "false",
-        JOBS_ENABLED: "false",
-        TRUST_PROXY: "loopback",
-        RATE_LIMIT_SENSITIVE_MAX: "1000",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    await waitForOutput(server, /is running at/, 180_000);
-    const api = `http://127.0.0.1:${port}/api`;
-    const login = await fetch(`${api}/auth/login`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-proto": "https" }, body: JSON.stringify({ email, password }) });
-    if (login.status !== 200) throw new Error(`bench login failed: ${login.status} ${await login.text()}`);
-    const headers = { cookie: (login.headers.get("set-cookie") ?? "").split(";")[0]!, "x-forwarded-proto": "https" };
+    app = await startBenchApp(bench.databaseUrl, { env: { JOBS_ENABLED: "false" } });
+    const api = app.api;
+    const headers = await benchSession(api, admin.email, admin.password);
     const http: number[] = [];
     let shown = 0;
     for (let i = 0; i < SAMPLES; i++) {
@@ -206,13 +145,9 @@ async function main() {
     writeFileSync(out, JSON.stringify(figures, null, 2));
     console.log(`results written to ${out}`);
   } finally {
-    server?.kill("SIGTERM");
-    if (server) await once(server, "exit").catch(() => undefined);
+    await app?.stop();
     await database.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
-    if (stopEmbedded) await stopEmbedded();
-    await rm(tmp, { recursive: true, force: true });
+    await bench.dispose();
   }
 }
 

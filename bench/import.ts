@@ -1,14 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream, mkdirSync, openAsBlob, readFileSync, writeFileSync } from "node:fs";
-import { chmod, mkdtemp, rm, stat } from "node:fs/promises";
 import { once } from "node:events";
-import os from "node:os";
+import { createWriteStream, mkdirSync, openAsBlob, readFileSync, writeFileSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import path from "node:path";
-import pg from "pg";
-import { hashPassword } from "../server/auth/password";
 import { createDatabase } from "../server/db/client";
-import { freePort, startEmbeddedPostgres } from "../server/db/embedded";
 import { runMigrations } from "../server/db/migrate";
+import { type BenchApp, benchSession, createBenchAdmin, openBenchDatabase, startBenchApp } from "./support";
 
 // `npm run bench:import` (also the second half of `npm run bench`): writes a 100,000-row leads CSV,
 // starts the real server (production mode, job workers on), uploads the file over HTTP (multipart,
@@ -17,21 +13,6 @@ import { runMigrations } from "../server/db/migrate";
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const TARGET_SECONDS = 60;
 const TARGET_RSS_MB = 300;
-
-function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      if (pattern.test(chunk.toString())) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`process exited early (${code})`)));
-  });
-}
 
 /** Resident and peak resident memory of a process in MB, from /proc (Linux). */
 function memoryOf(pid: number): { rss: number; hwm: number } {
@@ -60,73 +41,26 @@ async function writeCsv(file: string, rows: number, ownerEmail: string): Promise
 }
 
 async function main() {
-  let adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  const tmp = await mkdtemp(path.join(os.tmpdir(), "aos-bench-import-"));
-  if (!adminUrl) {
-    await chmod(tmp, 0o755);
-    const embedded = await startEmbeddedPostgres({ dataDir: path.join(tmp, "data"), ephemeral: true, database: "postgres" });
-    adminUrl = embedded.connectionString;
-    stopEmbedded = embedded.stop;
-  }
-  const dbName = `aos_bench_import_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  const databaseUrl = url.toString();
-  let server: ChildProcess | undefined;
+  const bench = await openBenchDatabase("bench_import");
+  let app: BenchApp | undefined;
   try {
-    const database = createDatabase({ connectionString: databaseUrl, max: 2 });
+    const database = createDatabase({ connectionString: bench.databaseUrl, max: 2 });
     await runMigrations(database.pool);
-    const password = "Bench-password-2026!";
-    const email = "bench-admin@bench.test";
-    const ws = await database.pool.query<{ id: string }>("INSERT INTO workspaces (id, name) VALUES (gen_random_uuid(), 'Bench Agency') RETURNING id");
-    await database.pool.query("INSERT INTO role_permissions (workspace_id, role, permission) SELECT $1, role, permission FROM role_permission_defaults", [ws.rows[0]!.id]);
-    await database.pool.query("INSERT INTO users (id, workspace_id, email, name, role, status, password_hash) VALUES (gen_random_uuid(), $1, $2, 'Bench Admin', 'admin', 'active', $3)", [
-      ws.rows[0]!.id,
-      email,
-      await hashPassword(password),
-    ]);
+    const { email, password } = await createBenchAdmin(database.pool);
     await database.close();
 
-    const csv = path.join(tmp, "leads.csv");
+    const csv = path.join(bench.tmp, "leads.csv");
     const bad = await writeCsv(csv, ROWS, email);
     const size = (await stat(csv)).size;
     console.log(`wrote ${ROWS.toLocaleString()} rows (${(size / 1024 / 1024).toFixed(1)} MB, ${bad} invalid on purpose)`);
 
-    const port = await freePort();
-    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-    server = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/index.ts"], {
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        LOG_LEVEL: "warn",
-        NODE_ENV: "production",
-        APP_URL: `http://127.0.0.1:${port}`,
-        SESSION_SECRET: "bench-session-secret-bench-session-secret",
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        SEED_DEMO: "false",
-        JOBS_ENABLED: "true",
-        ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
-        TRUST_PROXY: "loopback",
-        RATE_LIMIT_SENSITIVE_MAX: "1000",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    app = await startBenchApp(bench.databaseUrl, {
+      nodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean),
+      env: { JOBS_ENABLED: "true", ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}) },
     });
-    await waitForOutput(server, /is running at/, 180_000);
-    const pid = server.pid!;
-    const api = `http://127.0.0.1:${port}/api`;
-    const login = await fetch(`${api}/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-forwarded-proto": "https" },
-      body: JSON.stringify({ email, password }),
-    });
-    if (login.status !== 200) throw new Error(`bench login failed: ${login.status} ${await login.text()}`);
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const headers = { cookie: (login.headers.get("set-cookie") ?? "").split(";")[0]!, "x-forwarded-proto": "https", "x-csrf-token": csrfToken };
+    const pid = app.child.pid!;
+    const api = app.api;
+    const headers = await benchSession(api, email, password);
     const baseline = memoryOf(pid);
 
     let peakRss = 0;
@@ -187,12 +121,8 @@ async function main() {
     console.log(`results written to ${out}`);
     if (result.status !== "completed") process.exitCode = 1;
   } finally {
-    server?.kill("SIGTERM");
-    if (server) await once(server, "exit").catch(() => undefined);
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
-    if (stopEmbedded) await stopEmbedded();
-    await rm(tmp, { recursive: true, force: true });
+    await app?.stop();
+    await bench.dispose();
   }
 }
 

@@ -1,15 +1,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import pg from "pg";
+import type pg from "pg";
 import { createDatabase } from "../server/db/client";
-import { freePort, startEmbeddedPostgres } from "../server/db/embedded";
+import { freePort } from "../server/db/embedded";
 import { runMigrations } from "../server/db/migrate";
 import { seedBench } from "./seed-bench";
 import { seedBigCrm } from "./seed-crm";
+import { BENCH_ADMIN_EMAIL, BENCH_PASSWORD, benchSession, openBenchDatabase, startBenchApp, waitForOutput } from "./support";
 
 // `npm run bench`: seeds 1,000 users + 1,000,000 audit rows, then measures the authenticated API
 // against a bare Express + pg keyset route over the same tables, in the same run.
@@ -34,7 +33,6 @@ const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : 
 // BENCH_SERVER_NODE_ARGS: Node flags for the app server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
 // (flags NODE_OPTIONS refuses); the profile is written when the bench stops the server.
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-const BENCH_PASSWORD = "Bench-password-2026!";
 
 interface Figures {
   name: string;
@@ -45,24 +43,9 @@ interface Figures {
   non2xx: number;
 }
 
-function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      if (pattern.test(chunk.toString())) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`process exited early (${code})`)));
-  });
-}
-
 /** The bench admin and workspace of a database seeded by an earlier run (BENCH_REUSE_DB). */
 async function seededBench(pool: pg.Pool): Promise<{ workspaceId: string; email: string; password: string }> {
-  const email = "bench-admin@bench.test";
+  const email = BENCH_ADMIN_EMAIL;
   const r = await pool.query<{ workspace_id: string }>("SELECT workspace_id FROM users WHERE email = $1", [email]);
   if (!r.rows[0]) throw new Error(`BENCH_REUSE_DB: no ${email} in that database; seed it with BENCH_KEEP_DB=1 first`);
   return { workspaceId: r.rows[0].workspace_id, email, password: BENCH_PASSWORD };
@@ -87,36 +70,9 @@ async function measure(name: string, url: string, headers: Record<string, string
   return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
 }
 
-/** Signs a user in on the app and returns the request headers of their session. */
-async function sessionHeaders(api: string, email: string, password: string): Promise<Record<string, string>> {
-  const login = await fetch(`${api}/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-proto": "https" },
-    body: JSON.stringify({ email, password }),
-  });
-  if (login.status !== 200) throw new Error(`bench login failed for ${email}: ${login.status} ${await login.text()}`);
-  return { cookie: (login.headers.get("set-cookie") ?? "").split(";")[0]!, "x-forwarded-proto": "https" };
-}
-
 async function main() {
-  let adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  let tmp: string | undefined;
-  if (!adminUrl) {
-    tmp = await mkdtemp(path.join(os.tmpdir(), "aos-bench-pg-"));
-    await chmod(tmp, 0o755);
-    const embedded = await startEmbeddedPostgres({ dataDir: path.join(tmp, "data"), ephemeral: true, database: "postgres" });
-    adminUrl = embedded.connectionString;
-    stopEmbedded = embedded.stop;
-  }
-  if (REUSE_DB && !/^[a-z0-9_]+$/.test(REUSE_DB)) throw new Error("BENCH_REUSE_DB must be a plain database name");
-  const dbName = REUSE_DB ?? `aos_bench_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  if (!REUSE_DB) await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  const databaseUrl = url.toString();
+  const bench = await openBenchDatabase("bench", { reuse: REUSE_DB });
+  const databaseUrl = bench.databaseUrl;
   const children: ChildProcess[] = [];
   try {
     const database = createDatabase({ connectionString: databaseUrl, max: 4, statementTimeoutMs: 600_000 });
@@ -158,43 +114,18 @@ async function main() {
     );
     await database.close();
 
-    const appPort = await freePort();
     const barePort = await freePort();
-    const env = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" };
-    const app = spawn(process.execPath, [...SERVER_NODE_ARGS, "--import", "tsx", "server/index.ts"], {
-      env: {
-        ...env,
-        NODE_ENV: "production",
-        APP_URL: `http://127.0.0.1:${appPort}`,
-        SESSION_SECRET: "bench-session-secret-bench-session-secret",
-        PORT: String(appPort),
-        HOST: "127.0.0.1",
-        SEED_DEMO: "false",
-        RATE_LIMIT_USER_MAX: "1000000000",
-        // Production cookies are Secure: the bench plays a TLS-terminating proxy on loopback.
-        TRUST_PROXY: "loopback",
-        RATE_LIMIT_SENSITIVE_MAX: "1000",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    children.push(app);
+    const app = await startBenchApp(databaseUrl, { nodeArgs: SERVER_NODE_ARGS, env: { RATE_LIMIT_USER_MAX: "1000000000" } });
+    children.push(app.child);
     const bare = spawn(process.execPath, ["--import", "tsx", "bench/bare-server.ts"], {
-      env: { ...env, PORT: String(barePort), BENCH_WORKSPACE_ID: seed.workspaceId },
+      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", PORT: String(barePort), BENCH_WORKSPACE_ID: seed.workspaceId },
       stdio: ["ignore", "pipe", "pipe"],
     });
     children.push(bare);
-    await Promise.all([waitForOutput(app, /is running at/, 180_000), waitForOutput(bare, /bare server ready/, 60_000)]);
-
-    const login = await fetch(`http://127.0.0.1:${appPort}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-forwarded-proto": "https" },
-      body: JSON.stringify({ email: seed.email, password: seed.password }),
-    });
-    if (login.status !== 200) throw new Error(`bench login failed: ${login.status} ${await login.text()}`);
-    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
-    const headers = { cookie, "x-forwarded-proto": "https" };
+    await waitForOutput(bare, /bare server ready/, 60_000);
+    const headers = await benchSession(app.api, seed.email, seed.password);
     const cursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString("base64url");
-    const api = `http://127.0.0.1:${appPort}/api`;
+    const api = app.api;
     const base = `http://127.0.0.1:${barePort}`;
     const u = deepUser.rows[0]!;
     const a = deepAudit.rows[0]!;
@@ -210,7 +141,7 @@ async function main() {
     const crmPairs: [Figures, Figures][] = [];
     if (crm) {
       const c = CRM_CONNECTIONS;
-      const agentHeaders = await sessionHeaders(api, crm.agent.email, seed.password);
+      const agentHeaders = await benchSession(api, crm.agent.email, seed.password);
       const deepCursor = cursor([crm.deep.value, crm.deep.id]);
       await measurePair(crmPairs, ["GET /api/leads (first page)", `${api}/leads?limit=50`, headers], ["bare leads (first page)", `${base}/leads`], c);
       await measurePair(crmPairs, ["GET /api/leads (status + owner)", `${api}/leads?limit=50&status=${crm.status}&ownerId=${crm.agent.id}`, headers], ["bare leads (status + owner)", `${base}/leads?status=${crm.status}&owner=${crm.agent.id}`], c);
@@ -254,11 +185,8 @@ async function main() {
   } finally {
     for (const c of children) c.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 1500));
-    if (KEEP_DB) console.log(`kept the seeded database ${dbName} (BENCH_REUSE_DB=${dbName} measures it again without seeding)`);
-    else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
-    if (stopEmbedded) await stopEmbedded();
-    if (tmp) await rm(tmp, { recursive: true, force: true });
+    if (KEEP_DB) console.log(`kept the seeded database ${bench.dbName} (BENCH_REUSE_DB=${bench.dbName} measures it again without seeding)`);
+    await bench.dispose({ keep: KEEP_DB });
   }
 }
 

@@ -1,18 +1,11 @@
 import type pg from "pg";
 import { hashPassword } from "../server/auth/password";
+import { createBenchAdmin } from "./support";
 
-/** Seeds one workspace with 1,000 users (one known admin) and N audit rows with time-ordered UUIDv7-shaped ids. */
+/** Seeds one workspace with 1,000 users (the bench admin of ./support and 999 others) and N audit rows with time-ordered UUIDv7-shaped ids. */
 export async function seedBench(pool: pg.Pool, auditRows: number): Promise<{ workspaceId: string; email: string; password: string }> {
-  const password = "Bench-password-2026!";
+  const { workspaceId, userId, email, password } = await createBenchAdmin(pool);
   const hash = await hashPassword(password);
-  const ws = await pool.query<{ id: string }>(
-    "INSERT INTO workspaces (id, name) VALUES (gen_random_uuid(), 'Bench Agency') RETURNING id",
-  );
-  const workspaceId = ws.rows[0]!.id;
-  await pool.query(
-    "INSERT INTO role_permissions (workspace_id, role, permission) SELECT $1, role, permission FROM role_permission_defaults",
-    [workspaceId],
-  );
   await pool.query(
     `INSERT INTO users (id, workspace_id, email, name, role, status, password_hash)
      SELECT gen_random_uuid(), $1, 'bench-user-' || g || '@bench.test', 'Bench User ' || lpad(g::text, 4, '0'),
@@ -20,12 +13,6 @@ export async function seedBench(pool: pg.Pool, auditRows: number): Promise<{ wor
      FROM generate_series(1, 999) g`,
     [workspaceId, hash],
   );
-  const email = "bench-admin@bench.test";
-  await pool.query(
-    "INSERT INTO users (id, workspace_id, email, name, role, status, password_hash) VALUES (gen_random_uuid(), $1, $2, 'Bench Admin', 'admin', 'active', $3)",
-    [workspaceId, email, hash],
-  );
-  const actor = await pool.query<{ id: string }>("SELECT id FROM users WHERE email = $1", [email]);
   // UUIDv7 layout: 48-bit ms timestamp, version 7, variant 8, random tail (PostgreSQL 15 has no uuidv7()).
   const batch = 250_000;
   for (let start = 0; start < auditRows; start += batch) {
@@ -37,7 +24,7 @@ export async function seedBench(pool: pg.Pool, auditRows: number): Promise<{ wor
               jsonb_build_object('name', jsonb_build_object('from', 'a', 'to', 'b')), md5(g::text), '127.0.0.1', to_timestamp(ms / 1000.0)
        FROM (SELECT g, (extract(epoch FROM now()) * 1000)::bigint - ($3::bigint - g) * 1000 AS ms, md5(g::text || 'x') AS h
              FROM generate_series($4::bigint, $5::bigint) g) s`,
-      [workspaceId, actor.rows[0]!.id, auditRows, start + 1, end],
+      [workspaceId, userId, auditRows, start + 1, end],
     );
   }
   await pool.query("ANALYZE users; ANALYZE activity_logs;");
