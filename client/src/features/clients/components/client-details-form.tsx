@@ -4,7 +4,6 @@ import { useEffect, useMemo, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { errorMessage } from "@/lib/api-client";
 import { customFieldPaths, useCustomFieldsSlot } from "@/lib/custom-fields";
@@ -12,6 +11,7 @@ import { applyFieldErrors } from "@/lib/form-errors";
 import { useUpdateClient } from "../api/update-client";
 import { CLIENT_FORM_FIELDS, clientBody, clientFormSchema, clientFormValues, toFormError } from "./client-form-schema";
 import { ClientFormFields, type PersonOption } from "./client-form-fields";
+import { FormSaveBar } from "@/components/ui/form-save-bar";
 
 /** Every field of a client; read-only without abilities.update. */
 export function ClientDetailsForm({ client, members, onSaved }: { client: ClientDto; members: PersonOption[]; onSaved?: () => void }) {
@@ -62,14 +62,7 @@ export function ClientDetailsForm({ client, members, onSaved }: { client: Client
             </div>
           </fieldset>
           {canEdit ? (
-            <div className="flex justify-end gap-2 border-t border-zinc-100 pt-4">
-              <Button variant="secondary" disabled={!form.formState.isDirty || update.isPending} onClick={() => form.reset(clientFormValues(client, definitions))}>
-                Discard changes
-              </Button>
-              <Button type="submit" loading={update.isPending} disabled={!form.formState.isDirty}>
-                Save changes
-              </Button>
-            </div>
+            <FormSaveBar dirty={form.formState.isDirty} pending={update.isPending} onDiscard={() => form.reset(clientFormValues(client, definitions))} />
           ) : null}
         </form>
         </FormProvider>

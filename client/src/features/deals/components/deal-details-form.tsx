@@ -4,7 +4,6 @@ import { useEffect, useMemo, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { errorMessage } from "@/lib/api-client";
 import { customFieldPaths, useCustomFieldsSlot } from "@/lib/custom-fields";
@@ -12,6 +11,7 @@ import { applyFieldErrors } from "@/lib/form-errors";
 import { useUpdateDeal } from "../api/update-deal";
 import { DealFormFields } from "./deal-form-fields";
 import { DEAL_FORM_FIELDS, dealBody, dealFormSchema, dealFormValues, toDealFormError } from "./deal-form-schema";
+import { FormSaveBar } from "@/components/ui/form-save-bar";
 
 /** Every editable field of a deal; read-only without abilities.update. */
 export function DealDetailsForm({ deal, members, canPickLead }: { deal: DealDto; members: { id: string; name: string }[]; canPickLead: boolean }) {
@@ -53,14 +53,7 @@ export function DealDetailsForm({ deal, members, canPickLead }: { deal: DealDto;
               <Inputs definitions={definitions} />
             </fieldset>
             {canEdit ? (
-              <div className="flex justify-end gap-2 border-t border-zinc-100 pt-4">
-                <Button variant="secondary" disabled={!form.formState.isDirty || update.isPending} onClick={() => form.reset(dealFormValues(deal, definitions))}>
-                  Discard changes
-                </Button>
-                <Button type="submit" loading={update.isPending} disabled={!form.formState.isDirty}>
-                  Save changes
-                </Button>
-              </div>
+              <FormSaveBar dirty={form.formState.isDirty} pending={update.isPending} onDiscard={() => form.reset(dealFormValues(deal, definitions))} />
             ) : null}
           </form>
         </FormProvider>

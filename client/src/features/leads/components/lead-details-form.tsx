@@ -4,7 +4,6 @@ import { useEffect, useMemo, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { errorMessage } from "@/lib/api-client";
 import { customFieldPaths, useCustomFieldsSlot } from "@/lib/custom-fields";
@@ -12,6 +11,7 @@ import { applyFieldErrors } from "@/lib/form-errors";
 import { useUpdateLead } from "../api/update-lead";
 import { LEAD_FORM_FIELDS, leadFormSchema, leadFormValues, toLeadFormError, updateLeadBody } from "./lead-form-schema";
 import { LeadFormFields } from "./lead-form-fields";
+import { FormSaveBar } from "@/components/ui/form-save-bar";
 
 /** The lead's editable fields; read-only without abilities.update. */
 export function LeadDetailsForm({ lead, onSaved }: { lead: LeadDto; onSaved?: () => void }) {
@@ -54,14 +54,7 @@ export function LeadDetailsForm({ lead, onSaved }: { lead: LeadDto; onSaved?: ()
               <Inputs definitions={definitions} />
             </fieldset>
             {canEdit ? (
-              <div className="flex justify-end gap-2 border-t border-zinc-100 pt-4">
-                <Button variant="secondary" disabled={!form.formState.isDirty || update.isPending} onClick={() => form.reset(leadFormValues(lead, definitions))}>
-                  Discard changes
-                </Button>
-                <Button type="submit" loading={update.isPending} disabled={!form.formState.isDirty}>
-                  Save changes
-                </Button>
-              </div>
+              <FormSaveBar dirty={form.formState.isDirty} pending={update.isPending} onDiscard={() => form.reset(leadFormValues(lead, definitions))} />
             ) : null}
           </form>
         </FormProvider>
