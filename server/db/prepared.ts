@@ -39,8 +39,11 @@ export interface RawPreparedStatement<Row> {
  * node-postgres gives: json parsed, int8 and numeric as strings, timestamps as Date unless the SQL
  * turns them into text. The caller vouches for `Row`.
  */
-export function rawPreparedStatement<Row>(db: Db, shape: string, build: () => SQL): RawPreparedStatement<Row> {
-  return preparedStatement(db, shape, (name) => {
+export function rawPreparedStatement<Row>(db: Db, shape: string, build: () => SQL, opts: { unnamed?: boolean } = {}): RawPreparedStatement<Row> {
+  // `unnamed`: rendered once all the same, but run as an unnamed statement, planned with each call's
+  // values (a search, whose best plan depends on its term).
+  return preparedStatement(db, `${shape}${opts.unnamed ? "_unnamed" : ""}`, (shapeName) => {
+    const name = opts.unnamed ? undefined : shapeName;
     const { sql: text, params } = dialect.sqlToQuery(build());
     // drizzle() returns the handle with `$client` (the pool or a transaction's client); `Db` leaves it out of the type.
     const client = (db as Db & { $client: Pick<pg.Pool, "query"> }).$client;

@@ -1,5 +1,6 @@
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { PAGE_LIMIT_DEFAULT } from "../../shared/constants/limits";
+import { keysetPages } from "./csv-stream";
 
 /**
  * List and palette search over a table's precomputed, indexed search columns:
@@ -107,4 +108,51 @@ export function withSearchMode(cursor: string, mode: SearchMode): string {
 /** Splits a list cursor into the search mode it carries and the keyset cursor itself. */
 export function readSearchMode(cursor: string): { mode: SearchMode; cursor: string } {
   return cursor.startsWith(TYPO_PREFIX) ? { mode: "typo", cursor: cursor.slice(TYPO_PREFIX.length) } : { mode: "exact", cursor };
+}
+
+/** One keyset page of a searchable list (limit + 1 rows) and the search mode its next cursor must carry. */
+export interface SearchedPage<R> {
+  rows: R[];
+  searchMode: SearchMode;
+}
+
+/**
+ * A searchable list's page: without a term, `fetch` once; on a later page, in the mode its cursor
+ * carries (the cursor handed on without the mode); on a search's first page, exact then typo when
+ * exact finds too few (`searchWithFallback`). `fetch(mode, cursor, n)` returns up to `n` rows.
+ */
+export async function searchedPage<R>(
+  term: string | undefined,
+  cursor: string | undefined,
+  fetchLimit: number,
+  fetch: (mode: SearchMode, cursor: string | undefined, n: number) => Promise<R[]>,
+): Promise<SearchedPage<R>> {
+  if (!term) return { rows: await fetch("exact", cursor, fetchLimit), searchMode: "exact" };
+  if (cursor) {
+    const read = readSearchMode(cursor);
+    return { rows: await fetch(read.mode, read.cursor, fetchLimit), searchMode: read.mode };
+  }
+  const { rows, mode } = await searchWithFallback(fetchLimit, (m, n) => fetch(m, undefined, n));
+  return { rows, searchMode: mode };
+}
+
+/**
+ * `keysetPages` for a searchable list (CSV exports): every batch after the first continues in the
+ * mode the first one chose, so the export holds exactly what the list's pages hold.
+ */
+export function searchedKeysetPages<R>(
+  fetch: (cursor: string | undefined, limit: number) => Promise<SearchedPage<R>>,
+  batch: number,
+  cursorOf: (last: R) => string,
+): AsyncGenerator<R[]> {
+  let searchMode: SearchMode = "exact";
+  return keysetPages(
+    async (cursor, limit) => {
+      const page = await fetch(cursor, limit);
+      searchMode = page.searchMode;
+      return page.rows;
+    },
+    batch,
+    (last) => withSearchMode(cursorOf(last), searchMode),
+  );
 }

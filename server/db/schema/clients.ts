@@ -38,6 +38,14 @@ export const clients = pgTable(
     search: tsvector("search").generatedAlwaysAs(
       sql`to_tsvector('simple', coalesce("name", '') || ' ' || coalesce("industry", '') || ' ' || coalesce("website", '') || ' ' || coalesce(immutable_array_to_string("tags", ' '), '') || ' ' || coalesce("notes", ''))`,
     ),
+    /**
+     * The searchable fields lower-cased in one text column (the document's fields plus the phone):
+     * fragment (`like '%q%'`) search on one trigram index (server/lib/text-search.ts). The website
+     * carries the client's domain, so `acme.com` finds `https://www.acme.com`.
+     */
+    searchText: text("search_text").generatedAlwaysAs(
+      sql`lower(coalesce("name", '') || ' ' || coalesce("industry", '') || ' ' || coalesce("website", '') || ' ' || coalesce("phone", '') || ' ' || coalesce(immutable_array_to_string("tags", ' '), '') || ' ' || coalesce("notes", ''))`,
+    ),
     ...timestamps(),
   },
   (t) => [
@@ -49,7 +57,9 @@ export const clients = pgTable(
     index("clients_search_idx").using("gin", t.search),
     index("clients_tags_idx").using("gin", t.tags),
     index("clients_custom_fields_idx").using("gin", sql`${t.customFields} jsonb_path_ops`),
+    // Typo-tolerant search (`q <% lower(name)`) and similar names in the duplicates view.
     index("clients_name_trgm_idx").using("gin", sql`(lower(${t.name})) gin_trgm_ops`),
+    index("clients_search_text_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
   ],
 );
 

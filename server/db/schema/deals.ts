@@ -83,6 +83,8 @@ export const deals = pgTable(
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     customFields: jsonb("custom_fields").$type<Record<string, unknown>>().notNull().default({}),
     search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('simple', coalesce("title", '') || ' ' || coalesce(immutable_array_to_string("tags", ' '), ''))`),
+    /** The same fields lower-cased in one text column: fragment search on one trigram index (server/lib/text-search.ts). */
+    searchText: text("search_text").generatedAlwaysAs(sql`lower(coalesce("title", '') || ' ' || coalesce(immutable_array_to_string("tags", ' '), ''))`),
     ...timestamps(),
   },
   (t) => [
@@ -99,7 +101,9 @@ export const deals = pgTable(
     index("deals_lead_idx").on(t.leadId),
     index("deals_search_idx").using("gin", t.search),
     index("deals_custom_fields_idx").using("gin", sql`${t.customFields} jsonb_path_ops`),
+    // Typo-tolerant search (`q <% lower(title)`).
     index("deals_title_trgm_idx").using("gin", sql`(lower(${t.title})) gin_trgm_ops`),
+    index("deals_search_text_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
   ],
 );
 

@@ -3,8 +3,9 @@ import type { ListClientsQuery } from "../../../shared/contracts/clients";
 import type { AppContext } from "../../app-context";
 import type { Actor } from "../../auth/actor";
 import { clientSortValue, effectiveSort, listVisibleClients, loadClientDetails } from "./clients.repository";
-import { customFieldCell, datedCsvName, keysetPages, streamCsv } from "../../lib/csv-stream";
+import { customFieldCell, datedCsvName, streamCsv } from "../../lib/csv-stream";
 import { encodeCursor } from "../../lib/pagination";
+import { searchedKeysetPages } from "../../lib/text-search";
 import { recordAudit } from "../audit/audit.service";
 import type { CustomFieldDefinitionDto } from "../../../shared/contracts/custom-fields";
 import { loadDefinitions } from "../custom-fields/custom-fields.service";
@@ -38,7 +39,8 @@ async function* csvRows(
   definitions: CustomFieldDefinitionDto[],
 ): AsyncGenerator<unknown[][]> {
   const db = app.database.db;
-  const pages = keysetPages(
+  // A search keeps the mode its first batch chose (exact, or typo when exact finds too few).
+  const pages = searchedKeysetPages(
     (cursor, limit) => listVisibleClients(db, actor, { ...query, cursor, limit }, cf),
     BATCH,
     (last) => encodeCursor([clientSortValue(last, sort), last.id]),

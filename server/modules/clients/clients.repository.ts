@@ -4,7 +4,9 @@ import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db/client";
 import { preparedStatement } from "../../db/prepared";
 import { type ClientRow, clientAssignments, clients, contacts, users } from "../../db/schema";
+import { AppError } from "../../../shared/errors";
 import { decodeKeysetCursor, keysetAfter } from "../../lib/pagination";
+import { needsFullText, type SearchColumns, type SearchedPage, type SearchMode, searchCondition, searchedPage, searchPattern, searchRelevance, searchShape } from "../../lib/text-search";
 import {
   type CustomFieldFilter,
   type CustomFieldSort,
@@ -63,15 +65,12 @@ const SORTS = {
   updatedAt: sql`date_trunc('milliseconds', ${clients.updatedAt})`,
 } as const;
 
-const tsQuery = sql`websearch_to_tsquery('simple', ${sql.placeholder("q")})`;
-const lowerQ = sql`lower(${sql.placeholder("q")}::text)`;
-// Full-text match on any searchable field, or a typo-tolerant trigram match on the name.
-const searchMatch = sql`(${clients.search} @@ ${tsQuery} or lower(${clients.name}) % ${lowerQ} or ${lowerQ} <% lower(${clients.name}))`;
-// Rank: full-text rank plus name similarity (rounded so the cursor round-trips exactly).
-const relevance = sql`round((ts_rank(${clients.search}, ${tsQuery}) + word_similarity(${lowerQ}, lower(${clients.name})))::numeric, 6)`;
+/** What the clients list and the palette search (server/lib/text-search.ts). */
+export const clientSearchColumns: SearchColumns = { text: clients.searchText, name: sql`lower(${clients.name})`, document: clients.search, typo: [sql`lower(${clients.name})`] };
+const searchParams = { term: sql.placeholder("q"), pattern: sql.placeholder("qPattern") };
 
-// Every column but the search document (the list never needs it).
-const { search: _search, ...clientColumns } = getTableColumns(clients);
+// Every column but the search document and text (the list never needs them).
+const { search: _search, searchText: _searchText, ...clientColumns } = getTableColumns(clients);
 
 export type ClientSortKey = "name" | "createdAt" | "updatedAt" | "relevance" | "custom";
 
@@ -91,6 +90,8 @@ export function clientSortValue(c: ClientRow & { rank?: string | null; cfSort?: 
 
 export type ListedClient = ClientRow & { rank: string | null; cfSort: string | null };
 
+
+
 /** Resolved custom field filters and sort of a list (validated against the definitions by the service). */
 export interface ClientCustomFieldQuery {
   filters: CustomFieldFilter[];
@@ -99,15 +100,22 @@ export interface ClientCustomFieldQuery {
 
 /**
  * One keyset page of the clients the actor may see (limit + 1 rows), filtered and searched, through
- * a prepared statement per shape (visibility, filters present, sort, order, cursor).
+ * a prepared statement per shape (visibility, filters present, search mode, sort, order, cursor). A
+ * search decides its mode on the first page (exact, typo when exact finds too few; see
+ * server/lib/text-search.ts) and later pages take it from the cursor.
  */
-export async function listVisibleClients(db: Db, actor: Viewer, q: ListClientsQuery, cf: ClientCustomFieldQuery = { filters: [] }): Promise<ListedClient[]> {
+export async function listVisibleClients(db: Db, actor: Viewer, q: ListClientsQuery, cf: ClientCustomFieldQuery = { filters: [] }): Promise<SearchedPage<ListedClient>> {
+  return searchedPage(q.q, q.cursor, q.limit + 1, (mode, cursor, n) => fetchClientsPage(db, actor, { ...q, cursor }, cf, mode, n));
+}
+
+async function fetchClientsPage(db: Db, actor: Viewer, q: ListClientsQuery, cf: ClientCustomFieldQuery, mode: SearchMode, fetchLimit: number): Promise<ListedClient[]> {
   const sort = effectiveSort(q);
   const order = sort === "relevance" ? "desc" : q.order;
   const cfSort = sort === "custom" ? cf.sort : undefined;
   if (sort === "custom" && !cfSort) throw new Error("sort=custom needs a resolved custom sort");
   const [afterValue, afterId] = q.cursor ? (cfSort ? decodeCustomCursor(q.cursor, cfSort.numeric) : decodeKeysetCursor(q.cursor, sort === "createdAt" || sort === "updatedAt")) : [null, null];
-  const flags = `${q.cursor ? (afterValue === null ? "n" : "c") : ""}${q.status ? "s" : ""}${q.ownerId ? "o" : ""}${q.assigneeId ? "a" : ""}${q.tag ? "t" : ""}${q.q ? "q" : ""}`;
+  if (q.cursor && sort === "relevance" && !/^\d{1,3}(\.\d{1,6})?$/.test(afterValue ?? "")) throw new AppError("invalid_cursor", undefined, { issues: [{ path: "query.cursor", message: "Invalid cursor" }] });
+  const flags = `${q.cursor ? (afterValue === null ? "n" : "c") : ""}${q.status ? "s" : ""}${q.ownerId ? "o" : ""}${q.assigneeId ? "a" : ""}${q.tag ? "t" : ""}${q.q ? searchShape(q.q, mode) : ""}`;
   const shape = `clients_list_${clientVisibility(actor)}_${sort}_${order}_${flags}_${customFieldShape(cf.filters, cfSort)}`;
   const isTime = sort === "createdAt" || sort === "updatedAt";
   const stmt = preparedStatement(db, shape, (name) => {
@@ -120,8 +128,9 @@ export async function listVisibleClients(db: Db, actor: Viewer, q: ListClientsQu
       );
     }
     if (q.tag) conds.push(sql`${clients.tags} @> array[${sql.placeholder("tag")}::text]`);
-    if (q.q) conds.push(searchMatch);
+    if (q.q) conds.push(searchCondition(clientSearchColumns, mode, searchParams, needsFullText(q.q)));
     conds.push(...customFieldConditions(clients.customFields, cf.filters));
+    const relevance = searchRelevance(clientSearchColumns, mode, searchParams.term);
     const sortExpr = cfSort ? customSortExpr(clients.customFields, cfSort) : sort === "relevance" ? relevance : SORTS[sort as keyof typeof SORTS];
     if (q.cursor && cfSort) {
       conds.push(customKeysetAfter(sortExpr, clients.id, order, afterValue === null, cfSort.numeric));
@@ -131,17 +140,21 @@ export async function listVisibleClients(db: Db, actor: Viewer, q: ListClientsQu
     }
     const dir = order === "asc" ? asc : desc;
     const first = cfSort ? sql`${sortExpr} ${sql.raw(order)} nulls last` : dir(sortExpr);
-    return db
-      .select({
-        ...clientColumns,
-        rank: q.q && sort === "relevance" ? sql<string>`${relevance}::text` : sql<null>`null`,
-        cfSort: cfSort ? sql<string | null>`${sortExpr}::text` : sql<null>`null`,
-      })
-      .from(clients)
-      .where(and(...conds))
-      .orderBy(first, dir(clients.id))
-      .limit(sql.placeholder("limit"))
-      .prepare(name);
+    return (
+      db
+        .select({
+          ...clientColumns,
+          rank: sort === "relevance" ? sql<string>`${relevance}::text` : sql<null>`null`,
+          cfSort: cfSort ? sql<string | null>`${sortExpr}::text` : sql<null>`null`,
+        })
+        .from(clients)
+        .where(and(...conds))
+        .orderBy(first, dir(clients.id))
+        .limit(sql.placeholder("limit"))
+        // A search's best plan depends on its term (walk the sort index for a common fragment, the
+        // trigram index for a rare one): an unnamed statement is planned with the actual values.
+        .prepare(q.q ? "" : name)
+    );
   });
   return stmt.execute({
     ...customFieldParams(cf.filters),
@@ -152,9 +165,10 @@ export async function listVisibleClients(db: Db, actor: Viewer, q: ListClientsQu
     assigneeId: q.assigneeId,
     tag: q.tag,
     q: q.q,
+    qPattern: q.q ? searchPattern(q.q) : undefined,
     afterValue,
     afterId,
-    limit: q.limit + 1,
+    limit: fetchLimit,
   }) as Promise<ListedClient[]>;
 }
 

@@ -14,6 +14,7 @@ import type { Db } from "../../db/client";
 import { type ClientRow, DEFAULT_PORTAL_SETTINGS } from "../../db/schema";
 import { withTransaction } from "../../db/transaction";
 import { toPage } from "../../lib/pagination";
+import { withSearchMode } from "../../lib/text-search";
 import { deleteEntityActivities } from "../activities/activities.repository";
 import { recordOwnerChange, recordTimeline } from "../activities/timeline";
 import { deleteEntityAttachments } from "../attachments/attachments.repository";
@@ -57,10 +58,11 @@ export async function clientCustomFieldQuery(app: AppContext, actor: Actor, q: L
 /** Lists the clients the actor may see. */
 export async function listClients(app: AppContext, actor: Actor, q: ListClientsQuery): Promise<ClientListResponse> {
   const db = app.database.db;
-  const rows = await listVisibleClients(db, actor, q, await clientCustomFieldQuery(app, actor, q));
+  const { rows, searchMode } = await listVisibleClients(db, actor, q, await clientCustomFieldQuery(app, actor, q));
   const sort = effectiveSort(q);
   const page = toPage(rows, q.limit, (c) => [clientSortValue(c, sort), c.id], (c) => c);
-  return { data: await presentClients(db, actor, page.data), meta: page.meta };
+  const nextCursor = page.meta.nextCursor && withSearchMode(page.meta.nextCursor, searchMode);
+  return { data: await presentClients(db, actor, page.data), meta: { nextCursor } };
 }
 
 /** A visible client or 404 (another workspace's and an invisible one look the same). */

@@ -3,8 +3,9 @@ import type { ListContactsQuery } from "../../../shared/contracts/contacts";
 import type { CustomFieldDefinitionDto } from "../../../shared/contracts/custom-fields";
 import type { AppContext } from "../../app-context";
 import type { Actor } from "../../auth/actor";
-import { customFieldCell, datedCsvName, keysetPages, streamCsv } from "../../lib/csv-stream";
+import { customFieldCell, datedCsvName, streamCsv } from "../../lib/csv-stream";
 import { encodeCursor } from "../../lib/pagination";
+import { searchedKeysetPages } from "../../lib/text-search";
 import { recordAudit } from "../audit/audit.service";
 import { loadDefinitions } from "../custom-fields/custom-fields.service";
 import { type ContactCustomFieldQuery, contactSortValue, listVisibleContacts } from "./contacts.repository";
@@ -34,7 +35,8 @@ export async function streamContactsCsv(app: AppContext, actor: Actor, query: Li
 /** The export's rows, page by page. */
 async function* csvRows(app: AppContext, actor: Actor, query: ListContactsQuery, cf: ContactCustomFieldQuery, definitions: CustomFieldDefinitionDto[]): AsyncGenerator<unknown[][]> {
   const db = app.database.db;
-  const pages = keysetPages(
+  // A search keeps the mode its first batch chose (exact, or typo when exact finds too few).
+  const pages = searchedKeysetPages(
     (cursor, limit) => listVisibleContacts(db, actor, { ...query, cursor, limit }, cf),
     BATCH,
     (last) => encodeCursor([contactSortValue(last, query.sort), last.id]),

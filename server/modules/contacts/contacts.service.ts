@@ -5,6 +5,7 @@ import { type Actor, can } from "../../auth/actor";
 import type { Db } from "../../db/client";
 import { type Tx, withTransaction } from "../../db/transaction";
 import { toPage } from "../../lib/pagination";
+import { withSearchMode } from "../../lib/text-search";
 import { deleteEntityActivities } from "../activities/activities.repository";
 import { recordTimeline } from "../activities/timeline";
 import { diffFields, recordAudit } from "../audit/audit.service";
@@ -39,8 +40,9 @@ export function normalisePhone(raw: string | null | undefined): string | null | 
 
 /** Lists contacts of the clients the actor may see. */
 export async function listContacts(app: AppContext, actor: Actor, q: ListContactsQuery): Promise<ContactListResponse> {
-  const rows = await listVisibleContacts(app.database.db, actor, q, await contactCustomFieldQuery(app, actor, q));
-  return toPage(rows, q.limit, (c) => [contactSortValue(c, q.sort), c.id], (c) => presentContact(actor, c));
+  const { rows, searchMode } = await listVisibleContacts(app.database.db, actor, q, await contactCustomFieldQuery(app, actor, q));
+  const page = toPage(rows, q.limit, (c) => [contactSortValue(c, q.sort), c.id], (c) => presentContact(actor, c));
+  return { data: page.data, meta: { nextCursor: page.meta.nextCursor && withSearchMode(page.meta.nextCursor, searchMode) } };
 }
 
 /** Resolves a list's `cf` filters and custom sort against the workspace's contact fields (400 on unknown keys). */

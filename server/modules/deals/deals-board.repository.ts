@@ -6,7 +6,8 @@ import type { Db } from "../../db/client";
 import { rawPreparedStatement } from "../../db/prepared";
 import { clients, contacts, type DealRow, deals, leads, pipelineStages, pipelines, users } from "../../db/schema";
 import type { PipelineViewer } from "../leads/leads.visibility";
-import { searchMatch, visibleWithPlaceholders } from "./deals.repository";
+import { type SearchMode, searchShape } from "../../lib/text-search";
+import { dealSearchCondition, dealSearchValues, visibleWithPlaceholders } from "./deals.repository";
 import { dealVisibilityCondition } from "./deals.visibility";
 
 // The kanban board's and the forecast's reads (split from deals.repository.ts, which keeps the list).
@@ -17,6 +18,8 @@ export interface BoardParams {
   ownerId?: string;
   tag?: string;
   q?: string;
+  /** The search's mode (server/lib/text-search.ts), decided on the first request and carried in column cursors. */
+  searchMode: SearchMode;
   /** Only this column (load more). */
   stageId?: string;
   /** Keyset position within that column. */
@@ -29,18 +32,18 @@ function boardFilters(actor: PipelineViewer, p: BoardParams): SQL[] {
   const conds: SQL[] = [visibleWithPlaceholders(actor), sql`${deals.pipelineId} = ${sql.placeholder("pipelineId")}::uuid`, sql`${deals.status} = 'open'`];
   if (p.ownerId) conds.push(sql`${deals.ownerId} = ${sql.placeholder("ownerId")}::uuid`);
   if (p.tag) conds.push(sql`${deals.tags} @> array[${sql.placeholder("tag")}::text]`);
-  if (p.q) conds.push(searchMatch);
+  if (p.q) conds.push(dealSearchCondition(p.q, p.searchMode));
   return conds;
 }
 
-const boardFlags = (p: BoardParams) => `${p.ownerId ? "o" : ""}${p.tag ? "t" : ""}${p.q ? "q" : ""}${p.stageId ? "s" : ""}${p.after ? "c" : ""}`;
+const boardFlags = (p: BoardParams) => `${p.ownerId ? "o" : ""}${p.tag ? "t" : ""}${p.q ? searchShape(p.q, p.searchMode) : ""}${p.stageId ? "s" : ""}${p.after ? "c" : ""}`;
 const boardValues = (actor: PipelineViewer, p: BoardParams) => ({
   workspaceId: actor.workspaceId,
   actorId: actor.id,
   pipelineId: p.pipelineId,
   ownerId: p.ownerId,
   tag: p.tag,
-  q: p.q,
+  ...dealSearchValues(p.q),
   stageId: p.stageId,
   afterPosition: p.after?.[0],
   afterId: p.after?.[1],
@@ -149,7 +152,7 @@ export async function boardRows(db: Db, actor: PipelineViewer, p: BoardParams): 
       ) d on true
       where s.workspace_id = ${ws} and s.pipeline_id = ${sql.placeholder("pipelineId")}::uuid ${onlyStage(sql`s.id`)}
       order by s.position, s.id, d."position", d."id"`;
-  });
+  }, { unnamed: !!p.q });
   return stmt.execute(boardValues(actor, p));
 }
 

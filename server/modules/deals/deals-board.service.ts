@@ -4,6 +4,7 @@ import { AppError, errors } from "../../../shared/errors";
 import type { AppContext } from "../../app-context";
 import type { Actor } from "../../auth/actor";
 import { decodeCursor, encodeCursor } from "../../lib/pagination";
+import { readSearchMode, TYPO_FALLBACK_BELOW, withSearchMode } from "../../lib/text-search";
 import { presentPipelineSnapshot } from "../pipelines/pipelines.presenter";
 import { findPipeline } from "../pipelines/pipelines.repository";
 import { loadCachedPipeline } from "../pipelines/pipelines.service";
@@ -14,7 +15,7 @@ import { type BoardParams, type BoardRow, boardRows, forecastRows } from "./deal
 type Currency = (typeof CURRENCIES)[number];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Decodes a board column cursor `[position, id]`. */
+/** Decodes a board column cursor `[position, id]` (a search's typo mode rides in front, see text-search.ts). */
 function decodeBoardCursor(cursor: string): [number, string] {
   const [position, id] = decodeCursor(cursor, 2);
   if (typeof position !== "number" || typeof id !== "string" || !UUID.test(id)) {
@@ -33,8 +34,14 @@ export async function getBoard(app: AppContext, actor: Actor, pipelineId: string
   const pipeline = await loadCachedPipeline(app, actor.workspaceId, pipelineId);
   if (q.cursor && !q.stageId) throw errors.validation([{ path: "query.stageId", message: "A column cursor needs its stageId" }]);
   if (q.stageId && !pipeline.stages.some((s) => s.id === q.stageId)) throw errors.validation([{ path: "query.stageId", message: "Choose a stage of this pipeline" }]);
-  const params: BoardParams = { pipelineId, ownerId: q.ownerId, tag: q.tag, q: q.q, stageId: q.stageId, after: q.cursor ? decodeBoardCursor(q.cursor) : undefined, limit: q.limit };
-  const rows = await boardRows(app.database.db, actor, params);
+  const read = q.cursor ? readSearchMode(q.cursor) : undefined;
+  const params: BoardParams = { pipelineId, ownerId: q.ownerId, tag: q.tag, q: q.q, searchMode: read?.mode ?? "exact", stageId: q.stageId, after: read ? decodeBoardCursor(read.cursor) : undefined, limit: q.limit };
+  let rows = await boardRows(app.database.db, actor, params);
+  // A search's first board is exact; typo when every column together holds fewer than a page of matches.
+  if (q.q && !read && countOf(rows) < TYPO_FALLBACK_BELOW) {
+    params.searchMode = "typo";
+    rows = await boardRows(app.database.db, actor, params);
+  }
   const pipelineRef = { id: pipeline.id, name: pipeline.name };
   const abilities = dealAbilities(actor);
   const columns: BoardColumnDto[] = [];
@@ -46,7 +53,7 @@ export async function getBoard(app: AppContext, actor: Actor, pipelineId: string
     const stage = { id: column.stage.id, name: column.stage.name, probability: column.stage.probability };
     column.deals = cards.slice(0, q.limit).map((c) => presentBoardCard(c, pipelineRef, stage, abilities));
     const last = cards[q.limit - 1];
-    column.nextCursor = cards.length > q.limit && last ? encodeCursor([last.position, last.id!]) : null;
+    column.nextCursor = cards.length > q.limit && last ? withSearchMode(encodeCursor([last.position, last.id!]), params.searchMode) : null;
     cards = [];
   };
   for (const row of rows) {
@@ -64,6 +71,12 @@ export async function getBoard(app: AppContext, actor: Actor, pipelineId: string
   }
   close();
   return { pipeline: presentPipelineSnapshot(actor, pipeline), columns };
+}
+
+/** Matching deals over every column of board rows (each stage's rows repeat its count). */
+function countOf(rows: BoardRow[]): number {
+  const counts = new Map(rows.map((r) => [r.stageId, r.count]));
+  return [...counts.values()].reduce((a, b) => a + b, 0);
 }
 
 /** Open visible deals by expected close month and currency: value and value × stage probability. */

@@ -3,8 +3,9 @@ import type { CustomFieldDefinitionDto } from "../../../shared/contracts/custom-
 import type { ListDealsQuery } from "../../../shared/contracts/deals";
 import type { AppContext } from "../../app-context";
 import type { Actor } from "../../auth/actor";
-import { customFieldCell, datedCsvName, keysetPages, streamCsv } from "../../lib/csv-stream";
+import { customFieldCell, datedCsvName, streamCsv } from "../../lib/csv-stream";
 import { encodeCursor } from "../../lib/pagination";
+import { searchedKeysetPages } from "../../lib/text-search";
 import { recordAudit } from "../audit/audit.service";
 import { loadDefinitions } from "../custom-fields/custom-fields.service";
 import { isRotting } from "./deals.presenter";
@@ -48,7 +49,8 @@ export async function streamDealsCsv(app: AppContext, actor: Actor, query: ListD
 
 async function* csvRows(app: AppContext, actor: Actor, query: ListDealsQuery, cf: DealCustomFieldQuery, definitions: CustomFieldDefinitionDto[]): AsyncGenerator<unknown[][]> {
   const db = app.database.db;
-  const pages = keysetPages(
+  // A search keeps the mode its first batch chose (exact, or typo when exact finds too few).
+  const pages = searchedKeysetPages(
     (cursor, limit) => listVisibleDeals(db, actor, { ...query, cursor, limit }, cf),
     BATCH,
     (last) => encodeCursor([dealSortValue(last, query.sort), last.id]),

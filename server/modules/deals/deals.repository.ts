@@ -5,6 +5,7 @@ import type { Db } from "../../db/client";
 import { preparedStatement } from "../../db/prepared";
 import { clients, contacts, type DealRow, type DealStageHistoryRow, dealStageHistory, deals, leads, pipelineStages, pipelines, users } from "../../db/schema";
 import { decodeKeysetCursor, keysetAfter } from "../../lib/pagination";
+import { needsFullText, type SearchColumns, type SearchedPage, type SearchMode, searchCondition, searchedPage, searchPattern, searchShape } from "../../lib/text-search";
 import {
   type CustomFieldFilter,
   type CustomFieldSort,
@@ -18,8 +19,8 @@ import {
 import type { PipelineViewer } from "../leads/leads.visibility";
 import { dealVisibilityCondition } from "./deals.visibility";
 
-// Every column but the search document.
-const { search: _search, ...dealColumns } = getTableColumns(deals);
+// Every column but the search document and text.
+const { search: _search, searchText: _searchText, ...dealColumns } = getTableColumns(deals);
 
 export const visibleWithPlaceholders = (actor: PipelineViewer) =>
   dealVisibilityCondition(actor, { workspaceId: sql`${sql.placeholder("workspaceId")}::uuid`, actorId: sql.placeholder("actorId") });
@@ -128,10 +129,13 @@ const SORTS = {
   value: deals.valueMinor,
 } as const;
 
-const tsQuery = sql`websearch_to_tsquery('simple', ${sql.placeholder("q")})`;
-const lowerQ = sql`lower(${sql.placeholder("q")}::text)`;
-/** Full-text match on title and tags, or a typo-tolerant trigram match on the title. */
-export const searchMatch = sql`(${deals.search} @@ ${tsQuery} or lower(${deals.title}) % ${lowerQ} or ${lowerQ} <% lower(${deals.title}))`;
+/** What the deals list, the board and the palette search (server/lib/text-search.ts). */
+export const dealSearchColumns: SearchColumns = { text: deals.searchText, name: sql`lower(${deals.title})`, document: deals.search, typo: [sql`lower(${deals.title})`] };
+const searchParams = { term: sql.placeholder("q"), pattern: sql.placeholder("qPattern") };
+/** Deals matching the `q` and `qPattern` placeholders (`searchParams`) in a search mode (server/lib/text-search.ts): title and tags. */
+export const dealSearchCondition = (term: string, mode: SearchMode) => searchCondition(dealSearchColumns, mode, searchParams, needsFullText(term));
+/** The placeholder values of `dealSearchCondition`. */
+export const dealSearchValues = (term: string | undefined) => ({ q: term, qPattern: term ? searchPattern(term) : undefined });
 /** Open, and untouched for longer than its pipeline's rotting days (never when those are null). */
 export const rottingCondition = sql`(${deals.status} = 'open' and ${deals.lastActivityAt} < now() - (select make_interval(days => ${pipelines.rottingDays}) from ${pipelines} where ${pipelines.id} = ${deals.pipelineId}))`;
 /** Close date as ISO text (sorts like the date; nulls last). */
@@ -165,9 +169,15 @@ export function dealSortValue(d: ListedDeal, sort: ListDealsQuery["sort"]): stri
 
 /**
  * One keyset page of the deals the actor may see (limit + 1 rows), filtered and searched, through a
- * prepared statement per shape (visibility, filters present, sort, order, cursor).
+ * prepared statement per shape (visibility, filters present, search mode, sort, order, cursor). A
+ * search decides its mode on the first page (exact, typo when exact finds too few; see
+ * server/lib/text-search.ts) and later pages take it from the cursor.
  */
-export async function listVisibleDeals(db: Db, actor: PipelineViewer, q: ListDealsQuery, cf: DealCustomFieldQuery = { filters: [] }): Promise<ListedDeal[]> {
+export async function listVisibleDeals(db: Db, actor: PipelineViewer, q: ListDealsQuery, cf: DealCustomFieldQuery = { filters: [] }): Promise<SearchedPage<ListedDeal>> {
+  return searchedPage(q.q, q.cursor, q.limit + 1, (mode, cursor, n) => fetchDealsPage(db, actor, { ...q, cursor }, cf, mode, n));
+}
+
+async function fetchDealsPage(db: Db, actor: PipelineViewer, q: ListDealsQuery, cf: DealCustomFieldQuery, mode: SearchMode, fetchLimit: number): Promise<ListedDeal[]> {
   const sort = q.sort;
   const order = q.order;
   const cfSort = sort === "custom" ? cf.sort : undefined;
@@ -178,8 +188,8 @@ export async function listVisibleDeals(db: Db, actor: PipelineViewer, q: ListDea
   const isTime = sort === "createdAt" || sort === "updatedAt";
   const [afterValue, afterId] = q.cursor ? (nullable ? decodeCustomCursor(q.cursor, numeric) : decodeKeysetCursor(q.cursor, isTime)) : [null, null];
   if (sort === "value" && !/^\d+$/.test(afterValue ?? "0")) throw new AppError("invalid_cursor", undefined, { issues: [{ path: "query.cursor", message: "Invalid cursor" }] });
-  const filterKeys = ["pipelineId", "stageId", "status", "ownerId", "clientId", "leadId", "tag", "rotting", "q"] as const;
-  const flags = `${q.cursor ? (afterValue === null ? "n" : "c") : ""}${filterKeys.filter((k) => q[k]).join(".")}`;
+  const filterKeys = ["pipelineId", "stageId", "status", "ownerId", "clientId", "leadId", "tag", "rotting"] as const;
+  const flags = `${q.cursor ? (afterValue === null ? "n" : "c") : ""}${filterKeys.filter((k) => q[k]).join(".")}${q.q ? `.${searchShape(q.q, mode)}` : ""}`;
   const shape = `deals_list_${actor.pipelineScope}_${sort}_${order}_${flags}_${customFieldShape(cf.filters, cfSort)}`;
   const stmt = preparedStatement(db, shape, (name) => {
     const conds: SQL[] = [visibleWithPlaceholders(actor)];
@@ -191,7 +201,7 @@ export async function listVisibleDeals(db: Db, actor: PipelineViewer, q: ListDea
     if (q.leadId) conds.push(sql`${deals.leadId} = ${sql.placeholder("leadId")}::uuid`);
     if (q.tag) conds.push(sql`${deals.tags} @> array[${sql.placeholder("tag")}::text]`);
     if (q.rotting) conds.push(rottingCondition);
-    if (q.q) conds.push(searchMatch);
+    if (q.q) conds.push(dealSearchCondition(q.q, mode));
     conds.push(...customFieldConditions(deals.customFields, cf.filters));
     const sortExpr = cfSort ? customSortExpr(deals.customFields, cfSort) : sort === "expectedCloseDate" ? closeDateExpr : SORTS[sort as keyof typeof SORTS];
     if (q.cursor && nullable) {
@@ -202,13 +212,16 @@ export async function listVisibleDeals(db: Db, actor: PipelineViewer, q: ListDea
     }
     const dir = order === "asc" ? asc : desc;
     const first = nullable ? sql`${sortExpr} ${sql.raw(order)} nulls last` : dir(sortExpr);
-    return db
-      .select({ ...dealColumns, cfSort: cfSort ? sql<string | null>`${sortExpr}::text` : sql<null>`null` })
-      .from(deals)
-      .where(and(...conds))
-      .orderBy(first, dir(deals.id))
-      .limit(sql.placeholder("limit"))
-      .prepare(name);
+    return (
+      db
+        .select({ ...dealColumns, cfSort: cfSort ? sql<string | null>`${sortExpr}::text` : sql<null>`null` })
+        .from(deals)
+        .where(and(...conds))
+        .orderBy(first, dir(deals.id))
+        .limit(sql.placeholder("limit"))
+        // A search's best plan depends on its term: an unnamed statement is planned with the actual values.
+        .prepare(q.q ? "" : name)
+    );
   });
   return stmt.execute({
     ...customFieldParams(cf.filters),
@@ -221,10 +234,10 @@ export async function listVisibleDeals(db: Db, actor: PipelineViewer, q: ListDea
     clientId: q.clientId,
     leadId: q.leadId,
     tag: q.tag,
-    q: q.q,
+    ...dealSearchValues(q.q),
     afterValue,
     afterId,
-    limit: q.limit + 1,
+    limit: fetchLimit,
   }) as Promise<ListedDeal[]>;
 }
 

@@ -7,6 +7,7 @@ import type { Db } from "../../db/client";
 import { contacts, type DealRow, leads } from "../../db/schema";
 import { type Tx, withTransaction } from "../../db/transaction";
 import { toPage } from "../../lib/pagination";
+import { withSearchMode } from "../../lib/text-search";
 import { deleteEntityActivities } from "../activities/activities.repository";
 import { recordOwnerChange, recordTimeline } from "../activities/timeline";
 import { deleteEntityAttachments } from "../attachments/attachments.repository";
@@ -54,9 +55,10 @@ export async function dealCustomFieldQuery(app: AppContext, actor: Actor, q: Lis
 /** Lists the deals the actor may see. */
 export async function listDeals(app: AppContext, actor: Actor, q: ListDealsQuery): Promise<DealListResponse> {
   const db = app.database.db;
-  const rows = await listVisibleDeals(db, actor, q, await dealCustomFieldQuery(app, actor, q));
+  const { rows, searchMode } = await listVisibleDeals(db, actor, q, await dealCustomFieldQuery(app, actor, q));
   const page = toPage(rows, q.limit, (d) => [dealSortValue(d, q.sort), d.id], (d) => d);
-  return { data: await presentDeals(db, actor, page.data, { concurrent: true }), meta: page.meta };
+  const nextCursor = page.meta.nextCursor && withSearchMode(page.meta.nextCursor, searchMode);
+  return { data: await presentDeals(db, actor, page.data, { concurrent: true }), meta: { nextCursor } };
 }
 
 /** A visible deal or 404 (another workspace's and an invisible one look the same). */

@@ -3,9 +3,9 @@ import type { CustomFieldDefinitionDto } from "../../../shared/contracts/custom-
 import type { ListLeadsQuery } from "../../../shared/contracts/leads";
 import type { AppContext } from "../../app-context";
 import type { Actor } from "../../auth/actor";
-import { customFieldCell, datedCsvName, keysetPages, streamCsv } from "../../lib/csv-stream";
+import { customFieldCell, datedCsvName, streamCsv } from "../../lib/csv-stream";
 import { encodeCursor } from "../../lib/pagination";
-import { type SearchMode, withSearchMode } from "../../lib/text-search";
+import { searchedKeysetPages } from "../../lib/text-search";
 import { recordAudit } from "../audit/audit.service";
 import { loadDefinitions } from "../custom-fields/custom-fields.service";
 import { type LeadCustomFieldQuery, listVisibleLeads, loadLeadDetails } from "./leads.repository";
@@ -28,15 +28,10 @@ export async function streamLeadsCsv(app: AppContext, actor: Actor, query: ListL
 async function* csvRows(app: AppContext, actor: Actor, query: ListLeadsQuery, cf: LeadCustomFieldQuery, definitions: CustomFieldDefinitionDto[]): AsyncGenerator<unknown[][]> {
   const db = app.database.db;
   // A search keeps the mode its first batch chose (exact, or typo when exact finds too few).
-  let searchMode: SearchMode = "exact";
-  const pages = keysetPages(
-    async (cursor, limit) => {
-      const page = await listVisibleLeads(db, actor, { ...query, cursor, limit }, cf);
-      searchMode = page.searchMode;
-      return page.rows;
-    },
+  const pages = searchedKeysetPages(
+    (cursor, limit) => listVisibleLeads(db, actor, { ...query, cursor, limit }, cf),
     BATCH,
-    (last) => withSearchMode(encodeCursor([last.sortValue, last.id]), searchMode),
+    (last) => encodeCursor([last.sortValue, last.id]),
   );
   for await (const page of pages) {
     const details = await loadLeadDetails(db, actor.workspaceId, page);

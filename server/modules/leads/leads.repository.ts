@@ -5,7 +5,7 @@ import type { Db } from "../../db/client";
 import { preparedStatement } from "../../db/prepared";
 import { clients, type LeadRow, leads, users } from "../../db/schema";
 import { decodeKeysetCursor, keysetAfter } from "../../lib/pagination";
-import { needsFullText, readSearchMode, type SearchMode, searchCondition, searchPattern, searchRelevance, searchShape, searchWithFallback } from "../../lib/text-search";
+import { needsFullText, type SearchColumns, type SearchedPage, type SearchMode, searchCondition, searchedPage, searchPattern, searchRelevance, searchShape } from "../../lib/text-search";
 import { OPEN_LEAD_STATUSES } from "../assignment-rules/assignment.engine";
 import {
   type CustomFieldFilter,
@@ -45,7 +45,8 @@ export async function findVisibleLeadsForUpdate(db: Db, actor: PipelineViewer, i
 const usText = (col: SQLWrapper) => sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const SORTS = { createdAt: leads.createdAt, updatedAt: leads.updatedAt, name: leads.name, score: leads.score } as const;
 
-const searchColumns = { text: leads.searchText, name: sql`lower(${leads.name})`, document: leads.search, typo: [sql`lower(${leads.name})`, sql`lower(${leads.company})`] };
+/** What the leads list and the palette search (server/lib/text-search.ts). */
+export const leadSearchColumns: SearchColumns = { text: leads.searchText, name: sql`lower(${leads.name})`, document: leads.search, typo: [sql`lower(${leads.name})`, sql`lower(${leads.company})`] };
 const searchParams = { term: sql.placeholder("q"), pattern: sql.placeholder("qPattern") };
 
 const { search: _search, searchText: _searchText, ...leadColumns } = getTableColumns(leads);
@@ -61,26 +62,14 @@ export interface LeadCustomFieldQuery {
   sort?: CustomFieldSort;
 }
 
-/** One keyset page of leads (limit + 1 rows) and, when searching, the search mode its next cursor must carry. */
-export interface ListedLeadsPage {
-  rows: ListedLead[];
-  searchMode: SearchMode;
-}
-
 /**
  * One keyset page (limit + 1 rows) of the leads the actor may see, filtered and searched, through a
  * prepared statement per shape (reach, filters present, search mode, sort, order, cursor, custom
  * fields). A search decides its mode on the first page (exact, typo when exact finds too few; see
  * server/lib/text-search.ts) and later pages take it from the cursor.
  */
-export async function listVisibleLeads(db: Db, actor: PipelineViewer, q: ListLeadsQuery, cf: LeadCustomFieldQuery = { filters: [] }): Promise<ListedLeadsPage> {
-  if (!q.q) return { rows: await fetchLeadsPage(db, actor, q, cf, "exact", q.limit + 1), searchMode: "exact" };
-  if (q.cursor) {
-    const { mode, cursor } = readSearchMode(q.cursor);
-    return { rows: await fetchLeadsPage(db, actor, { ...q, cursor }, cf, mode, q.limit + 1), searchMode: mode };
-  }
-  const { rows, mode } = await searchWithFallback(q.limit + 1, (m, n) => fetchLeadsPage(db, actor, q, cf, m, n));
-  return { rows, searchMode: mode };
+export async function listVisibleLeads(db: Db, actor: PipelineViewer, q: ListLeadsQuery, cf: LeadCustomFieldQuery = { filters: [] }): Promise<SearchedPage<ListedLead>> {
+  return searchedPage(q.q, q.cursor, q.limit + 1, (mode, cursor, n) => fetchLeadsPage(db, actor, { ...q, cursor }, cf, mode, n));
 }
 
 async function fetchLeadsPage(db: Db, actor: PipelineViewer, q: ListLeadsQuery, cf: LeadCustomFieldQuery, mode: SearchMode, fetchLimit: number): Promise<ListedLead[]> {
@@ -100,9 +89,9 @@ async function fetchLeadsPage(db: Db, actor: PipelineViewer, q: ListLeadsQuery, 
     if (q.ownerId) conds.push(sql`${leads.ownerId} = ${sql.placeholder("ownerId")}::uuid`);
     if (q.unassigned) conds.push(sql`${leads.ownerId} is null`);
     if (q.tag) conds.push(sql`${leads.tags} @> array[${sql.placeholder("tag")}::text]`);
-    if (q.q) conds.push(searchCondition(searchColumns, mode, searchParams, needsFullText(q.q)));
+    if (q.q) conds.push(searchCondition(leadSearchColumns, mode, searchParams, needsFullText(q.q)));
     conds.push(...customFieldConditions(leads.customFields, cf.filters));
-    const sortExpr = cfSort ? customSortExpr(leads.customFields, cfSort) : sort === "relevance" ? searchRelevance(searchColumns, mode, searchParams.term) : SORTS[sort as keyof typeof SORTS];
+    const sortExpr = cfSort ? customSortExpr(leads.customFields, cfSort) : sort === "relevance" ? searchRelevance(leadSearchColumns, mode, searchParams.term) : SORTS[sort as keyof typeof SORTS];
     if (q.cursor && cfSort) {
       conds.push(customKeysetAfter(sortExpr, leads.id, order, afterValue === null, cfSort.numeric));
     } else if (q.cursor) {
