@@ -174,6 +174,78 @@ describe("GET /api/clients search", () => {
   });
 });
 
+describe("GET /api/clients search modes (text-search.ts)", () => {
+  it("200 finds a client by a fragment of its name, industry, website domain, phone, tag or notes (exact mode) and despite a typo in the name (typo mode)", async () => {
+    const ws = await buildTeam(t.database.db);
+    const boss = await loginAs(t, ws.users.admin);
+    const w = ws.workspace.id;
+    const target = await buildClient(t.database.db, {
+      workspaceId: w,
+      name: "Quillfeather Stationers",
+      industry: "Paper goods",
+      website: "https://www.quillfeather-shop.example",
+      phone: "+441632960123",
+      tags: ["wholesale"],
+      notes: "Prefers letterpress",
+    });
+    await buildClient(t.database.db, { workspaceId: w, name: "Inkwell Printers", industry: "Printing", website: "https://inkwell.example" });
+    for (const q of ["llfeath", "QUILLFEATHER", "paper goo", "quillfeather-shop.example", "1632960", "wholesal", "letterpress", "Quilfeather", "Quillfeathr Stationers"]) {
+      expect(ids(await boss.get(`/api/clients?q=${encodeURIComponent(q)}`)), q).toEqual([target.id]);
+      expect(ids(await boss.get(`/api/clients?q=${encodeURIComponent(q)}&sort=relevance`)), q).toEqual([target.id]);
+    }
+    // The export runs the same search, typo mode included.
+    const csv = await boss.get(`/api/clients/export.csv?q=${encodeURIComponent("Quilfeather")}`);
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain(target.id);
+    expect(csv.text).not.toContain("Inkwell");
+  });
+
+  it("200 with only the sales agent's and the creator's own clients in each search mode (fragment, full text, typo), both sorts", async () => {
+    const ws = await buildTeam(t.database.db);
+    const w = ws.workspace.id;
+    const [agent, maker, boss] = await Promise.all([loginAs(t, ws.users.sales_agent), loginAs(t, ws.users.creator), loginAs(t, ws.users.admin)]);
+    const values = { workspaceId: w, industry: "Analytical engines" };
+    const agents = await buildClient(t.database.db, { ...values, name: "Lovelace Works North", ownerId: ws.users.sales_agent.id });
+    const makers = await buildClient(t.database.db, { ...values, name: "Lovelace Works South" });
+    await assignClient(t.database.db, makers, ws.users.creator.id);
+    const nobodys = await buildClient(t.database.db, { ...values, name: "Lovelace Works East" });
+    for (const q of ["lovel", "lovelace engines", "lovelaze"]) {
+      for (const sort of ["name", "relevance"]) {
+        expect(ids(await agent.get(`/api/clients?q=${encodeURIComponent(q)}&sort=${sort}`)), `${q} ${sort}`).toEqual([agents.id]);
+        expect(ids(await maker.get(`/api/clients?q=${encodeURIComponent(q)}&sort=${sort}`)), `${q} ${sort}`).toEqual([makers.id]);
+      }
+    }
+    expect(ids(await boss.get("/api/clients?q=lovelaze")).sort()).toEqual([agents.id, makers.id, nobodys.id].sort());
+  });
+
+  it("200 pages of one search keep the mode of its first page: typo pages through its close matches, a page-filling exact search never adds them (name and relevance sorts, and the export)", async () => {
+    const ws = await buildWorkspace(t.database.db);
+    const boss = await loginAs(t, await buildUser(t.database.db, { workspaceId: ws.id, role: "admin" }));
+    const close = await Promise.all(["Lovelace Ada", "Lovelace Byron", "Lovelac Anne", "Lovelance Lord"].map((name) => buildClient(t.database.db, { workspaceId: ws.id, name })));
+    const typoRows = await allPages(boss, "q=lovelaze", 1);
+    expect(typoRows.map((c) => c.id).sort()).toEqual(close.map((c) => c.id).sort());
+    expect((await allPages(boss, "q=lovelaze&sort=relevance", 1)).map((c) => c.id).sort()).toEqual(close.map((c) => c.id).sort());
+    // A full page of exact matches (50): exact mode on every page, so the near miss never shows up.
+    const exact: string[] = [];
+    for (let i = 0; i < 55; i++) exact.push((await buildClient(t.database.db, { workspaceId: ws.id, name: `Pemberton ${String(i).padStart(2, "0")}` })).id);
+    const nearMiss = await buildClient(t.database.db, { workspaceId: ws.id, name: "Pembertin" });
+    const exactRows = await allPages(boss, "q=pemberton", 20);
+    expect(exactRows.map((c) => c.id)).toEqual(exact);
+    const byRelevance = await allPages(boss, "q=pemberton&sort=relevance", 20);
+    expect(byRelevance.map((c) => c.id).sort()).toEqual([...exact].sort());
+    const csv = await boss.get("/api/clients/export.csv?q=pemberton");
+    expect(csv.text.trim().split("\r\n")).toHaveLength(56);
+    expect(csv.text).not.toContain(nearMiss.id);
+    // With few exact matches the near miss is found (typo mode).
+    expect(ids(await boss.get("/api/clients?q=pembertin"))).toContain(nearMiss.id);
+  });
+
+  it("400 invalid_cursor for a relevance cursor whose rank is not a number", async () => {
+    const bad = Buffer.from(JSON.stringify(["x", "00000000-0000-4000-8000-000000000000"])).toString("base64url");
+    expectError(await admin.get(`/api/clients?q=acme&sort=relevance&cursor=${bad}`), 400, "invalid_cursor");
+  });
+});
+
 describe("GET /api/clients keyset paging", () => {
   let wsAdmin: ApiClient;
   let all: string[];

@@ -84,6 +84,82 @@ describe("GET /api/contacts", () => {
   });
 });
 
+describe("GET /api/contacts search modes (text-search.ts)", () => {
+  /** Walks every page of a contact list and returns the ids in order. */
+  async function allPages(client: ApiClient, query: string, limit: number): Promise<string[]> {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 50; page++) {
+      const res = await client.get(`/api/contacts?${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+      expect(res.status).toBe(200);
+      const body = ContactListResponse.parse(res.body);
+      seen.push(...body.data.map((c) => c.id));
+      cursor = body.meta.nextCursor;
+      if (!cursor) return seen;
+      expect(body.data).toHaveLength(limit);
+    }
+    throw new Error("paging did not end");
+  }
+  const idsOf = (res: { body: { data: { id: string }[] } }) => res.body.data.map((c) => c.id);
+
+  it("200 finds a contact by a fragment of first or last name, email, phone or title, by both names in any order (full text), and despite a typo in the name (typo mode)", async () => {
+    const ws = await buildTeam(t.database.db);
+    const boss = await loginAs(t, ws.users.admin);
+    const w = ws.workspace.id;
+    const target = await buildContact(t.database.db, { workspaceId: w, clientId: ws.client.id, firstName: "Marguerite", lastName: "Fontaine", email: "mf@lumiere-bakery.example", phone: "+33612345678", title: "Head pastry chef" });
+    await buildContact(t.database.db, { workspaceId: w, clientId: ws.client.id, firstName: "Someone", lastName: "Else", email: "else@example.test", title: "Driver" });
+    for (const q of ["guerit", "FONTAINE", "lumiere-bak", "612345", "pastry ch", "fontaine marguerite", "Margurite", "Marguerite Fontane"]) {
+      expect(idsOf(await boss.get(`/api/contacts?q=${encodeURIComponent(q)}`)), q).toEqual([target.id]);
+    }
+    const csv = await boss.get(`/api/contacts/export.csv?q=${encodeURIComponent("Margurite")}`);
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain(target.id);
+    expect(csv.text).not.toContain("Someone");
+  });
+
+  it("200 with only the contacts of the sales agent's and the creator's clients in each search mode (fragment, full text, typo), list and export", async () => {
+    const ws = await buildTeam(t.database.db);
+    const wsId = ws.workspace.id;
+    const boss = await loginAs(t, ws.users.admin);
+    expect((await boss.put("/api/roles/sales_agent/permissions", { permissions: [...DEFAULT_ROLE_PERMISSIONS.sales_agent, "clients.export"] })).status).toBe(200);
+    expect((await boss.put("/api/roles/creator/permissions", { permissions: [...DEFAULT_ROLE_PERMISSIONS.creator, "clients.export"] })).status).toBe(200);
+    const owned = await buildClient(t.database.db, { workspaceId: wsId, ownerId: ws.users.sales_agent.id });
+    const assigned = await buildClient(t.database.db, { workspaceId: wsId });
+    await assignClient(t.database.db, assigned, ws.users.creator.id);
+    const nobodys = await buildClient(t.database.db, { workspaceId: wsId });
+    const [cOwned, cAssigned, cNobody] = await Promise.all(
+      [owned, assigned, nobodys].map((c) => buildContact(t.database.db, { workspaceId: wsId, clientId: c.id, firstName: "Ada", lastName: "Lovelace", title: "Analyst" })),
+    );
+    const [agent, maker] = await Promise.all([loginAs(t, ws.users.sales_agent), loginAs(t, ws.users.creator)]);
+    for (const q of ["lovel", "ada analyst", "lovelaze"]) {
+      expect(idsOf(await agent.get(`/api/contacts?q=${encodeURIComponent(q)}`)), q).toEqual([cOwned!.id]);
+      expect(idsOf(await maker.get(`/api/contacts?q=${encodeURIComponent(q)}`)), q).toEqual([cAssigned!.id]);
+      const csv = (await agent.get(`/api/contacts/export.csv?q=${encodeURIComponent(q)}`)).text;
+      expect(csv, q).toContain(cOwned!.id);
+      expect(csv, q).not.toContain(cAssigned!.id);
+      expect(csv, q).not.toContain(cNobody!.id);
+    }
+    expect(idsOf(await boss.get("/api/contacts?q=lovelaze")).sort()).toEqual([cOwned!.id, cAssigned!.id, cNobody!.id].sort());
+  });
+
+  it("200 pages of one search keep the mode of its first page: typo pages through its close matches, a page-filling exact search never adds them", async () => {
+    const ws = await buildTeam(t.database.db);
+    const boss = await loginAs(t, ws.users.admin);
+    const wsId = ws.workspace.id;
+    const close = await Promise.all(["Lovelace", "Lovelac", "Lovelance", "Lovelacey"].map((lastName) => buildContact(t.database.db, { workspaceId: wsId, clientId: ws.client.id, firstName: "Ada", lastName })));
+    expect((await allPages(boss, "q=lovelaze", 1)).sort()).toEqual(close.map((c) => c.id).sort());
+    const exact = await t.database.db
+      .insert(contacts)
+      .values(Array.from({ length: 55 }, (_, i) => ({ workspaceId: wsId, clientId: ws.client.id, firstName: "Pemberton", lastName: String(i).padStart(2, "0") })))
+      .returning({ id: contacts.id });
+    const nearMiss = await buildContact(t.database.db, { workspaceId: wsId, clientId: ws.client.id, firstName: "Pembertin", lastName: null });
+    const exactRows = await allPages(boss, "q=pemberton", 20);
+    expect(exactRows).toEqual(exact.map((c) => c.id));
+    expect(exactRows).not.toContain(nearMiss.id);
+    expect(idsOf(await boss.get("/api/contacts?q=pembertin"))).toContain(nearMiss.id);
+  });
+});
+
 describe("PATCH and DELETE /api/contacts/:id", () => {
   it("edits (timeline + audit) and deletes", async () => {
     const contact = await buildContact(t.database.db, { workspaceId: w(), clientId: team.client.id });

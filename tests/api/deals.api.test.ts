@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BoardResponse, DealDefaultOwnerResponse, type DealDto, DealListResponse, DealResponse, ForecastResponse, StageHistoryResponse } from "../../shared/contracts/deals";
 import type { PipelineDto } from "../../shared/contracts/pipelines";
-import { deals, leads } from "../../server/db/schema";
+import { type DealRow, deals, leads } from "../../server/db/schema";
 import { assignClient, buildClient, buildContact, buildTeam, buildUser } from "../factories";
 import { seedDeal } from "../../server/modules/deals/deals-seed";
 import { buildAttachment } from "../factories/attachments";
@@ -530,6 +530,99 @@ describe("GET /api/deals", () => {
       cursor = `&cursor=${res.meta.nextCursor}`;
     }
     expect(seen).toEqual(["2030-01-01", "2030-02-01", "2030-03-01", null, null]);
+  });
+});
+
+describe("deal search modes (text-search.ts): list, export and board", () => {
+  /** Walks every page of a deal list and returns the ids in order. */
+  async function allPages(client: ApiClient, query: string, limit: number): Promise<string[]> {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 50; page++) {
+      const res = await client.get(`/api/deals?${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+      expect(res.status).toBe(200);
+      const body = DealListResponse.parse(res.body);
+      seen.push(...body.data.map((d) => d.id));
+      cursor = body.meta.nextCursor;
+      if (!cursor) return seen;
+      expect(body.data).toHaveLength(limit);
+    }
+    throw new Error("paging did not end");
+  }
+  const cardsOf = (res: { body: unknown }) => BoardResponse.parse(res.body).columns.flatMap((c) => c.deals.map((d) => d.id));
+
+  it("200 finds a deal by a fragment of its title or a tag (exact mode), by words in any order (full text), and despite a typo in the title (typo mode), in the list, the export and the board", async () => {
+    const ws = await buildTeam(t.database.db);
+    const boss = await loginAs(t, ws.users.admin);
+    const target = await buildDeal(t.database.db, { workspaceId: ws.workspace.id, title: "Quillfeather rebrand", tags: ["wholesale"] });
+    await buildDeal(t.database.db, { workspaceId: ws.workspace.id, title: "Inkwell website", tags: ["retail"] });
+    for (const q of ["llfeath", "REBRAND", "wholesal", "rebrand quillfeather", "Quilfeather", "Quillfeathr rebrand"]) {
+      expect(ids(await boss.get(`/api/deals?q=${encodeURIComponent(q)}`)), q).toEqual([target.id]);
+      expect(cardsOf(await boss.get(`/api/pipelines/${target.pipelineId}/board?q=${encodeURIComponent(q)}`)), q).toEqual([target.id]);
+    }
+    const csv = await boss.get(`/api/deals/export.csv?q=${encodeURIComponent("Quilfeather")}`);
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain(target.id);
+    expect(csv.text).not.toContain("Inkwell");
+  });
+
+  it("200 with only the sales agent's own deals, and staff's own once the workspace says so, in each search mode (fragment, full text, typo): list, export and board; 403 for a creator", async () => {
+    const ws = await buildTeam(t.database.db);
+    const w = ws.workspace.id;
+    const [agent, worker, boss, maker] = await Promise.all([loginAs(t, ws.users.sales_agent), loginAs(t, ws.users.staff), loginAs(t, ws.users.admin), loginAs(t, ws.users.creator)]);
+    expect((await boss.patch("/api/workspace", { staffPipelineScope: "own" })).status).toBe(200);
+    const agents = await buildDeal(t.database.db, { workspaceId: w, title: "Lovelace engines", ownerId: ws.users.sales_agent.id });
+    const staffs = await buildDeal(t.database.db, { workspaceId: w, title: "Lovelace engines", ownerId: ws.users.staff.id });
+    const admins = await buildDeal(t.database.db, { workspaceId: w, title: "Lovelace engines", ownerId: ws.users.admin.id });
+    for (const q of ["lovel", "engines lovelace", "lovelaze"]) {
+      const query = `q=${encodeURIComponent(q)}`;
+      expect(ids(await agent.get(`/api/deals?${query}`)), q).toEqual([agents.id]);
+      expect(ids(await worker.get(`/api/deals?${query}`)), q).toEqual([staffs.id]);
+      expect(cardsOf(await agent.get(`/api/pipelines/${agents.pipelineId}/board?${query}`)), q).toEqual([agents.id]);
+      expect(cardsOf(await worker.get(`/api/pipelines/${agents.pipelineId}/board?${query}`)), q).toEqual([staffs.id]);
+      const csv = (await agent.get(`/api/deals/export.csv?${query}`)).text;
+      expect(csv, q).toContain(agents.id);
+      expect(csv, q).not.toContain(staffs.id);
+      expect(csv, q).not.toContain(admins.id);
+      expectError(await maker.get(`/api/deals?${query}`), 403, "forbidden");
+    }
+    expect(ids(await boss.get("/api/deals?q=lovelaze")).sort()).toEqual([agents.id, staffs.id, admins.id].sort());
+  });
+
+  it("200 pages of one search keep the mode of its first page, in the list and in a board column's load more: typo pages through its close matches, a page-filling exact search never adds them", async () => {
+    const ws = await buildTeam(t.database.db);
+    const boss = await loginAs(t, ws.users.admin);
+    const w = ws.workspace.id;
+    const close: DealRow[] = [];
+    for (const title of ["Lovelace Ada", "Lovelace Byron", "Lovelac Anne", "Lovelance Lord"]) close.push(await buildDeal(t.database.db, { workspaceId: w, title }));
+    const pipelineId = close[0]!.pipelineId;
+    const stageId = close[0]!.stageId;
+    expect((await allPages(boss, "q=lovelaze", 1)).sort()).toEqual(close.map((d) => d.id).sort());
+    // The board's column cursor carries typo mode too: load more walks the rest of the close matches.
+    const boardCards: string[] = [];
+    let res = await boss.get(`/api/pipelines/${pipelineId}/board?q=lovelaze&limit=1`);
+    for (let i = 0; i < 10; i++) {
+      const column = BoardResponse.parse(res.body).columns.find((c) => c.stage.id === stageId)!;
+      expect(column.count).toBe(4);
+      boardCards.push(...column.deals.map((d) => d.id));
+      if (!column.nextCursor) break;
+      res = await boss.get(`/api/pipelines/${pipelineId}/board?q=lovelaze&limit=1&stageId=${stageId}&cursor=${encodeURIComponent(column.nextCursor)}`);
+    }
+    expect(boardCards).toEqual(close.map((d) => d.id));
+    // A full page of exact matches: exact mode on every page and every column, so the near miss never shows up.
+    const exact: string[] = [];
+    for (let i = 0; i < 55; i++) exact.push((await buildDeal(t.database.db, { workspaceId: w, title: `Pemberton ${i}`, clientId: null })).id);
+    const nearMiss = await buildDeal(t.database.db, { workspaceId: w, title: "Pembertin", clientId: null });
+    const exactRows = await allPages(boss, "q=pemberton", 20);
+    expect([...exactRows].sort()).toEqual([...exact].sort());
+    const board = BoardResponse.parse((await boss.get(`/api/pipelines/${pipelineId}/board?q=pemberton&limit=50`)).body);
+    const column = board.columns.find((c) => c.stage.id === stageId)!;
+    expect(column.count).toBe(55);
+    const more = BoardResponse.parse((await boss.get(`/api/pipelines/${pipelineId}/board?q=pemberton&limit=50&stageId=${stageId}&cursor=${encodeURIComponent(column.nextCursor!)}`)).body);
+    expect([...column.deals, ...more.columns[0]!.deals].map((d) => d.id)).toEqual(exact);
+    // With few exact matches the near miss is found (typo mode).
+    expect(ids(await boss.get("/api/deals?q=pembertin"))).toContain(nearMiss.id);
+    expect(cardsOf(await boss.get(`/api/pipelines/${pipelineId}/board?q=pembertin&limit=100`))).toContain(nearMiss.id);
   });
 });
 

@@ -130,6 +130,21 @@ describe("GET /api/search", () => {
     expect(idsOf(await search(admin, `priya-${word}`), "contact")[0]).toBe(rec.myContact);
   });
 
+  it("clients, contacts and deals by their lists' search: a fragment of a website, a contact's title or phone, a deal's tag, and a misspelt contact name or deal title", async () => {
+    const w = team.workspace.id;
+    const unique = `q${randomBytes(3).toString("hex")}`;
+    const client = await buildClient(t.database.db, { workspaceId: w, name: "Palette Client", website: `https://www.${unique}-shop.example` });
+    const contact = await buildContact(t.database.db, { workspaceId: w, clientId: client.id, firstName: "Quentin", lastName: `Marchetti${unique}`, phone: "+33699887766", title: `Chief ${unique} officer` });
+    const deal = await insertDeal(w, { title: `Kestrelwood${unique} retainer`, tags: [`tag${unique}`] });
+    expect(idsOf(await search(admin, `${unique}-shop`), "client")).toEqual([client.id]);
+    expect(idsOf(await search(admin, `${unique} offic`), "contact")).toEqual([contact.id]);
+    expect(idsOf(await search(admin, "699887766"), "contact")).toEqual([contact.id]);
+    expect(idsOf(await search(admin, `tag${unique}`), "deal")).toEqual([deal.id]);
+    // One letter dropped: no fragment matches, so the typo fallback answers.
+    expect(idsOf(await search(admin, `Marchett${unique}`.replace("tt", "t")), "contact")).toEqual([contact.id]);
+    expect(idsOf(await search(admin, `Kestrelwod${unique}`), "deal")).toEqual([deal.id]);
+  });
+
   it("a sales agent never sees other agents' clients, contacts, leads or deals", async () => {
     const groups = await search(sales, word);
     expect(idsOf(groups, "client")).toEqual([rec.mine]);

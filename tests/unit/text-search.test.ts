@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { needsFullText, readSearchMode, searchPattern, searchWithFallback, TYPO_FALLBACK_BELOW, withSearchMode } from "../../server/lib/text-search";
+import { needsFullText, readSearchMode, searchedPage, searchPattern, searchWithFallback, TYPO_FALLBACK_BELOW, withSearchMode } from "../../server/lib/text-search";
 
 describe("text search", () => {
   it("matches one word as a fragment only, and sends several words or search syntax through full text too", () => {
@@ -26,5 +26,18 @@ describe("text search", () => {
     expect(await searchWithFallback(11, fetch(TYPO_FALLBACK_BELOW))).toEqual({ rows: Array.from({ length: 11 }, (_, i) => i), mode: "exact" });
     expect(await searchWithFallback(11, fetch(TYPO_FALLBACK_BELOW - 1))).toEqual({ rows: [0, 1, 2], mode: "typo" });
     expect(calls).toEqual([`exact:${TYPO_FALLBACK_BELOW}`, `exact:${TYPO_FALLBACK_BELOW}`, "typo:11"]);
+  });
+
+  it("pages a list: one fetch without a term, the cursor's mode (cursor handed on without it) on later pages, exact then typo on a search's first page", async () => {
+    const calls: string[] = [];
+    const fetch = (exactCount: number) => async (mode: "exact" | "typo", cursor: string | undefined, n: number) => {
+      calls.push(`${mode}:${cursor ?? "-"}:${n}`);
+      return Array.from({ length: Math.min(n, mode === "exact" ? exactCount : 2) }, (_, i) => i);
+    };
+    expect(await searchedPage(undefined, "abc", 11, fetch(0))).toEqual({ rows: [], searchMode: "exact" });
+    expect(await searchedPage("ada", withSearchMode("abc", "typo"), 11, fetch(0))).toEqual({ rows: [0, 1], searchMode: "typo" });
+    expect(await searchedPage("ada", "abc", 11, fetch(0))).toEqual({ rows: [], searchMode: "exact" });
+    expect(await searchedPage("ada", undefined, 11, fetch(1))).toEqual({ rows: [0, 1], searchMode: "typo" });
+    expect(calls).toEqual(["exact:abc:11", "typo:abc:11", "exact:abc:11", `exact:-:${TYPO_FALLBACK_BELOW}`, "typo:-:11"]);
   });
 });
