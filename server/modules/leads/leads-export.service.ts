@@ -8,7 +8,7 @@ import { encodeCursor } from "../../lib/pagination";
 import { searchedKeysetPages } from "../../lib/text-search";
 import { recordAudit } from "../audit/audit.service";
 import { loadDefinitions } from "../custom-fields/custom-fields.service";
-import { type LeadCustomFieldQuery, listVisibleLeads, loadLeadDetails } from "./leads.repository";
+import { type LeadCustomFieldQuery, leadCursorValues, listVisibleLeads, loadLeadDetails } from "./leads.repository";
 import { leadCustomFieldQuery } from "./leads.service";
 
 const BATCH = 1000;
@@ -31,7 +31,7 @@ async function* csvRows(app: AppContext, actor: Actor, query: ListLeadsQuery, cf
   const pages = searchedKeysetPages(
     (cursor, limit) => listVisibleLeads(db, actor, { ...query, cursor, limit }, cf),
     BATCH,
-    (last) => encodeCursor([last.sortValue, last.id]),
+    (last) => encodeCursor(leadCursorValues(last)),
   );
   for await (const page of pages) {
     const details = await loadLeadDetails(db, actor.workspaceId, page);

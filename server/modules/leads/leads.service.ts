@@ -24,6 +24,7 @@ import {
   deleteLead,
   findVisibleLead,
   type LeadCustomFieldQuery,
+  leadCursorValues,
   leadWorkload,
   listVisibleLeads,
   loadLeadDetails,
@@ -48,7 +49,7 @@ export async function leadCustomFieldQuery(app: AppContext, actor: Actor, q: Lis
 export async function listLeads(app: AppContext, actor: Actor, q: ListLeadsQuery): Promise<LeadListResponse> {
   const db = app.database.db;
   const { rows, searchMode } = await listVisibleLeads(db, actor, q, await leadCustomFieldQuery(app, actor, q));
-  const page = toPage(rows, q.limit, (l) => [l.sortValue, l.id], (l) => l);
+  const page = toPage(rows, q.limit, leadCursorValues, (l) => l);
   const nextCursor = page.meta.nextCursor && withSearchMode(page.meta.nextCursor, searchMode);
   return { data: await presentLeads(db, actor, page.data), meta: { nextCursor } };
 }
