@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activities, clients, contacts, deals, dealStageHistory, leads, pipelineStages, pipelines } from "../../server/db/schema";
 import { type LeadDto, LeadListResponse, LeadResponse } from "../../shared/contracts/leads";
 import { buildAssignmentRule, buildClient, buildContact, buildCustomField, buildLead, buildTeam, buildUser } from "../factories";
+import { RELEVANCE_WINDOW } from "../../server/modules/leads/leads.repository";
 import { type ApiClient, loginAs } from "../setup/http-client";
 import { createTestApp, type TestApp } from "../setup/test-app";
 import { auditRows, expectError, issuePaths } from "./support/helpers";
@@ -270,6 +271,38 @@ describe("GET /api/leads", () => {
     const fragment = await buildLead(t.database.db, { workspaceId: t2.workspace.id, name: "Bob Xlovelacey" });
     const rows = await allPages(boss, "q=lovelace&sort=relevance", 1);
     expect(rows.map((l) => l.id)).toEqual([start.id, word.id, fragment.id]);
+  });
+
+  it(`200 best match ranks the newest ${RELEVANCE_WINDOW} matches, then the older ones newest first: every match once, across pages and the export; 400 invalid_cursor for a tampered one`, async () => {
+    const t2 = await buildTeam(t.database.db);
+    const boss = await loginAs(t, t2.users.admin);
+    const w = t2.workspace.id;
+    const base = Date.now() - 10_000_000;
+    const at = (s: number) => new Date(base + s * 1000);
+    // Fragment-only matches (no points), one a second; a perfect match inside the window and one older than it.
+    const weak = await t.database.db
+      .insert(leads)
+      .values(Array.from({ length: RELEVANCE_WINDOW + 30 }, (_, i) => ({ workspaceId: w, name: `Bob Xpemberton${i}`, createdAt: at(i + 1) })))
+      .returning({ id: leads.id, createdAt: leads.createdAt });
+    const [recentBest] = await t.database.db.insert(leads).values({ workspaceId: w, name: "Pemberton New", createdAt: at(RELEVANCE_WINDOW + 25.5) }).returning({ id: leads.id });
+    const [oldBest] = await t.database.db.insert(leads).values({ workspaceId: w, name: "Pemberton Old", createdAt: at(0) }).returning({ id: leads.id });
+    const newestFirst = [...weak, { ...recentBest!, createdAt: at(RELEVANCE_WINDOW + 25.5) }, { ...oldBest!, createdAt: at(0) }]
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+      .map((l) => l.id);
+    for (const limit of [50, 7]) {
+      const rows = (await allPages(boss, "q=pemberton&sort=relevance", limit)).map((l) => l.id);
+      expect(rows[0]).toBe(recentBest!.id);
+      expect(rows).toHaveLength(newestFirst.length);
+      expect(new Set(rows).size).toBe(rows.length);
+      expect([...rows.slice(0, RELEVANCE_WINDOW)].sort()).toEqual(newestFirst.slice(0, RELEVANCE_WINDOW).sort());
+      expect(rows.slice(RELEVANCE_WINDOW)).toEqual(newestFirst.slice(RELEVANCE_WINDOW));
+      expect(rows.at(-1)).toBe(oldBest!.id);
+    }
+    const csv = await boss.get("/api/leads/export.csv?q=pemberton&sort=relevance");
+    const csvIds = csv.text.trim().split("\r\n").slice(1).map((line) => line.split(",")[0]);
+    expect(csvIds).toEqual((await allPages(boss, "q=pemberton&sort=relevance", 100)).map((l) => l.id));
+    const tampered = Buffer.from(JSON.stringify(["1.000000", recentBest!.id, "not a date", oldBest!.id])).toString("base64url");
+    expectError(await boss.get(`/api/leads?q=pemberton&sort=relevance&cursor=${tampered}`), 400, "invalid_cursor");
   });
 
   it("200 pages of one search keep the mode of its first page: typo pages through its close matches, a page-filling exact search never adds them", async () => {

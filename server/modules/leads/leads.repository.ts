@@ -147,27 +147,45 @@ function decodeRelevanceCursor(cursor: string): RelevanceCursor {
   return { phase: "ranked", after: [rank, id], window: [windowAt, windowId] };
 }
 
-/** The oldest match of the relevance window (`[createdAt, id]`), or null when every match fits in it. */
-async function relevanceWindowStart(db: Db, actor: PipelineViewer, q: ListLeadsQuery, cf: LeadCustomFieldQuery, mode: SearchMode): Promise<KeysetPosition | null> {
-  const shape = `leads_window_${actor.pipelineScope}_${leadListFlags(q, mode)}_${customFieldShape(cf.filters, undefined)}`;
-  const stmt = preparedStatement(db, shape, () =>
-    db
-      .select({ at: usText(leads.createdAt), id: leads.id })
+/**
+ * The first page of "best match" in one statement: the newest `RELEVANCE_WINDOW` matches (an index
+ * walk with a LIMIT for a common fragment, the trigram bitmap for a rare one), ranked, each row with
+ * the window's oldest match (`windowAt`, `windowId`) and size (`windowSize`).
+ */
+async function fetchFirstRankedPage(db: Db, actor: PipelineViewer, q: ListLeadsQuery, cf: LeadCustomFieldQuery, mode: SearchMode, fetchLimit: number) {
+  const shape = `leads_best_${actor.pipelineScope}_${leadListFlags(q, mode)}_${customFieldShape(cf.filters, undefined)}`;
+  const stmt = preparedStatement(db, shape, () => {
+    const rank = searchRelevance(leadSearchColumns, mode, searchParams.term);
+    const candidates = db
+      .select({ ...leadColumns, rank: sql<string>`${rank}`.as("rank"), at: usText(leads.createdAt).as("at") })
       .from(leads)
       .where(and(...leadListConditions(actor, q, cf, mode)))
       .orderBy(desc(leads.createdAt), desc(leads.id))
-      .offset(RELEVANCE_WINDOW - 1)
-      .limit(1)
-      .prepare(""),
-  );
-  const [row] = (await stmt.execute(leadListValues(actor, q, cf))) as { at: string; id: string }[];
-  return row ? [row.at, row.id] : null;
+      .limit(RELEVANCE_WINDOW)
+      .as("candidates");
+    const fields = Object.fromEntries(Object.keys(leadColumns).map((k) => [k, candidates[k as keyof typeof leadColumns]])) as unknown as typeof leadColumns;
+    const oldest = sql`over (order by ${candidates.createdAt} desc, ${candidates.id} desc rows between unbounded preceding and unbounded following)`;
+    return db
+      .select({
+        ...fields,
+        sortValue: sql<string>`${candidates.rank}::text`,
+        windowAt: sql<string>`last_value(${candidates.at}) ${oldest}`,
+        windowId: sql<string>`last_value(${candidates.id}) ${oldest}`,
+        windowSize: sql<number>`(count(*) over ())::int`,
+      })
+      .from(candidates)
+      .orderBy(desc(candidates.rank), desc(candidates.id))
+      .limit(sql.placeholder("limit"))
+      .prepare("");
+  });
+  // The list's rows leave out the search columns, as every ListedLead does (see fetchLeadsPage's cast).
+  return (await stmt.execute({ ...leadListValues(actor, q, cf), limit: fetchLimit })) as unknown as (ListedLead & { windowAt: string; windowId: string; windowSize: number })[];
 }
 
 /**
  * A page of "best match": the newest `RELEVANCE_WINDOW` matches ranked (the window's oldest match,
- * found on the first page, rides in every cursor, so each page ranks the same rows), then the older
- * matches newest first. Each row carries its own cursor (`cursorValues`).
+ * found on the first page, rides in every cursor, and later pages rank the matches from there on: an
+ * index range), then the older matches newest first. Each row carries its own cursor (`cursorValues`).
  */
 async function fetchLeadsByRelevance(db: Db, actor: PipelineViewer, q: ListLeadsQuery, cf: LeadCustomFieldQuery, mode: SearchMode, fetchLimit: number): Promise<ListedLead[]> {
   const cursor = q.cursor ? decodeRelevanceCursor(q.cursor) : undefined;
@@ -176,8 +194,17 @@ async function fetchLeadsByRelevance(db: Db, actor: PipelineViewer, q: ListLeads
     return rows.map((l) => ({ ...l, cursorValues: [NEWEST, l.sortValue, l.id] }));
   };
   if (cursor?.phase === "newest") return newest(cursor.after, fetchLimit);
-  const window = cursor ? cursor.window : await relevanceWindowStart(db, actor, q, cf, mode);
-  const ranked = await fetchLeadsPage(db, actor, { ...q, cursor: cursor ? encodeCursor(cursor.after) : undefined }, cf, mode, fetchLimit, window ?? undefined);
+  let window: KeysetPosition | null;
+  let ranked: ListedLead[];
+  if (cursor) {
+    window = cursor.window;
+    ranked = await fetchLeadsPage(db, actor, { ...q, cursor: encodeCursor(cursor.after) }, cf, mode, fetchLimit, window ?? undefined);
+  } else {
+    const first = await fetchFirstRankedPage(db, actor, q, cf, mode, fetchLimit);
+    // A full window may leave older matches; a smaller one holds them all.
+    window = first[0] && first[0].windowSize >= RELEVANCE_WINDOW ? [first[0].windowAt, first[0].windowId] : null;
+    ranked = first.map(({ windowAt: _a, windowId: _i, windowSize: _n, ...l }) => l);
+  }
   const rows: ListedLead[] = ranked.map((l) => ({ ...l, cursorValues: [l.sortValue, l.id, window?.[0] ?? null, window?.[1] ?? null] }));
   if (rows.length < fetchLimit && window) rows.push(...(await newest(window, fetchLimit - rows.length)));
   return rows;
