@@ -89,7 +89,7 @@ const tagField = z.string().trim().min(1).max(40);
 
 export const ListClientsQuery = z
   .strictObject({
-    q: z.string().trim().max(120).optional().describe("Search name, industry, website, tags and notes (typo-tolerant)"),
+    q: z.string().trim().max(120).optional().describe("Search name, industry, website, phone, tags and notes (a fragment of any; full text for several words); typo-tolerant on the name when fewer than 50 clients match exactly"),
     status: z.enum(CLIENT_STATUSES).optional(),
     ownerId: z.uuid().optional(),
     assigneeId: z.uuid().optional(),

@@ -36,7 +36,7 @@ export const CONTACT_SORTS = ["name", "createdAt", "custom"] as const;
 
 export const ListContactsQuery = z
   .strictObject({
-    q: z.string().trim().max(120).optional().describe("Search name, email, phone and title"),
+    q: z.string().trim().max(120).optional().describe("Search first and last name, email, phone and title (a fragment of any; full text for several words); typo-tolerant on the name when fewer than 50 contacts match exactly"),
     clientId: z.uuid().optional(),
     cf: customFieldFilterParam,
     sort: z.enum(CONTACT_SORTS).default("name"),

@@ -47,7 +47,7 @@ const tagField = z.string().trim().min(1).max(40);
 
 export const ListDealsQuery = z
   .strictObject({
-    q: z.string().trim().max(120).optional().describe("Search title and tags (typo-tolerant)"),
+    q: z.string().trim().max(120).optional().describe("Search title and tags (a fragment of either; full text for several words); typo-tolerant on the title when fewer than 50 deals match exactly"),
     pipelineId: z.uuid().optional(),
     stageId: z.uuid().optional(),
     status: z.enum(DEAL_STATUSES).optional(),
@@ -186,7 +186,7 @@ export type CurrencyTotals = z.infer<typeof CurrencyTotals>;
 export const BoardQuery = z
   .strictObject({
     ownerId: z.uuid().optional(),
-    q: z.string().trim().max(120).optional(),
+    q: z.string().trim().max(120).optional().describe("Search title and tags, as the deals list does (the mode rides in the column cursors)"),
     tag: tagField.optional(),
     stageId: z.uuid().optional().describe("Load more of one column (with cursor)"),
     cursor: z.string().max(512).optional().describe("That column's nextCursor"),

@@ -79,7 +79,10 @@ export const ListLeadsQuery = z
       .describe("Only leads without an owner"),
     tag: tagField.optional(),
     cf: customFieldFilterParam,
-    sort: z.enum(LEAD_SORTS).default("createdAt"),
+    sort: z
+      .enum(LEAD_SORTS)
+      .default("createdAt")
+      .describe("`relevance` (best match, needs `q`): the newest 200 matches ranked, then older matches newest first"),
     sortKey: customSortKeyParam,
     order: sortOrder.default("desc"),
     ...pageQueryFields,
