@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activities, clients, contacts, deals, dealStageHistory, leads, pipelineStages, pipelines } from "../../server/db/schema";
 import { type LeadDto, LeadListResponse, LeadResponse } from "../../shared/contracts/leads";
 import { buildAssignmentRule, buildClient, buildContact, buildCustomField, buildLead, buildTeam, buildUser } from "../factories";
-import { RELEVANCE_WINDOW } from "../../server/modules/leads/leads.repository";
+import { RELEVANCE_WINDOW } from "../../server/lib/text-search";
 import { type ApiClient, loginAs } from "../setup/http-client";
 import { createTestApp, type TestApp } from "../setup/test-app";
 import { auditRows, expectError, issuePaths } from "./support/helpers";

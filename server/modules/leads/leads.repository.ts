@@ -4,8 +4,22 @@ import { AppError } from "../../../shared/errors";
 import type { Db } from "../../db/client";
 import { preparedStatement } from "../../db/prepared";
 import { clients, type LeadRow, leads, users } from "../../db/schema";
-import { decodeCursor, decodeKeysetCursor, encodeCursor, keysetAfter } from "../../lib/pagination";
-import { needsFullText, type SearchColumns, type SearchedPage, type SearchMode, searchCondition, searchedPage, searchPattern, searchRelevance, searchShape } from "../../lib/text-search";
+import { decodeKeysetCursor, encodeCursor, keysetAfter } from "../../lib/pagination";
+import {
+  bestMatchPage,
+  type KeysetPosition,
+  needsFullText,
+  RELEVANCE_WINDOW,
+  type SearchColumns,
+  type SearchedPage,
+  type SearchMode,
+  searchCondition,
+  searchedPage,
+  searchPattern,
+  searchRelevance,
+  searchShape,
+  type WindowedRow,
+} from "../../lib/text-search";
 import { OPEN_LEAD_STATUSES } from "../assignment-rules/assignment.engine";
 import {
   type CustomFieldFilter,
@@ -109,45 +123,6 @@ const leadListFlags = (q: ListLeadsQuery, mode: SearchMode) =>
   `${q.status ? "s" : ""}${q.source ? "r" : ""}${q.ownerId ? "o" : ""}${q.unassigned ? "u" : ""}${q.tag ? "t" : ""}${q.q ? searchShape(q.q, mode) : ""}`;
 
 /**
- * How many matches "best match" ranks: the newest this many (a walk of the date index with a LIMIT
- * when the fragment is common, the trigram bitmap when it is rare). Ranking every match of a
- * fragment shared by 25,000 of 1,000,000 leads cost ~170 ms a page; the window costs about as much
- * as the newest-first page. Matches older than the window follow it, newest first.
- */
-export const RELEVANCE_WINDOW = 200;
-const NEWEST = "newest";
-
-/** A keyset position `[sort value, id]`. */
-type KeysetPosition = [string, string];
-
-/** A relevance cursor: in the ranked window (`[rank, id, windowAt, windowId]`) or past it (`["newest", createdAt, id]`). */
-type RelevanceCursor = { phase: "ranked"; after: KeysetPosition; window: KeysetPosition | null } | { phase: "newest"; after: KeysetPosition };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);
-const isTime = (v: unknown): v is string => typeof v === "string" && !Number.isNaN(Date.parse(v));
-
-function decodeRelevanceCursor(cursor: string): RelevanceCursor {
-  const invalid = new AppError("invalid_cursor", undefined, { issues: [{ path: "query.cursor", message: "Invalid cursor" }] });
-  let values: unknown[];
-  try {
-    values = decodeCursor(cursor, 4);
-  } catch {
-    values = decodeCursor(cursor, 3);
-  }
-  if (values.length === 3) {
-    const [phase, at, id] = values;
-    if (phase !== NEWEST || !isTime(at) || !isUuid(id)) throw invalid;
-    return { phase: "newest", after: [at, id] };
-  }
-  const [rank, id, windowAt, windowId] = values;
-  if (typeof rank !== "string" || !/^\d{1,3}(\.\d{1,6})?$/.test(rank) || !isUuid(id)) throw invalid;
-  if (windowAt === null && windowId === null) return { phase: "ranked", after: [rank, id], window: null };
-  if (!isTime(windowAt) || !isUuid(windowId)) throw invalid;
-  return { phase: "ranked", after: [rank, id], window: [windowAt, windowId] };
-}
-
-/**
  * The first page of "best match" in one statement: the newest `RELEVANCE_WINDOW` matches (an index
  * walk with a LIMIT for a common fragment, the trigram bitmap for a rare one), ranked, each row with
  * the window's oldest match (`windowAt`, `windowId`) and size (`windowSize`).
@@ -179,35 +154,16 @@ async function fetchFirstRankedPage(db: Db, actor: PipelineViewer, q: ListLeadsQ
       .prepare("");
   });
   // The list's rows leave out the search columns, as every ListedLead does (see fetchLeadsPage's cast).
-  return (await stmt.execute({ ...leadListValues(actor, q, cf), limit: fetchLimit })) as unknown as (ListedLead & { windowAt: string; windowId: string; windowSize: number })[];
+  return (await stmt.execute({ ...leadListValues(actor, q, cf), limit: fetchLimit })) as unknown as (ListedLead & WindowedRow)[];
 }
 
-/**
- * A page of "best match": the newest `RELEVANCE_WINDOW` matches ranked (the window's oldest match,
- * found on the first page, rides in every cursor, and later pages rank the matches from there on: an
- * index range), then the older matches newest first. Each row carries its own cursor (`cursorValues`).
- */
+/** A page of "best match" (`bestMatchPage` in text-search.ts) over the leads list's statements. */
 async function fetchLeadsByRelevance(db: Db, actor: PipelineViewer, q: ListLeadsQuery, cf: LeadCustomFieldQuery, mode: SearchMode, fetchLimit: number): Promise<ListedLead[]> {
-  const cursor = q.cursor ? decodeRelevanceCursor(q.cursor) : undefined;
-  const newest = async (after: KeysetPosition, n: number) => {
-    const rows = await fetchLeadsPage(db, actor, { ...q, sort: "createdAt", order: "desc", cursor: encodeCursor(after) }, cf, mode, n);
-    return rows.map((l) => ({ ...l, cursorValues: [NEWEST, l.sortValue, l.id] }));
-  };
-  if (cursor?.phase === "newest") return newest(cursor.after, fetchLimit);
-  let window: KeysetPosition | null;
-  let ranked: ListedLead[];
-  if (cursor) {
-    window = cursor.window;
-    ranked = await fetchLeadsPage(db, actor, { ...q, cursor: encodeCursor(cursor.after) }, cf, mode, fetchLimit, window ?? undefined);
-  } else {
-    const first = await fetchFirstRankedPage(db, actor, q, cf, mode, fetchLimit);
-    // A full window may leave older matches; a smaller one holds them all.
-    window = first[0] && first[0].windowSize >= RELEVANCE_WINDOW ? [first[0].windowAt, first[0].windowId] : null;
-    ranked = first.map(({ windowAt: _a, windowId: _i, windowSize: _n, ...l }) => l);
-  }
-  const rows: ListedLead[] = ranked.map((l) => ({ ...l, cursorValues: [l.sortValue, l.id, window?.[0] ?? null, window?.[1] ?? null] }));
-  if (rows.length < fetchLimit && window) rows.push(...(await newest(window, fetchLimit - rows.length)));
-  return rows;
+  return bestMatchPage<ListedLead>(q.cursor, fetchLimit, {
+    first: (n) => fetchFirstRankedPage(db, actor, q, cf, mode, n),
+    ranked: (after, window, n) => fetchLeadsPage(db, actor, { ...q, cursor: encodeCursor(after) }, cf, mode, n, window ?? undefined),
+    newest: (after, n) => fetchLeadsPage(db, actor, { ...q, sort: "createdAt", order: "desc", cursor: encodeCursor(after) }, cf, mode, n),
+  });
 }
 
 async function fetchLeadsPage(
