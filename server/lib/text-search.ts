@@ -213,10 +213,11 @@ export function decodeRelevanceCursor(cursor: string): RelevanceCursor {
  * - `ranked(after, window, n)`: matches from the window's oldest on (an index range; all matches
  *   when `window` is null), ranked, after `[rank, id]`;
  * - `newest(after, n)`: matches before `[createdAt, id]`, newest first.
- * The window's oldest match, found on the first page, rides in every cursor, so each page ranks the
- * same rows. Each row comes with its own cursor values (`cursorValues`).
+ * Rows carry `sortValue`: the rank as text, past the window the creation time. The window's oldest
+ * match, found on the first page, rides in every cursor, so each page ranks the same rows. Each row
+ * comes with its own cursor values (`cursorValues`).
  */
-export async function bestMatchPage<R extends { sortValue: string | null; id: string }>(
+export async function bestMatchPage<R extends { sortValue?: string | null; id: string }>(
   cursor: string | undefined,
   fetchLimit: number,
   fetch: {
@@ -226,7 +227,7 @@ export async function bestMatchPage<R extends { sortValue: string | null; id: st
   },
 ): Promise<(R & { cursorValues: (string | null)[] })[]> {
   const read = cursor ? decodeRelevanceCursor(cursor) : undefined;
-  const newest = async (after: KeysetPosition, n: number) => (await fetch.newest(after, n)).map((r) => ({ ...r, cursorValues: [NEWEST, r.sortValue, r.id] }));
+  const newest = async (after: KeysetPosition, n: number) => (await fetch.newest(after, n)).map((r) => ({ ...r, cursorValues: [NEWEST, r.sortValue ?? null, r.id] }));
   if (read?.phase === "newest") return newest(read.after, fetchLimit);
   let window: KeysetPosition | null;
   let ranked: R[];
@@ -240,7 +241,7 @@ export async function bestMatchPage<R extends { sortValue: string | null; id: st
     // Without the window's three fields a row is the list's row again (TypeScript cannot see an Omit of them as R).
     ranked = first.map(({ windowAt: _at, windowId: _id, windowSize: _size, ...row }) => row as unknown as R);
   }
-  const rows = ranked.map((r) => ({ ...r, cursorValues: [r.sortValue, r.id, window?.[0] ?? null, window?.[1] ?? null] }));
+  const rows = ranked.map((r) => ({ ...r, cursorValues: [r.sortValue ?? null, r.id, window?.[0] ?? null, window?.[1] ?? null] }));
   if (rows.length < fetchLimit && window) rows.push(...(await newest(window, fetchLimit - rows.length)));
   return rows;
 }

@@ -72,7 +72,8 @@ export const ClientDto = z
 export type ClientDto = z.infer<typeof ClientDto>;
 
 /**
- * `relevance` (best match first, needs `q`; without it the list falls back to name order); `custom`
+ * `relevance` (best match first, needs `q`; without it the list falls back to name order: the newest
+ * 200 matches ranked, then older matches newest first); `custom`
  * sorts by the custom field named in `sortKey` (records without a value last).
  */
 export const CLIENT_SORTS = ["name", "createdAt", "updatedAt", "relevance", "custom"] as const;
@@ -95,7 +96,10 @@ export const ListClientsQuery = z
     assigneeId: z.uuid().optional(),
     tag: tagField.optional(),
     cf: customFieldFilterParam,
-    sort: z.enum(CLIENT_SORTS).default("name"),
+    sort: z
+      .enum(CLIENT_SORTS)
+      .default("name")
+      .describe("`relevance` (best match, needs `q`): the newest 200 matches ranked, then older matches newest first"),
     sortKey: customSortKeyParam,
     order: sortOrder.default("asc"),
     ...pageQueryFields,

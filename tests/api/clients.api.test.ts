@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ClientDto, ClientListResponse, ClientResponse } from "../../shared/contracts/clients";
 import { assignClient, buildClient, buildContact, buildTeam, buildUser, buildWorkspace } from "../factories";
+import { clients } from "../../server/db/schema";
+import { RELEVANCE_WINDOW } from "../../server/lib/text-search";
 import { type ApiClient, loginAs } from "../setup/http-client";
 import { createTestApp, type TestApp } from "../setup/test-app";
 import { auditRows, expectError, issuePaths } from "./support/helpers";
@@ -238,6 +240,35 @@ describe("GET /api/clients search modes (text-search.ts)", () => {
     expect(csv.text).not.toContain(nearMiss.id);
     // With few exact matches the near miss is found (typo mode).
     expect(ids(await boss.get("/api/clients?q=pembertin"))).toContain(nearMiss.id);
+  });
+
+  it(`200 best match ranks the newest ${RELEVANCE_WINDOW} matches, then the older ones newest first: every match once, across pages and the export`, async () => {
+    const ws = await buildWorkspace(t.database.db);
+    const boss = await loginAs(t, await buildUser(t.database.db, { workspaceId: ws.id, role: "admin" }));
+    const base = Date.now() - 10_000_000;
+    const at = (s: number) => new Date(base + s * 1000);
+    // Fragment-only matches (no points), one a second; a perfect match inside the window and one older than it.
+    const weak = await t.database.db
+      .insert(clients)
+      .values(Array.from({ length: RELEVANCE_WINDOW + 30 }, (_, i) => ({ workspaceId: ws.id, name: `Bob Xpemberton${i}`, createdAt: at(i + 1) })))
+      .returning({ id: clients.id, createdAt: clients.createdAt });
+    const [recentBest] = await t.database.db.insert(clients).values({ workspaceId: ws.id, name: "Pemberton New", createdAt: at(RELEVANCE_WINDOW + 25.5) }).returning({ id: clients.id });
+    const [oldBest] = await t.database.db.insert(clients).values({ workspaceId: ws.id, name: "Pemberton Old", createdAt: at(0) }).returning({ id: clients.id });
+    const newestFirst = [...weak, { ...recentBest!, createdAt: at(RELEVANCE_WINDOW + 25.5) }, { ...oldBest!, createdAt: at(0) }]
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+      .map((c) => c.id);
+    for (const limit of [50, 7]) {
+      const rows = (await allPages(boss, "q=pemberton&sort=relevance", limit)).map((c) => c.id);
+      expect(rows[0]).toBe(recentBest!.id);
+      expect(rows).toHaveLength(newestFirst.length);
+      expect(new Set(rows).size).toBe(rows.length);
+      expect([...rows.slice(0, RELEVANCE_WINDOW)].sort()).toEqual(newestFirst.slice(0, RELEVANCE_WINDOW).sort());
+      expect(rows.slice(RELEVANCE_WINDOW)).toEqual(newestFirst.slice(RELEVANCE_WINDOW));
+      expect(rows.at(-1)).toBe(oldBest!.id);
+    }
+    const csv = await boss.get("/api/clients/export.csv?q=pemberton&sort=relevance");
+    const csvIds = csv.text.trim().split("\r\n").slice(1).map((line) => line.split(",")[0]);
+    expect(csvIds).toEqual((await allPages(boss, "q=pemberton&sort=relevance", 100)).map((c) => c.id));
   });
 
   it("400 invalid_cursor for a relevance cursor whose rank is not a number", async () => {

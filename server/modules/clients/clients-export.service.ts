@@ -2,7 +2,7 @@ import type { Response } from "express";
 import type { ListClientsQuery } from "../../../shared/contracts/clients";
 import type { AppContext } from "../../app-context";
 import type { Actor } from "../../auth/actor";
-import { clientSortValue, effectiveSort, listVisibleClients, loadClientDetails } from "./clients.repository";
+import { clientCursorValues, effectiveSort, listVisibleClients, loadClientDetails } from "./clients.repository";
 import { customFieldCell, datedCsvName, streamCsv } from "../../lib/csv-stream";
 import { encodeCursor } from "../../lib/pagination";
 import { searchedKeysetPages } from "../../lib/text-search";
@@ -43,7 +43,7 @@ async function* csvRows(
   const pages = searchedKeysetPages(
     (cursor, limit) => listVisibleClients(db, actor, { ...query, cursor, limit }, cf),
     BATCH,
-    (last) => encodeCursor([clientSortValue(last, sort), last.id]),
+    (last) => encodeCursor(clientCursorValues(last, sort)),
   );
   for await (const page of pages) {
     const details = await loadClientDetails(db, actor.workspaceId, page);

@@ -1,12 +1,26 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, inArray, ne, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { ListClientsQuery } from "../../../shared/contracts/clients";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db/client";
 import { preparedStatement } from "../../db/prepared";
 import { type ClientRow, clientAssignments, clients, contacts, users } from "../../db/schema";
 import { AppError } from "../../../shared/errors";
-import { decodeKeysetCursor, keysetAfter } from "../../lib/pagination";
-import { needsFullText, type SearchColumns, type SearchedPage, type SearchMode, searchCondition, searchedPage, searchPattern, searchRelevance, searchShape } from "../../lib/text-search";
+import { decodeKeysetCursor, encodeCursor, keysetAfter } from "../../lib/pagination";
+import {
+  bestMatchPage,
+  type KeysetPosition,
+  needsFullText,
+  RELEVANCE_WINDOW,
+  type SearchColumns,
+  type SearchedPage,
+  type SearchMode,
+  searchCondition,
+  searchedPage,
+  searchPattern,
+  searchRelevance,
+  searchShape,
+  type WindowedRow,
+} from "../../lib/text-search";
 import {
   type CustomFieldFilter,
   type CustomFieldSort,
@@ -88,9 +102,11 @@ export function clientSortValue(c: ClientRow & { rank?: string | null; cfSort?: 
   return String(c.rank ?? "0");
 }
 
-export type ListedClient = ClientRow & { rank: string | null; cfSort: string | null };
+/** A listed client: its rank (best match) or custom sort value, and under best match its own cursor values. */
+export type ListedClient = ClientRow & { rank: string | null; cfSort: string | null; sortValue?: string | null; cursorValues?: (string | null)[] };
 
-
+/** The cursor values of a listed client: its own (best match) or `[sort value, id]`. */
+export const clientCursorValues = (c: ListedClient, sort: ClientSortKey): (string | null)[] => c.cursorValues ?? [clientSortValue(c, sort), c.id];
 
 /** Resolved custom field filters and sort of a list (validated against the definitions by the service). */
 export interface ClientCustomFieldQuery {
@@ -105,31 +121,126 @@ export interface ClientCustomFieldQuery {
  * server/lib/text-search.ts) and later pages take it from the cursor.
  */
 export async function listVisibleClients(db: Db, actor: Viewer, q: ListClientsQuery, cf: ClientCustomFieldQuery = { filters: [] }): Promise<SearchedPage<ListedClient>> {
-  return searchedPage(q.q, q.cursor, q.limit + 1, (mode, cursor, n) => fetchClientsPage(db, actor, { ...q, cursor }, cf, mode, n));
+  const fetch = effectiveSort(q) === "relevance" ? fetchClientsByRelevance : fetchClientsPage;
+  return searchedPage(q.q, q.cursor, q.limit + 1, (mode, cursor, n) => fetch(db, actor, { ...q, cursor }, cf, mode, n));
 }
 
-async function fetchClientsPage(db: Db, actor: Viewer, q: ListClientsQuery, cf: ClientCustomFieldQuery, mode: SearchMode, fetchLimit: number): Promise<ListedClient[]> {
+/** The list's filters, search and visibility as conditions over placeholders (`clientListValues`). */
+function clientListConditions(actor: Viewer, q: ListClientsQuery, cf: ClientCustomFieldQuery, mode: SearchMode): SQL[] {
+  const conds: SQL[] = [clientVisibilityCondition(actor, { workspaceId: sql`${sql.placeholder("workspaceId")}::uuid`, actorId: sql.placeholder("actorId") })];
+  if (q.status) conds.push(sql`${clients.status} = ${sql.placeholder("status")}`);
+  if (q.ownerId) conds.push(sql`${clients.ownerId} = ${sql.placeholder("ownerId")}::uuid`);
+  if (q.assigneeId) {
+    conds.push(
+      sql`exists (select 1 from ${clientAssignments} where ${clientAssignments.clientId} = ${clients.id} and ${clientAssignments.userId} = ${sql.placeholder("assigneeId")}::uuid)`,
+    );
+  }
+  if (q.tag) conds.push(sql`${clients.tags} @> array[${sql.placeholder("tag")}::text]`);
+  if (q.q) conds.push(searchCondition(clientSearchColumns, mode, searchParams, needsFullText(q.q)));
+  conds.push(...customFieldConditions(clients.customFields, cf.filters));
+  return conds;
+}
+
+/** The placeholder values of `clientListConditions`. */
+function clientListValues(actor: Viewer, q: ListClientsQuery, cf: ClientCustomFieldQuery) {
+  return {
+    ...customFieldParams(cf.filters),
+    workspaceId: actor.workspaceId,
+    actorId: actor.id,
+    status: q.status,
+    ownerId: q.ownerId,
+    assigneeId: q.assigneeId,
+    tag: q.tag,
+    q: q.q,
+    qPattern: q.q ? searchPattern(q.q) : undefined,
+  };
+}
+
+/** The shape flags of `clientListConditions`. */
+const clientListFlags = (q: ListClientsQuery, mode: SearchMode) => `${q.status ? "s" : ""}${q.ownerId ? "o" : ""}${q.assigneeId ? "a" : ""}${q.tag ? "t" : ""}${q.q ? searchShape(q.q, mode) : ""}`;
+
+/** A client's creation time as microsecond ISO text (the best-match window's keyset). */
+const usText = (col: SQLWrapper) => sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** Best match's first page in one statement: the newest `RELEVANCE_WINDOW` matches ranked, with the window's oldest match and size. */
+async function fetchFirstRankedClients(db: Db, actor: Viewer, q: ListClientsQuery, cf: ClientCustomFieldQuery, mode: SearchMode, fetchLimit: number) {
+  const shape = `clients_best_${clientVisibility(actor)}_${clientListFlags(q, mode)}_${customFieldShape(cf.filters, undefined)}`;
+  const stmt = preparedStatement(db, shape, () => {
+    const rank = searchRelevance(clientSearchColumns, mode, searchParams.term);
+    const candidates = db
+      .select({ ...clientColumns, rank: sql<string>`${rank}`.as("rank"), at: usText(clients.createdAt).as("at") })
+      .from(clients)
+      .where(and(...clientListConditions(actor, q, cf, mode)))
+      .orderBy(desc(clients.createdAt), desc(clients.id))
+      .limit(RELEVANCE_WINDOW)
+      .as("candidates");
+    const fields = Object.fromEntries(Object.keys(clientColumns).map((k) => [k, candidates[k as keyof typeof clientColumns]])) as unknown as typeof clientColumns;
+    const oldest = sql`over (order by ${candidates.createdAt} desc, ${candidates.id} desc rows between unbounded preceding and unbounded following)`;
+    return db
+      .select({
+        ...fields,
+        rank: sql<string>`${candidates.rank}::text`,
+        cfSort: sql<null>`null`,
+        sortValue: sql<string>`${candidates.rank}::text`,
+        windowAt: sql<string>`last_value(${candidates.at}) ${oldest}`,
+        windowId: sql<string>`last_value(${candidates.id}) ${oldest}`,
+        windowSize: sql<number>`(count(*) over ())::int`,
+      })
+      .from(candidates)
+      .orderBy(desc(candidates.rank), desc(candidates.id))
+      .limit(sql.placeholder("limit"))
+      .prepare("");
+  });
+  // The list's rows leave out the search columns, as every ListedClient does (see fetchClientsPage's cast).
+  return (await stmt.execute({ ...clientListValues(actor, q, cf), limit: fetchLimit })) as unknown as (ListedClient & WindowedRow)[];
+}
+
+/** Matches created before `after` (`[createdAt as microsecond text, id]`), newest first: best match past its window. */
+async function fetchClientsNewest(db: Db, actor: Viewer, q: ListClientsQuery, cf: ClientCustomFieldQuery, mode: SearchMode, after: KeysetPosition, fetchLimit: number): Promise<ListedClient[]> {
+  const shape = `clients_newest_${clientVisibility(actor)}_${clientListFlags(q, mode)}_${customFieldShape(cf.filters, undefined)}`;
+  const stmt = preparedStatement(db, shape, () =>
+    db
+      .select({ ...clientColumns, rank: sql<null>`null`, cfSort: sql<null>`null`, sortValue: usText(clients.createdAt) })
+      .from(clients)
+      .where(and(...clientListConditions(actor, q, cf, mode), sql`(${clients.createdAt}, ${clients.id}) < (${sql.placeholder("afterAt")}::timestamptz, ${sql.placeholder("afterId")}::uuid)`))
+      .orderBy(desc(clients.createdAt), desc(clients.id))
+      .limit(sql.placeholder("limit"))
+      .prepare(""),
+  );
+  return stmt.execute({ ...clientListValues(actor, q, cf), afterAt: after[0], afterId: after[1], limit: fetchLimit }) as Promise<ListedClient[]>;
+}
+
+/** A page of "best match" (`bestMatchPage` in text-search.ts) over the clients list's statements. */
+async function fetchClientsByRelevance(db: Db, actor: Viewer, q: ListClientsQuery, cf: ClientCustomFieldQuery, mode: SearchMode, fetchLimit: number): Promise<ListedClient[]> {
+  const withSortValue = (rows: ListedClient[]) => rows.map((c) => ({ ...c, sortValue: c.sortValue ?? c.rank }));
+  return bestMatchPage<ListedClient>(q.cursor, fetchLimit, {
+    first: (n) => fetchFirstRankedClients(db, actor, q, cf, mode, n),
+    ranked: async (after, window, n) => withSortValue(await fetchClientsPage(db, actor, { ...q, cursor: encodeCursor(after) }, cf, mode, n, window ?? undefined)),
+    newest: (after, n) => fetchClientsNewest(db, actor, q, cf, mode, after, n),
+  });
+}
+
+async function fetchClientsPage(
+  db: Db,
+  actor: Viewer,
+  q: ListClientsQuery,
+  cf: ClientCustomFieldQuery,
+  mode: SearchMode,
+  fetchLimit: number,
+  window?: KeysetPosition,
+): Promise<ListedClient[]> {
   const sort = effectiveSort(q);
   const order = sort === "relevance" ? "desc" : q.order;
   const cfSort = sort === "custom" ? cf.sort : undefined;
   if (sort === "custom" && !cfSort) throw new Error("sort=custom needs a resolved custom sort");
   const [afterValue, afterId] = q.cursor ? (cfSort ? decodeCustomCursor(q.cursor, cfSort.numeric) : decodeKeysetCursor(q.cursor, sort === "createdAt" || sort === "updatedAt")) : [null, null];
   if (q.cursor && sort === "relevance" && !/^\d{1,3}(\.\d{1,6})?$/.test(afterValue ?? "")) throw new AppError("invalid_cursor", undefined, { issues: [{ path: "query.cursor", message: "Invalid cursor" }] });
-  const flags = `${q.cursor ? (afterValue === null ? "n" : "c") : ""}${q.status ? "s" : ""}${q.ownerId ? "o" : ""}${q.assigneeId ? "a" : ""}${q.tag ? "t" : ""}${q.q ? searchShape(q.q, mode) : ""}`;
+  const flags = `${q.cursor ? (afterValue === null ? "n" : "c") : ""}${window ? "w" : ""}${clientListFlags(q, mode)}`;
   const shape = `clients_list_${clientVisibility(actor)}_${sort}_${order}_${flags}_${customFieldShape(cf.filters, cfSort)}`;
   const isTime = sort === "createdAt" || sort === "updatedAt";
   const stmt = preparedStatement(db, shape, (name) => {
-    const conds: SQL[] = [clientVisibilityCondition(actor, { workspaceId: sql`${sql.placeholder("workspaceId")}::uuid`, actorId: sql.placeholder("actorId") })];
-    if (q.status) conds.push(sql`${clients.status} = ${sql.placeholder("status")}`);
-    if (q.ownerId) conds.push(sql`${clients.ownerId} = ${sql.placeholder("ownerId")}::uuid`);
-    if (q.assigneeId) {
-      conds.push(
-        sql`exists (select 1 from ${clientAssignments} where ${clientAssignments.clientId} = ${clients.id} and ${clientAssignments.userId} = ${sql.placeholder("assigneeId")}::uuid)`,
-      );
-    }
-    if (q.tag) conds.push(sql`${clients.tags} @> array[${sql.placeholder("tag")}::text]`);
-    if (q.q) conds.push(searchCondition(clientSearchColumns, mode, searchParams, needsFullText(q.q)));
-    conds.push(...customFieldConditions(clients.customFields, cf.filters));
+    const conds = clientListConditions(actor, q, cf, mode);
+    if (window) conds.push(sql`(${clients.createdAt}, ${clients.id}) >= (${sql.placeholder("windowAt")}::timestamptz, ${sql.placeholder("windowId")}::uuid)`);
     const relevance = searchRelevance(clientSearchColumns, mode, searchParams.term);
     const sortExpr = cfSort ? customSortExpr(clients.customFields, cfSort) : sort === "relevance" ? relevance : SORTS[sort as keyof typeof SORTS];
     if (q.cursor && cfSort) {
@@ -156,20 +267,7 @@ async function fetchClientsPage(db: Db, actor: Viewer, q: ListClientsQuery, cf: 
         .prepare(q.q ? "" : name)
     );
   });
-  return stmt.execute({
-    ...customFieldParams(cf.filters),
-    workspaceId: actor.workspaceId,
-    actorId: actor.id,
-    status: q.status,
-    ownerId: q.ownerId,
-    assigneeId: q.assigneeId,
-    tag: q.tag,
-    q: q.q,
-    qPattern: q.q ? searchPattern(q.q) : undefined,
-    afterValue,
-    afterId,
-    limit: fetchLimit,
-  }) as Promise<ListedClient[]>;
+  return stmt.execute({ ...clientListValues(actor, q, cf), afterValue, afterId, windowAt: window?.[0], windowId: window?.[1], limit: fetchLimit }) as Promise<ListedClient[]>;
 }
 
 /** Owner names, assignees and contact counts of some clients (same workspace), for the presenter. */

@@ -27,7 +27,7 @@ import { assertClientAbility } from "./clients.policy";
 import { presentClient } from "./clients.presenter";
 import {
   assigneeIds,
-  clientSortValue,
+  clientCursorValues,
   clientsWithPortalUsers,
   deleteClient,
   effectiveSort,
@@ -60,7 +60,7 @@ export async function listClients(app: AppContext, actor: Actor, q: ListClientsQ
   const db = app.database.db;
   const { rows, searchMode } = await listVisibleClients(db, actor, q, await clientCustomFieldQuery(app, actor, q));
   const sort = effectiveSort(q);
-  const page = toPage(rows, q.limit, (c) => [clientSortValue(c, sort), c.id], (c) => c);
+  const page = toPage(rows, q.limit, (c) => clientCursorValues(c, sort), (c) => c);
   const nextCursor = page.meta.nextCursor && withSearchMode(page.meta.nextCursor, searchMode);
   return { data: await presentClients(db, actor, page.data), meta: { nextCursor } };
 }
