@@ -72,8 +72,8 @@ export const ClientDto = z
 export type ClientDto = z.infer<typeof ClientDto>;
 
 /**
- * `relevance` (best match first, needs `q`; without it the list falls back to name order: the newest
- * 200 matches ranked, then older matches newest first); `custom`
+ * `relevance` (best match first: the newest 200 matches ranked, then older matches newest first; needs
+ * `q`, without it the list falls back to name order); `custom`
  * sorts by the custom field named in `sortKey` (records without a value last).
  */
 export const CLIENT_SORTS = ["name", "createdAt", "updatedAt", "relevance", "custom"] as const;
