@@ -195,12 +195,34 @@ export const BoardQuery = z
   .meta({ id: "BoardQuery" });
 export type BoardQuery = z.infer<typeof BoardQuery>;
 
+/**
+ * A card on the board: what the card shows and what a move needs. The column carries the stage and
+ * every card is an open deal of the board's pipeline, so neither repeats here; the deal's page
+ * (`GET /api/deals/:id`) has the rest.
+ */
+export const BoardCardDto = DealDto.pick({
+  id: true,
+  title: true,
+  client: true,
+  lead: true,
+  owner: true,
+  valueMinor: true,
+  currency: true,
+  expectedCloseDate: true,
+  position: true,
+  timeInStageSeconds: true,
+  lastActivityAt: true,
+  rotting: true,
+  tags: true,
+}).meta({ id: "BoardCardDto", description: "An open deal as its board card shows it; GET /api/deals/{id} has the rest" });
+export type BoardCardDto = z.infer<typeof BoardCardDto>;
+
 export const BoardColumnDto = z
   .object({
     stage: StageDto,
     count: z.number().int().describe("Open deals in the stage (with the filters)"),
     totals: z.array(CurrencyTotals),
-    deals: z.array(DealDto).describe("Open deals by position"),
+    deals: z.array(BoardCardDto).describe("Open deals by position"),
     nextCursor: z.string().nullable(),
   })
   .meta({ id: "BoardColumnDto" });

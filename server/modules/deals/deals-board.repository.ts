@@ -4,7 +4,7 @@ import type { CurrencyTotals } from "../../../shared/contracts/deals";
 import { BOARD_COLUMN_MAX } from "../../../shared/contracts/pipelines";
 import type { Db } from "../../db/client";
 import { rawPreparedStatement } from "../../db/prepared";
-import { clients, contacts, type DealRow, deals, leads, pipelineStages, pipelines, users } from "../../db/schema";
+import { clients, deals, leads, pipelineStages, pipelines, users } from "../../db/schema";
 import type { PipelineViewer } from "../leads/leads.visibility";
 import { searchMatch, visibleWithPlaceholders } from "./deals.repository";
 import { dealVisibilityCondition } from "./deals.visibility";
@@ -51,7 +51,7 @@ const isoText = (column: AnyPgColumn) => sql`to_char(${column} at time zone 'UTC
 
 /**
  * One row of the board statement: a stage with its count and sums, and one of its cards (the card
- * columns are null for a stage without cards). Names, ISO timestamps, time in stage and rotting
+ * columns are null for a stage without cards): the board card's fields only. Names, ISO timestamps, time in stage and rotting
  * come computed; rows come straight from node-postgres (see rawPreparedStatement).
  */
 export interface BoardRow {
@@ -69,32 +69,23 @@ export interface BoardRow {
   clientName: string | null;
   leadId: string | null;
   leadName: string | null;
-  contactId: string | null;
-  contactName: string | null;
   ownerId: string | null;
   ownerName: string | null;
   valueMinor: number;
   currency: string;
   expectedCloseDate: string | null;
-  status: DealRow["status"];
-  lostReason: string | null;
-  closedAt: string | null;
   position: number;
-  stageEnteredAt: string;
   timeInStageSeconds: number;
   lastActivityAt: string;
   rotting: boolean;
   tags: string[];
-  customFields: Record<string, unknown>;
-  createdAt: string;
-  updatedAt: string;
 }
 
 /**
  * The board in one statement. Per stage of the pipeline (or the one stage asked for): its count and
  * per-currency sums (value, and value × probability) from one aggregate over the pipeline's open
  * visible deals, and a lateral walking deals_board_open_idx for the first `limit + 1` of them by
- * position (after the cursor) with the client, lead, contact and owner names looked up per card,
+ * position (after the cursor) with the client, lead and owner names looked up per card,
  * timestamps as ISO text, and time in stage and rotting (the pipeline's rotting days) computed.
  * Visibility and the board's filters apply to both. Rows skip Drizzle's row mapping (it cost more
  * than the query), and names come from per-card lookups rather than joins, which keeps the plan
@@ -110,7 +101,7 @@ export async function boardRows(db: Db, actor: PipelineViewer, p: BoardParams): 
     const filters = and(...boardFilters(actor, p));
     const after = p.after ? sql`and (${deals.position}, ${deals.id}) > (${sql.placeholder("afterPosition")}::float8, ${sql.placeholder("afterId")}::uuid)` : sql``;
     const onlyStage = (column: SQL | AnyPgColumn) => (p.stageId ? sql`and ${column} = ${sql.placeholder("stageId")}::uuid` : sql``);
-    const name = (value: SQL | AnyPgColumn, table: typeof clients | typeof leads | typeof contacts | typeof users, id: AnyPgColumn) =>
+    const name = (value: SQL | AnyPgColumn, table: typeof clients | typeof leads | typeof users, id: AnyPgColumn) =>
       sql`(select ${value} from ${table} where ${table.id} = ${id} and ${table.workspaceId} = ${ws})`;
     return sql`
       with sums as materialized (
@@ -133,15 +124,13 @@ export async function boardRows(db: Db, actor: PipelineViewer, p: BoardParams): 
         select ${deals.id} as "id", ${deals.title} as "title",
                ${deals.clientId} as "clientId", ${name(clients.name, clients, deals.clientId)} as "clientName",
                ${deals.leadId} as "leadId", ${name(leads.name, leads, deals.leadId)} as "leadName",
-               ${deals.contactId} as "contactId", ${name(sql`trim(${contacts.firstName} || ' ' || coalesce(${contacts.lastName}, ''))`, contacts, deals.contactId)} as "contactName",
                ${deals.ownerId} as "ownerId", ${name(users.name, users, deals.ownerId)} as "ownerName",
                ${deals.valueMinor}::float8 as "valueMinor", ${deals.currency} as "currency", ${deals.expectedCloseDate}::text as "expectedCloseDate",
-               ${deals.status} as "status", ${deals.lostReason} as "lostReason", ${isoText(deals.closedAt)} as "closedAt", ${deals.position} as "position",
-               ${isoText(deals.stageEnteredAt)} as "stageEnteredAt",
+               ${deals.position} as "position",
                greatest(0, floor(extract(epoch from now() - ${deals.stageEnteredAt})))::int as "timeInStageSeconds", -- open deals: until now
                ${isoText(deals.lastActivityAt)} as "lastActivityAt",
                coalesce(${deals.lastActivityAt} < now() - make_interval(days => p.rotting_days), false) as "rotting", -- the list's rottingCondition
-               ${deals.tags} as "tags", ${deals.customFields} as "customFields", ${isoText(deals.createdAt)} as "createdAt", ${isoText(deals.updatedAt)} as "updatedAt"
+               ${deals.tags} as "tags"
         from ${deals}
         where ${filters} and ${deals.stageId} = s.id ${after}
         order by ${deals.position}, ${deals.id}

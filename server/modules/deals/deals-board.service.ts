@@ -7,7 +7,6 @@ import { decodeCursor, encodeCursor } from "../../lib/pagination";
 import { presentPipelineSnapshot } from "../pipelines/pipelines.presenter";
 import { findPipeline } from "../pipelines/pipelines.repository";
 import { loadCachedPipeline } from "../pipelines/pipelines.service";
-import { dealAbilities } from "./deals.policy";
 import { presentBoardCard } from "./deals.presenter";
 import { type BoardParams, type BoardRow, boardRows, forecastRows } from "./deals-board.repository";
 
@@ -35,16 +34,13 @@ export async function getBoard(app: AppContext, actor: Actor, pipelineId: string
   if (q.stageId && !pipeline.stages.some((s) => s.id === q.stageId)) throw errors.validation([{ path: "query.stageId", message: "Choose a stage of this pipeline" }]);
   const params: BoardParams = { pipelineId, ownerId: q.ownerId, tag: q.tag, q: q.q, stageId: q.stageId, after: q.cursor ? decodeBoardCursor(q.cursor) : undefined, limit: q.limit };
   const rows = await boardRows(app.database.db, actor, params);
-  const pipelineRef = { id: pipeline.id, name: pipeline.name };
-  const abilities = dealAbilities(actor);
   const columns: BoardColumnDto[] = [];
   let cards: BoardRow[] = [];
   // Rows come by stage, then position; each stage's first row opens its column.
   const close = () => {
     const column = columns[columns.length - 1];
     if (!column) return;
-    const stage = { id: column.stage.id, name: column.stage.name, probability: column.stage.probability };
-    column.deals = cards.slice(0, q.limit).map((c) => presentBoardCard(c, pipelineRef, stage, abilities));
+    column.deals = cards.slice(0, q.limit).map(presentBoardCard);
     const last = cards[q.limit - 1];
     column.nextCursor = cards.length > q.limit && last ? encodeCursor([last.position, last.id!]) : null;
     cards = [];
