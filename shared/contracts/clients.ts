@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NAME_MAX } from "../constants/limits";
-import { bulkAction, bulkBody, listQueryFields, moneyMinorField, paginated, tagField } from "./common";
+import { bulkAction, bulkBody, listQueryFields, moneyMinorField, ownedRecordBulkActions, paginated, tagField } from "./common";
 import { CustomFieldValues } from "./custom-fields";
 import { CURRENCIES } from "./workspace";
 
@@ -128,13 +128,7 @@ export type SetAssigneesBody = z.infer<typeof SetAssigneesBody>;
 export const UpdatePortalSettingsBody = PortalSettings.partial().strict().meta({ id: "UpdatePortalSettingsBody" });
 export type UpdatePortalSettingsBody = z.infer<typeof UpdatePortalSettingsBody>;
 
-export const BulkClientsBody = bulkBody("BulkClientsBody", [
-  bulkAction.assignOwner,
-  bulkAction.addTag,
-  bulkAction.removeTag,
-  z.strictObject({ type: z.literal("set_status"), status: z.enum(CLIENT_STATUSES) }),
-  bulkAction.delete,
-]);
+export const BulkClientsBody = bulkBody("BulkClientsBody", ownedRecordBulkActions(bulkAction.setStatus(CLIENT_STATUSES)));
 export type BulkClientsBody = z.infer<typeof BulkClientsBody>;
 
 export const BulkResult = z

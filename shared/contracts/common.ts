@@ -58,7 +58,14 @@ export const bulkAction = {
   addTag: z.strictObject({ type: z.literal("add_tag"), tag: tagField }),
   removeTag: z.strictObject({ type: z.literal("remove_tag"), tag: tagField }),
   delete: z.strictObject({ type: z.literal("delete") }),
+  /** "set_status" to one of the record type's statuses. */
+  setStatus: <const S extends readonly [string, ...string[]]>(statuses: S) => z.strictObject({ type: z.literal("set_status"), status: z.enum(statuses) }),
 };
+
+/** The bulk actions of records with an owner, tags and a status, in the order the API lists them. */
+export function ownedRecordBulkActions<A extends z.core.$ZodTypeDiscriminable>(setStatus: A) {
+  return [bulkAction.assignOwner, bulkAction.addTag, bulkAction.removeTag, setStatus, bulkAction.delete] as const;
+}
 
 /** A bulk endpoint's body: up to 200 record ids and one action, told apart by `type`. */
 export function bulkBody<const A extends readonly [z.core.$ZodTypeDiscriminable, ...z.core.$ZodTypeDiscriminable[]]>(id: string, actions: A) {

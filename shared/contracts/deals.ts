@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { customFieldsBodyField } from "./clients";
-import { bulkAction, bulkBody, listQueryFields, moneyMinorField, paginated, tagField } from "./common";
+import { bulkBody, listQueryFields, moneyMinorField, ownedRecordBulkActions, paginated, tagField } from "./common";
 import { BOARD_COLUMN_DEFAULT, BOARD_COLUMN_MAX, PipelineDto, StageDto } from "./pipelines";
 import { CURRENCIES } from "./workspace";
 
@@ -134,17 +134,16 @@ export const CloseDealBody = z
   .meta({ id: "CloseDealBody" });
 export type CloseDealBody = z.infer<typeof CloseDealBody>;
 
-export const BulkDealsBody = bulkBody("BulkDealsBody", [
-  bulkAction.assignOwner,
-  bulkAction.addTag,
-  bulkAction.removeTag,
-  z
-    .strictObject({ type: z.literal("set_status"), status: z.enum(DEAL_STATUSES), reason: z.string().trim().max(500).optional() })
-    .superRefine((a, ctx) => {
-      if (a.status === "lost" && !a.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "Say why the deals were lost" });
-    }),
-  bulkAction.delete,
-]);
+export const BulkDealsBody = bulkBody(
+  "BulkDealsBody",
+  ownedRecordBulkActions(
+    z
+      .strictObject({ type: z.literal("set_status"), status: z.enum(DEAL_STATUSES), reason: z.string().trim().max(500).optional() })
+      .superRefine((a, ctx) => {
+        if (a.status === "lost" && !a.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "Say why the deals were lost" });
+      }),
+  ),
+);
 export type BulkDealsBody = z.infer<typeof BulkDealsBody>;
 
 export const StageStayDto = z

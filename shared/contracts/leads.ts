@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EMAIL_MAX, NAME_MAX } from "../constants/limits";
 import { customFieldsBodyField, UserRef } from "./clients";
-import { bulkAction, bulkBody, listQueryFields, moneyMinorField, paginated, tagField } from "./common";
+import { bulkAction, bulkBody, listQueryFields, moneyMinorField, ownedRecordBulkActions, paginated, tagField } from "./common";
 import { CustomFieldValues } from "./custom-fields";
 import { CURRENCIES } from "./workspace";
 
@@ -135,13 +135,7 @@ export type CreateLeadBody = z.infer<typeof CreateLeadBody>;
 export const UpdateLeadBody = z.strictObject(leadFields).partial().meta({ id: "UpdateLeadBody" });
 export type UpdateLeadBody = z.infer<typeof UpdateLeadBody>;
 
-export const BulkLeadsBody = bulkBody("BulkLeadsBody", [
-  bulkAction.assignOwner,
-  bulkAction.addTag,
-  bulkAction.removeTag,
-  z.strictObject({ type: z.literal("set_status"), status: z.enum(EDITABLE_LEAD_STATUSES) }),
-  bulkAction.delete,
-]);
+export const BulkLeadsBody = bulkBody("BulkLeadsBody", ownedRecordBulkActions(bulkAction.setStatus(EDITABLE_LEAD_STATUSES)));
 export type BulkLeadsBody = z.infer<typeof BulkLeadsBody>;
 
 /**
