@@ -1,9 +1,8 @@
-import type { BoardCardDto, DealDto } from "../../../shared/contracts/deals";
+import type { DealDto } from "../../../shared/contracts/deals";
 import type { CURRENCIES } from "../../../shared/contracts/workspace";
 import type { Actor } from "../../auth/actor";
 import type { DealRow } from "../../db/schema";
 import { dealAbilities } from "./deals.policy";
-import type { BoardRow } from "./deals-board.repository";
 import type { DealDetails } from "./deals.repository";
 
 const DAY_MS = 86_400_000;
@@ -44,26 +43,5 @@ export function presentDeal(actor: Actor, d: DealRow, details: DealDetails, now 
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
     abilities: dealAbilities(actor),
-  };
-}
-
-
-/** A board card (names, ISO timestamps, time in stage and rotting already computed by the board statement) → DTO. */
-export function presentBoardCard(c: BoardRow): BoardCardDto {
-  const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? "" } : null);
-  return {
-    id: c.id!,
-    title: c.title,
-    client: ref(c.clientId, c.clientName),
-    lead: ref(c.leadId, c.leadName),
-    owner: ref(c.ownerId, c.ownerName),
-    valueMinor: c.valueMinor,
-    currency: c.currency as (typeof CURRENCIES)[number],
-    expectedCloseDate: c.expectedCloseDate,
-    position: c.position,
-    timeInStageSeconds: c.timeInStageSeconds,
-    lastActivityAt: c.lastActivityAt,
-    rotting: c.rotting,
-    tags: c.tags,
   };
 }
