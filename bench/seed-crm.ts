@@ -71,8 +71,15 @@ export async function seedBigCrm(pool: pg.Pool, workspaceId: string, opts: BigCr
     log(`leads ${end.toLocaleString()} / ${opts.leads.toLocaleString()}`);
   }
 
+  // Pipeline names are unique per workspace (any case): a second seed into the same workspace
+  // (npm run seed:big twice) gets "Big board (2)", and so on.
   const pipeline = await pool.query<{ id: string }>(
-    "INSERT INTO pipelines (id, workspace_id, name, position, rotting_days) VALUES (gen_random_uuid(), $1, 'Big board', 99, 14) RETURNING id",
+    `INSERT INTO pipelines (id, workspace_id, name, position, rotting_days)
+     SELECT gen_random_uuid(), $1, c.name, 99, 14
+     FROM (SELECT 'Big board' AS name, 1 AS n UNION ALL SELECT 'Big board (' || n || ')', n FROM generate_series(2, 1000) n) c
+     WHERE NOT EXISTS (SELECT 1 FROM pipelines p WHERE p.workspace_id = $1 AND lower(p.name) = lower(c.name))
+     ORDER BY c.n LIMIT 1
+     RETURNING id`,
     [workspaceId],
   );
   const pipelineId = pipeline.rows[0]!.id;

@@ -113,6 +113,8 @@ export const errors = {
   unauthenticated: (message?: string) => new AppError("unauthenticated", message),
   conflict: (message?: string, details?: ErrorEnvelope["error"]["details"]) => new AppError("conflict", message, details),
   alreadyExists: (message?: string) => new AppError("already_exists", message),
+  /** 409 already_exists naming the one field whose value is taken (e.g. body.name), so forms show it there. */
+  taken: (path: string, message: string) => new AppError("already_exists", message, { issues: [{ path, message }] }),
   invalidState: (message?: string) => new AppError("invalid_state", message),
   tokenInvalid: (message?: string) => new AppError("token_invalid", message),
   rateLimited: (retryAfterSeconds: number, code: "rate_limited" | "too_many_login_attempts" = "rate_limited") =>

@@ -4,6 +4,7 @@ import type { AppContext } from "../app-context";
 import { checkAccess } from "./access";
 import { type AnyRoute, successStatus } from "./define-route";
 import { sensitiveRateLimit } from "./rate-limit";
+import { RawJson } from "./raw-json";
 import { parseRequest } from "./validate";
 
 /** Params and query of a route whose body the handler streams itself (multipart); 415 for another body type. */
@@ -28,6 +29,7 @@ export function buildApiRouter(app: AppContext, routes: AnyRoute[]): Router {
       const result = await route.handler({ req, res, app, input, actor: req.actor });
       if (res.headersSent) return;
       if (status === 204 || result === undefined) res.status(status === 200 ? 204 : status).end();
+      else if (result instanceof RawJson) res.status(status).type("json").send(result.text);
       else res.status(status).json(result);
     };
     const chain = [

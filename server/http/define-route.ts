@@ -20,7 +20,8 @@ export type Access =
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
 type Schema = z.ZodType;
-type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
+/** What a request schema parses to (undefined when the route declares none). */
+export type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export interface RouteInput<P, Q, B> {
   params: P;

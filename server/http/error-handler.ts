@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
-import { AppError, ERROR_MESSAGES, type ErrorCode, type ErrorEnvelope } from "../../shared/errors";
+import { AppError, ERROR_MESSAGES, type ErrorCode, type ErrorEnvelope, errors, type FieldIssue } from "../../shared/errors";
 import { logger } from "../lib/logger";
 import { currentContext } from "../lib/request-context";
 
@@ -15,6 +15,18 @@ interface BodyParserError {
   expose?: boolean;
 }
 
+/**
+ * Unique indexes that mean "this value is taken" on one request field. Their violation is 409
+ * already_exists with that field in `details.issues`, the same answer the services' friendly
+ * pre-checks give, so a request that races past a pre-check reads the same. Any other unique
+ * violation is 409 already_exists with the constraint's name.
+ */
+export const UNIQUE_VIOLATION_FIELDS: Readonly<Record<string, FieldIssue>> = {
+  pipelines_workspace_name_uq: { path: "body.name", message: "There is already a pipeline with this name" },
+  pipeline_stages_pipeline_name_uq: { path: "body.name", message: "This pipeline already has a stage with this name" },
+  saved_views_owner_name_uq: { path: "body.name", message: "There is already a view of this list with this name" },
+};
+
 /** Maps known low-level errors (PostgreSQL, body parser) to an AppError; unknown errors return null. */
 export function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
@@ -29,8 +41,11 @@ export function toAppError(err: unknown): AppError | null {
   const code = pgErr.code ?? cause?.code;
   const constraint = pgErr.constraint ?? cause?.constraint;
   switch (code) {
-    case "23505":
+    case "23505": {
+      const taken = constraint ? UNIQUE_VIOLATION_FIELDS[constraint] : undefined;
+      if (taken) return errors.taken(taken.path, taken.message);
       return new AppError("already_exists", undefined, constraint ? { constraint } : undefined);
+    }
     case "23503":
       return new AppError("foreign_key_violation", undefined, constraint ? { constraint } : undefined);
     case "23514":

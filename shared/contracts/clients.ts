@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { NAME_MAX } from "../constants/limits";
-import { moneyMinorField, pageQueryFields, paginated, sortOrder } from "./common";
-import { CUSTOM_FIELD_KEY, CustomFieldValues, customFieldFilterParam } from "./custom-fields";
+import { bulkAction, bulkBody, listQueryFields, moneyMinorField, ownedRecordBulkActions, paginated, tagField } from "./common";
+import { CustomFieldValues } from "./custom-fields";
 import { CURRENCIES } from "./workspace";
 
 export const CLIENT_STATUSES = ["prospect", "active", "paused", "churned"] as const;
@@ -78,15 +78,10 @@ export type ClientDto = z.infer<typeof ClientDto>;
  */
 export const CLIENT_SORTS = ["name", "createdAt", "updatedAt", "relevance", "custom"] as const;
 
-/** The custom field a `sort=custom` list orders by. */
-export const customSortKeyParam = z.string().regex(CUSTOM_FIELD_KEY, "Use a custom field key").optional().describe("Custom field key to sort by (with sort=custom)");
-
 /** Body field: custom values; on update a patch merged into the stored values (null or "" clears a key). */
 export const customFieldsBodyField = z
   .record(z.string().max(40), z.unknown())
   .describe("Custom field values by key; on update a patch merged into the stored values (null or \"\" clears a key)");
-
-const tagField = z.string().trim().min(1).max(40);
 
 export const ListClientsQuery = z
   .strictObject({
@@ -95,14 +90,7 @@ export const ListClientsQuery = z
     ownerId: z.uuid().optional(),
     assigneeId: z.uuid().optional(),
     tag: tagField.optional(),
-    cf: customFieldFilterParam,
-    sort: z
-      .enum(CLIENT_SORTS)
-      .default("name")
-      .describe("`relevance` (best match, needs `q`): the newest 200 matches ranked, then older matches newest first"),
-    sortKey: customSortKeyParam,
-    order: sortOrder.default("asc"),
-    ...pageQueryFields,
+    ...listQueryFields(CLIENT_SORTS, { sort: "name", order: "asc" }),
   })
   .meta({ id: "ListClientsQuery" });
 export type ListClientsQuery = z.infer<typeof ListClientsQuery>;
@@ -141,18 +129,7 @@ export type SetAssigneesBody = z.infer<typeof SetAssigneesBody>;
 export const UpdatePortalSettingsBody = PortalSettings.partial().strict().meta({ id: "UpdatePortalSettingsBody" });
 export type UpdatePortalSettingsBody = z.infer<typeof UpdatePortalSettingsBody>;
 
-export const BulkClientsBody = z
-  .strictObject({
-    ids: z.array(z.uuid()).min(1).max(200),
-    action: z.discriminatedUnion("type", [
-      z.strictObject({ type: z.literal("assign_owner"), ownerId: z.uuid().nullable() }),
-      z.strictObject({ type: z.literal("add_tag"), tag: tagField }),
-      z.strictObject({ type: z.literal("remove_tag"), tag: tagField }),
-      z.strictObject({ type: z.literal("set_status"), status: z.enum(CLIENT_STATUSES) }),
-      z.strictObject({ type: z.literal("delete") }),
-    ]),
-  })
-  .meta({ id: "BulkClientsBody" });
+export const BulkClientsBody = bulkBody("BulkClientsBody", ownedRecordBulkActions(bulkAction.setStatus(CLIENT_STATUSES)));
 export type BulkClientsBody = z.infer<typeof BulkClientsBody>;
 
 export const BulkResult = z

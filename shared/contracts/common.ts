@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EMAIL_MAX, NAME_MAX, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, PASSWORD_MAX, PASSWORD_MIN } from "../constants/limits";
+import { CUSTOM_FIELD_KEY, customFieldFilterParam } from "./custom-fields";
 
 /** A UUID path parameter. */
 export const IdParams = z.strictObject({ id: z.uuid().describe("Record id (UUIDv7)") }).meta({ id: "IdParams" });
@@ -29,6 +30,52 @@ export const pageQueryFields = {
 };
 
 export const sortOrder = z.enum(["asc", "desc"]).describe("Sort direction");
+
+/** A tag on a record, a tag filter, a tag a bulk action adds or removes. */
+export const tagField = z.string().trim().min(1).max(40);
+
+/** The custom field a `sort=custom` list orders by. */
+export const customSortKeyParam = z.string().regex(CUSTOM_FIELD_KEY, "Use a custom field key").optional().describe("Custom field key to sort by (with sort=custom)");
+
+/**
+ * The fields every record list's query ends with, after its own filters: the custom-field filter
+ * (`cf=key:value`), the sort (one of the list's sorts; `custom` orders by the field named in
+ * `sortKey`), the direction, and the page (`cursor`, `limit`).
+ */
+export function listQueryFields<const S extends readonly [string, ...string[]]>(sorts: S, defaults: { sort: S[number]; order: "asc" | "desc" }) {
+  return {
+    cf: customFieldFilterParam,
+    sort: z.enum(sorts).default(defaults.sort as z.output<z.ZodEnum<{ [K in S[number]]: K }>>),
+    sortKey: customSortKeyParam,
+    order: sortOrder.default(defaults.order),
+    ...pageQueryFields,
+  };
+}
+
+/** The actions record types share on their bulk endpoint (each body lists the ones it offers). */
+export const bulkAction = {
+  assignOwner: z.strictObject({ type: z.literal("assign_owner"), ownerId: z.uuid().nullable() }),
+  addTag: z.strictObject({ type: z.literal("add_tag"), tag: tagField }),
+  removeTag: z.strictObject({ type: z.literal("remove_tag"), tag: tagField }),
+  delete: z.strictObject({ type: z.literal("delete") }),
+  /** "set_status" to one of the record type's statuses. */
+  setStatus: <const S extends readonly [string, ...string[]]>(statuses: S) => z.strictObject({ type: z.literal("set_status"), status: z.enum(statuses) }),
+};
+
+/** The bulk actions of records with an owner, tags and a status, in the order the API lists them. */
+export function ownedRecordBulkActions<A extends z.core.$ZodTypeDiscriminable>(setStatus: A) {
+  return [bulkAction.assignOwner, bulkAction.addTag, bulkAction.removeTag, setStatus, bulkAction.delete] as const;
+}
+
+/** A bulk endpoint's body: up to 200 record ids and one action, told apart by `type`. */
+export function bulkBody<const A extends readonly [z.core.$ZodTypeDiscriminable, ...z.core.$ZodTypeDiscriminable[]]>(id: string, actions: A) {
+  return z
+    .strictObject({
+      ids: z.array(z.uuid()).min(1).max(200),
+      action: z.discriminatedUnion("type", actions),
+    })
+    .meta({ id });
+}
 
 /** List response metadata. */
 export const PageMeta = z

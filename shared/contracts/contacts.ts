@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { customFieldsBodyField, customSortKeyParam } from "./clients";
-import { emailField, pageQueryFields, paginated, sortOrder } from "./common";
-import { CustomFieldValues, customFieldFilterParam } from "./custom-fields";
+import { customFieldsBodyField } from "./clients";
+import { bulkAction, bulkBody, emailField, listQueryFields, paginated } from "./common";
+import { CustomFieldValues } from "./custom-fields";
 
 export const PORTAL_ACCESS = ["none", "invited", "active", "deactivated"] as const;
 
@@ -38,11 +38,7 @@ export const ListContactsQuery = z
   .strictObject({
     q: z.string().trim().max(120).optional().describe("Search first and last name, email, phone and title (a fragment of any; full text for several words); typo-tolerant on the name when fewer than 50 contacts match exactly"),
     clientId: z.uuid().optional(),
-    cf: customFieldFilterParam,
-    sort: z.enum(CONTACT_SORTS).default("name"),
-    sortKey: customSortKeyParam,
-    order: sortOrder.default("asc"),
-    ...pageQueryFields,
+    ...listQueryFields(CONTACT_SORTS, { sort: "name", order: "asc" }),
   })
   .meta({ id: "ListContactsQuery" });
 export type ListContactsQuery = z.infer<typeof ListContactsQuery>;
@@ -76,10 +72,5 @@ export const UpdateContactBody = z
 export type UpdateContactBody = z.infer<typeof UpdateContactBody>;
 
 /** Contacts have no owner, status or tags; "set as primary" is one contact per client, so bulk only deletes. */
-export const BulkContactsBody = z
-  .strictObject({
-    ids: z.array(z.uuid()).min(1).max(200),
-    action: z.discriminatedUnion("type", [z.strictObject({ type: z.literal("delete") })]),
-  })
-  .meta({ id: "BulkContactsBody" });
+export const BulkContactsBody = bulkBody("BulkContactsBody", [bulkAction.delete]);
 export type BulkContactsBody = z.infer<typeof BulkContactsBody>;

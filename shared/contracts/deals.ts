@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { moneyMinorField, pageQueryFields, paginated, sortOrder } from "./common";
-import { customFieldFilterParam } from "./custom-fields";
-import { customFieldsBodyField, customSortKeyParam } from "./clients";
+import { customFieldsBodyField } from "./clients";
+import { bulkBody, listQueryFields, moneyMinorField, ownedRecordBulkActions, paginated, tagField } from "./common";
 import { BOARD_COLUMN_DEFAULT, BOARD_COLUMN_MAX, PipelineDto, StageDto } from "./pipelines";
 import { CURRENCIES } from "./workspace";
 
@@ -43,8 +42,6 @@ export type DealDto = z.infer<typeof DealDto>;
 export const DEAL_SORTS = ["createdAt", "updatedAt", "title", "value", "expectedCloseDate", "custom"] as const;
 export type DealSort = (typeof DEAL_SORTS)[number];
 
-const tagField = z.string().trim().min(1).max(40);
-
 export const ListDealsQuery = z
   .strictObject({
     q: z.string().trim().max(120).optional().describe("Search title and tags (a fragment of either; full text for several words); typo-tolerant on the title when fewer than 50 deals match exactly"),
@@ -56,11 +53,7 @@ export const ListDealsQuery = z
     leadId: z.uuid().optional(),
     tag: tagField.optional(),
     rotting: z.enum(["true"]).optional().describe("Only rotting deals"),
-    cf: customFieldFilterParam,
-    sort: z.enum(DEAL_SORTS).default("createdAt"),
-    sortKey: customSortKeyParam,
-    order: sortOrder.default("desc"),
-    ...pageQueryFields,
+    ...listQueryFields(DEAL_SORTS, { sort: "createdAt", order: "desc" }),
   })
   .meta({ id: "ListDealsQuery" });
 export type ListDealsQuery = z.infer<typeof ListDealsQuery>;
@@ -141,22 +134,16 @@ export const CloseDealBody = z
   .meta({ id: "CloseDealBody" });
 export type CloseDealBody = z.infer<typeof CloseDealBody>;
 
-export const BulkDealsBody = z
-  .strictObject({
-    ids: z.array(z.uuid()).min(1).max(200),
-    action: z.discriminatedUnion("type", [
-      z.strictObject({ type: z.literal("assign_owner"), ownerId: z.uuid().nullable() }),
-      z.strictObject({ type: z.literal("add_tag"), tag: tagField }),
-      z.strictObject({ type: z.literal("remove_tag"), tag: tagField }),
-      z
-        .strictObject({ type: z.literal("set_status"), status: z.enum(DEAL_STATUSES), reason: z.string().trim().max(500).optional() })
-        .superRefine((a, ctx) => {
-          if (a.status === "lost" && !a.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "Say why the deals were lost" });
-        }),
-      z.strictObject({ type: z.literal("delete") }),
-    ]),
-  })
-  .meta({ id: "BulkDealsBody" });
+export const BulkDealsBody = bulkBody(
+  "BulkDealsBody",
+  ownedRecordBulkActions(
+    z
+      .strictObject({ type: z.literal("set_status"), status: z.enum(DEAL_STATUSES), reason: z.string().trim().max(500).optional() })
+      .superRefine((a, ctx) => {
+        if (a.status === "lost" && !a.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "Say why the deals were lost" });
+      }),
+  ),
+);
 export type BulkDealsBody = z.infer<typeof BulkDealsBody>;
 
 export const StageStayDto = z
@@ -195,12 +182,34 @@ export const BoardQuery = z
   .meta({ id: "BoardQuery" });
 export type BoardQuery = z.infer<typeof BoardQuery>;
 
+/**
+ * A card on the board: what the card shows and what a move needs. The column carries the stage and
+ * every card is an open deal of the board's pipeline, so neither repeats here; the deal's page
+ * (`GET /api/deals/:id`) has the rest.
+ */
+export const BoardCardDto = DealDto.pick({
+  id: true,
+  title: true,
+  client: true,
+  lead: true,
+  owner: true,
+  valueMinor: true,
+  currency: true,
+  expectedCloseDate: true,
+  position: true,
+  timeInStageSeconds: true,
+  lastActivityAt: true,
+  rotting: true,
+  tags: true,
+}).meta({ id: "BoardCardDto", description: "An open deal as its board card shows it; GET /api/deals/{id} has the rest" });
+export type BoardCardDto = z.infer<typeof BoardCardDto>;
+
 export const BoardColumnDto = z
   .object({
     stage: StageDto,
     count: z.number().int().describe("Open deals in the stage (with the filters)"),
     totals: z.array(CurrencyTotals),
-    deals: z.array(DealDto).describe("Open deals by position"),
+    deals: z.array(BoardCardDto).describe("Open deals by position"),
     nextCursor: z.string().nullable(),
   })
   .meta({ id: "BoardColumnDto" });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NAME_MAX } from "../constants/limits";
-import { pageQueryFields, paginated } from "./common";
+import { pageQueryFields, paginated, tagField } from "./common";
 
 /** Lead fields a form can ask for (custom fields as `cf.<key>`). */
 export const FORM_LEAD_FIELDS = ["name", "company", "email", "phone", "country", "notes"] as const;
@@ -110,8 +110,6 @@ const originField = z
     }
     return origin;
   });
-
-const tagField = z.string().trim().min(1).max(40);
 
 const formFields = {
   name: z.string().trim().min(1, "Name the form").max(NAME_MAX),

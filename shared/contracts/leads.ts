@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { EMAIL_MAX, NAME_MAX } from "../constants/limits";
-import { customFieldsBodyField, customSortKeyParam, UserRef } from "./clients";
-import { moneyMinorField, pageQueryFields, paginated, sortOrder } from "./common";
-import { CustomFieldValues, customFieldFilterParam } from "./custom-fields";
+import { customFieldsBodyField, UserRef } from "./clients";
+import { bulkAction, bulkBody, listQueryFields, moneyMinorField, ownedRecordBulkActions, paginated, tagField } from "./common";
+import { CustomFieldValues } from "./custom-fields";
 import { CURRENCIES } from "./workspace";
 
 export const LEAD_STATUSES = ["new", "contacted", "qualified", "unqualified", "converted"] as const;
@@ -24,6 +24,7 @@ export const LeadConsent = z
   .meta({ id: "LeadConsent" });
 export type LeadConsent = z.infer<typeof LeadConsent>;
 
+/** `relevance` (best match, needs `q`): the newest 200 matches ranked, then older matches newest first. */
 export const LEAD_SORTS = ["createdAt", "updatedAt", "name", "score", "relevance", "custom"] as const;
 export type LeadSortKey = (typeof LEAD_SORTS)[number];
 
@@ -64,8 +65,6 @@ export const LeadDto = z
   .meta({ id: "LeadDto" });
 export type LeadDto = z.infer<typeof LeadDto>;
 
-const tagField = z.string().trim().min(1).max(40);
-
 export const ListLeadsQuery = z
   .strictObject({
     q: z.string().trim().max(120).optional().describe("Search name, company, email, phone and tags (a fragment of any; full text for several words); typo-tolerant on name and company when fewer than 50 leads match exactly"),
@@ -78,14 +77,7 @@ export const ListLeadsQuery = z
       .optional()
       .describe("Only leads without an owner"),
     tag: tagField.optional(),
-    cf: customFieldFilterParam,
-    sort: z
-      .enum(LEAD_SORTS)
-      .default("createdAt")
-      .describe("`relevance` (best match, needs `q`): the newest 200 matches ranked, then older matches newest first"),
-    sortKey: customSortKeyParam,
-    order: sortOrder.default("desc"),
-    ...pageQueryFields,
+    ...listQueryFields(LEAD_SORTS, { sort: "createdAt", order: "desc" }),
   })
   .meta({ id: "ListLeadsQuery" });
 export type ListLeadsQuery = z.infer<typeof ListLeadsQuery>;
@@ -144,18 +136,7 @@ export type CreateLeadBody = z.infer<typeof CreateLeadBody>;
 export const UpdateLeadBody = z.strictObject(leadFields).partial().meta({ id: "UpdateLeadBody" });
 export type UpdateLeadBody = z.infer<typeof UpdateLeadBody>;
 
-export const BulkLeadsBody = z
-  .strictObject({
-    ids: z.array(z.uuid()).min(1).max(200),
-    action: z.discriminatedUnion("type", [
-      z.strictObject({ type: z.literal("assign_owner"), ownerId: z.uuid().nullable() }),
-      z.strictObject({ type: z.literal("add_tag"), tag: tagField }),
-      z.strictObject({ type: z.literal("remove_tag"), tag: tagField }),
-      z.strictObject({ type: z.literal("set_status"), status: z.enum(EDITABLE_LEAD_STATUSES) }),
-      z.strictObject({ type: z.literal("delete") }),
-    ]),
-  })
-  .meta({ id: "BulkLeadsBody" });
+export const BulkLeadsBody = bulkBody("BulkLeadsBody", ownedRecordBulkActions(bulkAction.setStatus(EDITABLE_LEAD_STATUSES)));
 export type BulkLeadsBody = z.infer<typeof BulkLeadsBody>;
 
 /**

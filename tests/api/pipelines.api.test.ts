@@ -177,29 +177,29 @@ describe("pipeline and stage edits", () => {
 });
 
 describe("pipeline and stage names are unique", () => {
-  it("400 validation_failed on body.name when a new pipeline takes another pipeline's name (any case), or a rename does", async () => {
+  it("409 already_exists on body.name when a new pipeline takes another pipeline's name (any case), or a rename does", async () => {
     const first = (await admin.post("/api/pipelines", { name: "Agency retainers" })).body.data as { id: string };
     const again = await admin.post("/api/pipelines", { name: " agency RETAINERS " });
-    expectError(again, 400, "validation_failed");
+    expectError(again, 409, "already_exists");
     expect(issuePaths(again)).toEqual(["body.name"]);
     const second = (await admin.post("/api/pipelines", { name: "Project work" })).body.data as { id: string };
     const renamed = await admin.patch(`/api/pipelines/${second.id}`, { name: "Agency Retainers" });
-    expectError(renamed, 400, "validation_failed");
+    expectError(renamed, 409, "already_exists");
     expect(issuePaths(renamed)).toEqual(["body.name"]);
     // Changing only the case of its own name is fine.
     expect((await admin.patch(`/api/pipelines/${first.id}`, { name: "Agency Retainers" })).status).toBe(200);
   });
 
-  it("400 validation_failed when a stage is added or renamed to a name the pipeline already has, or a new pipeline repeats a stage", async () => {
+  it("409 already_exists on body.name when a stage is added or renamed to a name the pipeline already has; 400 when a new pipeline repeats a stage", async () => {
     const p = (await admin.post("/api/pipelines", { name: "Stage names", stages: [{ name: "Pitch", probability: 20 }, { name: "Signed", probability: 100 }] })).body.data as {
       id: string;
       stages: { id: string; name: string }[];
     };
     const added = await admin.post(`/api/pipelines/${p.id}/stages`, { name: "pitch", probability: 30 });
-    expectError(added, 400, "validation_failed");
+    expectError(added, 409, "already_exists");
     expect(issuePaths(added)).toEqual(["body.name"]);
     const renamed = await admin.patch(`/api/pipelines/${p.id}/stages/${p.stages[1]!.id}`, { name: "Pitch" });
-    expectError(renamed, 400, "validation_failed");
+    expectError(renamed, 409, "already_exists");
     expect(issuePaths(renamed)).toEqual(["body.name"]);
     expect((await admin.patch(`/api/pipelines/${p.id}/stages/${p.stages[0]!.id}`, { name: "PITCH", probability: 25 })).status).toBe(200);
     const stages = (await admin.get("/api/pipelines")).body.data.find((x: { id: string }) => x.id === p.id).stages.map((s: { name: string }) => s.name);
@@ -207,5 +207,24 @@ describe("pipeline and stage names are unique", () => {
     const repeated = await admin.post("/api/pipelines", { name: "Repeats", stages: [{ name: "Call", probability: 10 }, { name: "Call ", probability: 50 }] });
     expectError(repeated, 400, "validation_failed");
     expect(issuePaths(repeated)).toEqual(["body.stages.1.name"]);
+  });
+
+  it("one 201 and one 409 already_exists on body.name when two pipelines with the same name in another case are created at once", async () => {
+    const [a, b] = await Promise.all([admin.post("/api/pipelines", { name: "Twin launch" }), admin.post("/api/pipelines", { name: "TWIN LAUNCH" })]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const refused = a.status === 409 ? a : b;
+    expectError(refused, 409, "already_exists");
+    expect(issuePaths(refused)).toEqual(["body.name"]);
+    const names = (await admin.get("/api/pipelines")).body.data.map((x: { name: string }) => x.name.toLowerCase());
+    expect(names.filter((n: string) => n === "twin launch")).toHaveLength(1);
+  });
+
+  it("one 201 and one 409 already_exists on body.name when two stages with the same name in another case are added at once", async () => {
+    const p = (await admin.post("/api/pipelines", { name: "Twin stages" })).body.data as { id: string };
+    const [a, b] = await Promise.all([admin.post(`/api/pipelines/${p.id}/stages`, { name: "Demo", probability: 40 }), admin.post(`/api/pipelines/${p.id}/stages`, { name: "demo", probability: 40 })]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const refused = a.status === 409 ? a : b;
+    expectError(refused, 409, "already_exists");
+    expect(issuePaths(refused)).toEqual(["body.name"]);
   });
 });

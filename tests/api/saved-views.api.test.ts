@@ -233,21 +233,44 @@ describe("applying a view", () => {
 });
 
 describe("view names", () => {
-  it("400 validation_failed on body.name when the owner already has a view of the list with that name (any case), on create and on rename", async () => {
+  it("409 already_exists on body.name when the owner already has a view of the list with that name (any case), on create and on rename", async () => {
     const name = `Hot ${hex()}`;
     const first = await staff.post("/api/saved-views", { entityType: "client", name, query: {} });
     expect(first.status).toBe(201);
     const again = await staff.post("/api/saved-views", { entityType: "client", name: ` ${name.toUpperCase()} `, query: {} });
-    expectError(again, 400, "validation_failed");
+    expectError(again, 409, "already_exists");
     expect(issuePaths(again)).toEqual(["body.name"]);
     // Another list, or another person, may use the same name.
     expect((await staff.post("/api/saved-views", { entityType: "lead", name, query: {} })).status).toBe(201);
     expect((await sales.post("/api/saved-views", { entityType: "client", name, query: {} })).status).toBe(201);
     const second = await staff.post("/api/saved-views", { entityType: "client", name: `Cold ${hex()}`, query: {} });
     const renamed = await staff.patch(`/api/saved-views/${second.body.data.id}`, { name });
-    expectError(renamed, 400, "validation_failed");
+    expectError(renamed, 409, "already_exists");
     expect(issuePaths(renamed)).toEqual(["body.name"]);
     // Renaming a view to its own name in another case is fine.
     expect((await staff.patch(`/api/saved-views/${first.body.data.id}`, { name: name.toLowerCase() })).status).toBe(200);
+  });
+
+  it("one 201 and one 409 already_exists on body.name when the same person saves two views with the same name in another case at once", async () => {
+    const name = `Race ${hex()}`;
+    const [a, b] = await Promise.all([
+      staff.post("/api/saved-views", { entityType: "client", name, query: {} }),
+      staff.post("/api/saved-views", { entityType: "client", name: name.toUpperCase(), query: {} }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const refused = a.status === 409 ? a : b;
+    expectError(refused, 409, "already_exists");
+    expect(issuePaths(refused)).toEqual(["body.name"]);
+    const names = (await staff.get("/api/saved-views?entityType=client")).body.data.map((v: { name: string }) => v.name.toLowerCase());
+    expect(names.filter((n: string) => n === name.toLowerCase())).toHaveLength(1);
+  });
+
+  it("409 already_exists on body.name when an admin renames a colleague's shared view to the name of that colleague's personal view (which the admin cannot see)", async () => {
+    const name = `Mine ${hex()}`;
+    await createView(staff, { name, visibility: "personal" });
+    const shared = await createView(staff, { name: `Team ${hex()}`, visibility: "shared" });
+    const renamed = await admin.patch(`/api/saved-views/${shared.id}`, { name });
+    expectError(renamed, 409, "already_exists");
+    expect(issuePaths(renamed)).toEqual(["body.name"]);
   });
 });

@@ -30,7 +30,8 @@ async function insertLead(workspaceId: string, values: Partial<typeof leads.$inf
 
 async function insertDeal(workspaceId: string, values: Partial<typeof deals.$inferInsert>) {
   const db = t.database.db;
-  const [pipeline] = await db.insert(pipelines).values({ workspaceId, name: "Sales" }).returning();
+  // Pipeline names are unique per workspace: one pipeline per deal here.
+  const [pipeline] = await db.insert(pipelines).values({ workspaceId, name: `Sales ${randomBytes(3).toString("hex")}` }).returning();
   const [stage] = await db.insert(pipelineStages).values({ workspaceId, pipelineId: pipeline!.id, name: "Proposal", position: 0, probability: 50 }).returning();
   const [row] = await db
     .insert(deals)

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { BoardColumnDto, DealDto } from "../../shared/contracts/deals";
+import type { BoardCardDto, BoardColumnDto } from "../../shared/contracts/deals";
 import { locate, moveBody, moveCard } from "../../client/src/features/deals/components/board-moves";
 import { positionAt } from "../../server/modules/deals/deals-move.service";
 
-const deal = (id: string, stageId: string, valueMinor = 1000, currency: DealDto["currency"] = "USD") =>
-  ({ id, title: id, stage: { id: stageId, name: stageId, probability: 0 }, valueMinor, currency }) as DealDto;
+const deal = (id: string, valueMinor = 1000, currency: BoardCardDto["currency"] = "USD") =>
+  ({ id, title: id, valueMinor, currency, timeInStageSeconds: 3600 }) as BoardCardDto;
 const column = (stageId: string, probability: number, ids: string[]): BoardColumnDto => ({
   stage: { id: stageId, name: stageId, position: 0, probability },
   count: ids.length,
   totals: ids.length ? [{ currency: "USD", valueMinor: 1000 * ids.length, weightedMinor: 10 * probability * ids.length }] : [],
-  deals: ids.map((id) => deal(id, stageId)),
+  deals: ids.map((id) => deal(id)),
   nextCursor: null,
 });
 
@@ -33,7 +33,8 @@ describe("board moves (client: optimistic kanban state)", () => {
     const next = moveCard(board(), "d2", 1, 0);
     expect(next[0]!.deals.map((d) => d.id)).toEqual(["d1", "d3"]);
     expect(next[1]!.deals.map((d) => d.id)).toEqual(["d2", "d4"]);
-    expect(next[1]!.deals[0]!.stage.id).toBe("b");
+    expect(next[1]!.deals[0]!.timeInStageSeconds).toBe(0);
+    expect(moveCard(board(), "d2", 0, 0)[0]!.deals[0]!.timeInStageSeconds).toBe(3600);
     expect([next[0]!.count, next[1]!.count]).toEqual([2, 2]);
     expect(next[0]!.totals).toEqual([{ currency: "USD", valueMinor: 2000, weightedMinor: 200 }]);
     expect(next[1]!.totals).toEqual([{ currency: "USD", valueMinor: 2000, weightedMinor: 1000 }]);

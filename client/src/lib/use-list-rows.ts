@@ -47,3 +47,6 @@ export function useListRows<T extends { id: string }>(query: InfiniteList<T>, na
     bulk: { selected, names, onDone: onBulkDone },
   };
 }
+
+/** What `useListRows` returns. */
+export type ListRows<T extends { id: string }> = ReturnType<typeof useListRows<T>>;

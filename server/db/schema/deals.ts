@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, customType, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, customType, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { DEAL_STATUSES } from "../../../shared/contracts/deals";
 import { clients } from "./clients";
 import { idColumn, timestamps } from "./columns";
@@ -24,7 +24,12 @@ export const pipelines = pgTable(
     rottingDays: integer("rotting_days").default(14),
     ...timestamps(),
   },
-  (t) => [index("pipelines_workspace_idx").on(t.workspaceId, t.position)],
+  (t) => [
+    index("pipelines_workspace_idx").on(t.workspaceId, t.position),
+    // One name per pipeline in a workspace, any case (the contracts trim names); a violation is
+    // 409 already_exists on body.name (server/http/error-handler.ts).
+    uniqueIndex("pipelines_workspace_name_uq").on(t.workspaceId, sql`lower(${t.name})`),
+  ],
 );
 
 export type PipelineRow = typeof pipelines.$inferSelect;
@@ -45,7 +50,11 @@ export const pipelineStages = pgTable(
     probability: integer("probability").notNull().default(0),
     ...timestamps(),
   },
-  (t) => [index("pipeline_stages_pipeline_idx").on(t.pipelineId, t.position)],
+  (t) => [
+    index("pipeline_stages_pipeline_idx").on(t.pipelineId, t.position),
+    // One name per stage in a pipeline, any case: the board would show two identical columns.
+    uniqueIndex("pipeline_stages_pipeline_name_uq").on(t.pipelineId, sql`lower(${t.name})`),
+  ],
 );
 
 export type PipelineStageRow = typeof pipelineStages.$inferSelect;

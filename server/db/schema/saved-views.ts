@@ -1,4 +1,5 @@
-import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { SAVED_VIEW_ENTITIES, SAVED_VIEW_VISIBILITIES } from "../../../shared/contracts/saved-views";
 import { idColumn, timestamps } from "./columns";
 import { users } from "./users";
@@ -28,6 +29,9 @@ export const savedViews = pgTable(
   (t) => [
     index("saved_views_workspace_entity_idx").on(t.workspaceId, t.entityType, t.visibility),
     index("saved_views_owner_idx").on(t.workspaceId, t.ownerId, t.entityType),
+    // One name per owner and list, any case: the views menu would show two identical entries. A view
+    // whose owner is gone (owner_id null) never collides (nulls are distinct).
+    uniqueIndex("saved_views_owner_name_uq").on(t.workspaceId, t.ownerId, t.entityType, sql`lower(${t.name})`),
   ],
 );
 

@@ -8,9 +8,8 @@ import { readSearchMode, TYPO_FALLBACK_BELOW, withSearchMode } from "../../lib/t
 import { presentPipelineSnapshot } from "../pipelines/pipelines.presenter";
 import { findPipeline } from "../pipelines/pipelines.repository";
 import { loadCachedPipeline } from "../pipelines/pipelines.service";
-import { dealAbilities } from "./deals.policy";
-import { presentBoardCard } from "./deals.presenter";
-import { type BoardParams, type BoardRow, boardRows, forecastRows } from "./deals-board.repository";
+import { RawJson } from "../../http/raw-json";
+import { type BoardParams, boardRows, forecastRows } from "./deals-board.repository";
 
 type Currency = (typeof CURRENCIES)[number];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -28,9 +27,10 @@ function decodeBoardCursor(cursor: string): [number, string] {
  * A pipeline's kanban board: per stage the first `limit` open visible deals by position, with the
  * count, total and weighted value of every open visible deal there (the filters applied). With
  * `stageId` (+ `cursor`) it answers one column only: "load more". The pipeline and its stages come
- * from the cache; the columns, cards and sums from one statement.
+ * from the cache; the columns, their sums and cards (as JSON text) from one statement, put
+ * together here without decoding the cards.
  */
-export async function getBoard(app: AppContext, actor: Actor, pipelineId: string, q: BoardQuery): Promise<BoardResponse> {
+export async function getBoard(app: AppContext, actor: Actor, pipelineId: string, q: BoardQuery): Promise<RawJson<BoardResponse>> {
   const pipeline = await loadCachedPipeline(app, actor.workspaceId, pipelineId);
   if (q.cursor && !q.stageId) throw errors.validation([{ path: "query.stageId", message: "A column cursor needs its stageId" }]);
   if (q.stageId && !pipeline.stages.some((s) => s.id === q.stageId)) throw errors.validation([{ path: "query.stageId", message: "Choose a stage of this pipeline" }]);
@@ -38,45 +38,18 @@ export async function getBoard(app: AppContext, actor: Actor, pipelineId: string
   const params: BoardParams = { pipelineId, ownerId: q.ownerId, tag: q.tag, q: q.q, searchMode: read?.mode ?? "exact", stageId: q.stageId, after: read ? decodeBoardCursor(read.cursor) : undefined, limit: q.limit };
   let rows = await boardRows(app.database.db, actor, params);
   // A search's first board is exact; typo when every column together holds fewer than a page of matches.
-  if (q.q && !read && countOf(rows) < TYPO_FALLBACK_BELOW) {
+  if (q.q && !read && rows.reduce((n, r) => n + r.count, 0) < TYPO_FALLBACK_BELOW) {
     params.searchMode = "typo";
     rows = await boardRows(app.database.db, actor, params);
   }
-  const pipelineRef = { id: pipeline.id, name: pipeline.name };
-  const abilities = dealAbilities(actor);
-  const columns: BoardColumnDto[] = [];
-  let cards: BoardRow[] = [];
-  // Rows come by stage, then position; each stage's first row opens its column.
-  const close = () => {
-    const column = columns[columns.length - 1];
-    if (!column) return;
-    const stage = { id: column.stage.id, name: column.stage.name, probability: column.stage.probability };
-    column.deals = cards.slice(0, q.limit).map((c) => presentBoardCard(c, pipelineRef, stage, abilities));
-    const last = cards[q.limit - 1];
-    column.nextCursor = cards.length > q.limit && last ? withSearchMode(encodeCursor([last.position, last.id!]), params.searchMode) : null;
-    cards = [];
-  };
-  for (const row of rows) {
-    if (columns[columns.length - 1]?.stage.id !== row.stageId) {
-      close();
-      columns.push({
-        stage: { id: row.stageId, name: row.stageName, position: row.stagePosition, probability: row.stageProbability },
-        count: row.count,
-        totals: row.totals,
-        deals: [],
-        nextCursor: null,
-      });
-    }
-    if (row.id) cards.push(row);
-  }
-  close();
-  return { pipeline: presentPipelineSnapshot(actor, pipeline), columns };
-}
-
-/** Matching deals over every column of board rows (each stage's rows repeat its count). */
-function countOf(rows: BoardRow[]): number {
-  const counts = new Map(rows.map((r) => [r.stageId, r.count]));
-  return [...counts.values()].reduce((a, b) => a + b, 0);
+  const columns = rows.map((r) => {
+    const stage: BoardColumnDto["stage"] = { id: r.stageId, name: r.stageName, position: r.stagePosition, probability: r.stageProbability };
+    // A search's column cursor carries its mode, so "load more" continues in it.
+    const nextCursor = r.hasMore && r.lastPosition !== null && r.lastId !== null ? withSearchMode(encodeCursor([r.lastPosition, r.lastId]), params.searchMode) : null;
+    // The keys of BoardColumnDto; `totals` and `deals` arrive as JSON text.
+    return `{"stage":${JSON.stringify(stage)},"count":${JSON.stringify(r.count)},"totals":${r.totals},"deals":${r.cards},"nextCursor":${JSON.stringify(nextCursor)}}`;
+  });
+  return new RawJson(`{"pipeline":${JSON.stringify(presentPipelineSnapshot(actor, pipeline))},"columns":[${columns.join(",")}]}`);
 }
 
 /** Open visible deals by expected close month and currency: value and value × stage probability. */

@@ -3,7 +3,6 @@ import type { CURRENCIES } from "../../../shared/contracts/workspace";
 import type { Actor } from "../../auth/actor";
 import type { DealRow } from "../../db/schema";
 import { dealAbilities } from "./deals.policy";
-import type { BoardRow } from "./deals-board.repository";
 import type { DealDetails } from "./deals.repository";
 
 const DAY_MS = 86_400_000;
@@ -44,40 +43,5 @@ export function presentDeal(actor: Actor, d: DealRow, details: DealDetails, now 
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
     abilities: dealAbilities(actor),
-  };
-}
-
-
-/**
- * A board card (names, ISO timestamps, time in stage and rotting already computed by the board
- * statement) → DTO: the fields `presentDeal` gives, without a date to parse.
- */
-export function presentBoardCard(c: BoardRow, pipeline: DealDto["pipeline"], stage: DealDto["stage"], abilities: DealDto["abilities"]): DealDto {
-  const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? "" } : null);
-  return {
-    id: c.id!,
-    title: c.title,
-    pipeline,
-    stage,
-    client: ref(c.clientId, c.clientName),
-    lead: ref(c.leadId, c.leadName),
-    contact: ref(c.contactId, c.contactName),
-    valueMinor: c.valueMinor,
-    currency: c.currency as (typeof CURRENCIES)[number],
-    expectedCloseDate: c.expectedCloseDate,
-    owner: ref(c.ownerId, c.ownerName),
-    status: c.status,
-    lostReason: c.lostReason,
-    closedAt: c.closedAt,
-    position: c.position,
-    stageEnteredAt: c.stageEnteredAt,
-    timeInStageSeconds: c.timeInStageSeconds,
-    lastActivityAt: c.lastActivityAt,
-    rotting: c.rotting,
-    tags: c.tags,
-    customFields: c.customFields,
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-    abilities,
   };
 }

@@ -44,16 +44,23 @@ export interface PipelineWithStages {
 /** Names compare trimmed and case-insensitively: "Proposal" and "proposal " are the same stage to a person. */
 const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
-/** 400 when another pipeline of the workspace already has this name (two identical entries in the pipeline picker). */
+/**
+ * 409 already_exists on body.name when another pipeline of the workspace already has this name (two
+ * identical entries in the pipeline picker). The unique index pipelines_workspace_name_uq is the
+ * guarantee; this check only names the taken name in the message.
+ */
 async function assertPipelineNameFree(db: Db, workspaceId: string, name: string, exceptId?: string): Promise<void> {
   const taken = (await listPipelineRows(db, workspaceId)).some((p) => p.id !== exceptId && sameName(p.name, name));
-  if (taken) throw errors.validation([{ path: "body.name", message: `There is already a pipeline called “${name.trim()}”` }]);
+  if (taken) throw errors.taken("body.name", `There is already a pipeline called “${name.trim()}”`);
 }
 
-/** 400 when another stage of the pipeline already has this name (the board would show two identical columns). */
+/**
+ * 409 already_exists on body.name when another stage of the pipeline already has this name (the board
+ * would show two identical columns); guaranteed by pipeline_stages_pipeline_name_uq.
+ */
 function assertStageNameFree(stages: readonly PipelineStageRow[], name: string, exceptId?: string): void {
   if (stages.some((s) => s.id !== exceptId && sameName(s.name, name))) {
-    throw errors.validation([{ path: "body.name", message: `This pipeline already has a stage called “${name.trim()}”` }]);
+    throw errors.taken("body.name", `This pipeline already has a stage called “${name.trim()}”`);
   }
 }
 

@@ -45,14 +45,15 @@ async function loadView(db: Parameters<typeof findVisibleView>[0], actor: Actor,
 }
 
 /**
- * 400 on body.name when the owner already has a view of this list with the same name (trimmed,
- * any case): the views menu would show two identical entries.
+ * 409 already_exists on body.name when the owner already has a view of this list with the same name
+ * (trimmed, any case): the views menu would show two identical entries. The unique index
+ * saved_views_owner_name_uq is the guarantee (two concurrent saves); this check names the name.
  */
 async function assertViewNameFree(db: Db, actor: Actor, entityType: SavedViewEntity, ownerId: string | null, name: string, exceptId?: string): Promise<void> {
   const rows = await listVisibleViews(db, actor, entityType);
   const key = name.trim().toLocaleLowerCase();
   if (rows.some((v) => v.id !== exceptId && v.ownerId === ownerId && v.name.trim().toLocaleLowerCase() === key)) {
-    throw errors.validation([{ path: "body.name", message: `There is already a view called “${name.trim()}”` }]);
+    throw errors.taken("body.name", `There is already a view called “${name.trim()}”`);
   }
 }
 

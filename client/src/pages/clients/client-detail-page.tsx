@@ -1,10 +1,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Briefcase } from "lucide-react";
 import { useLocation, useParams } from "wouter";
+import { RecordLoadError } from "@/components/crm/record-load-error";
 import { PageHeader } from "@/components/layout/page-header";
-import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageSkeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { paths } from "@/config/paths";
@@ -19,7 +17,6 @@ import { DeleteClientButton } from "@/features/clients/components/client-header-
 import { ClientPortalCard } from "@/features/clients/components/client-portal-card";
 import { ClientTeamCard } from "@/features/clients/components/client-team-card";
 import { ClientContacts } from "@/features/contacts/components/client-contacts";
-import { isApiError } from "@/lib/api-client";
 import { hasPermission, useCurrentUser } from "@/lib/auth";
 import { useUrlFilters } from "@/lib/url-filters";
 import { useTeamMembers } from "./use-team-members";
@@ -51,20 +48,17 @@ function ClientDetailPageBody() {
 
   if (client.isPending) return <PageSkeleton />;
   if (client.isError || !client.data) {
-    const missing = isApiError(client.error) && (client.error.status === 404 || client.error.status === 403);
     return (
-      <Card>
-        <EmptyState
-          icon={Briefcase}
-          title={missing ? "This client doesn't exist or isn't shared with you" : "Couldn't load this client"}
-          description={missing ? "It may have been deleted, or you're not on its team." : "Check your connection and try again."}
-          action={
-            <Button variant="secondary" onClick={() => navigate(paths.clients.href())}>
-              Back to clients
-            </Button>
-          }
-        />
-      </Card>
+      <RecordLoadError
+        error={client.error}
+        icon={Briefcase}
+        noun="client"
+        missing={{
+          title: "This client doesn't exist or isn't shared with you",
+          description: "It may have been deleted, or you're not on its team.",
+        }}
+        back={{ href: paths.clients.href(), label: "Back to clients" }}
+      />
     );
   }
   const c = client.data;

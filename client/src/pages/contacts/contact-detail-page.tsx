@@ -1,10 +1,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { UsersRound } from "lucide-react";
 import { Link, useLocation, useParams } from "wouter";
+import { RecordLoadError } from "@/components/crm/record-load-error";
 import { PageHeader } from "@/components/layout/page-header";
-import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageSkeleton } from "@/components/ui/skeleton";
 import { paths } from "@/config/paths";
 import { CustomFieldsProvider } from "@/features/custom-fields/components/custom-fields-provider";
@@ -14,7 +12,6 @@ import { useContact } from "@/features/contacts/api/get-contact";
 import { ContactActions } from "@/features/contacts/components/contact-actions";
 import { ContactDetailsForm } from "@/features/contacts/components/contact-details-form";
 import { PortalAccessBadge, PrimaryContactBadge } from "@/features/contacts/components/portal-access-badge";
-import { isApiError } from "@/lib/api-client";
 import { hasPermission, useCurrentUser } from "@/lib/auth";
 import { useTeamMembers } from "../clients/use-team-members";
 
@@ -37,19 +34,15 @@ function ContactDetailPageBody() {
 
   if (contact.isPending) return <PageSkeleton />;
   if (contact.isError || !contact.data) {
-    const missing = isApiError(contact.error) && (contact.error.status === 404 || contact.error.status === 403);
     return (
-      <Card>
-        <EmptyState
-          icon={UsersRound}
-          title={missing ? "This contact doesn't exist or isn't shared with you" : "Couldn't load this contact"}
-          action={
-            <Button variant="secondary" onClick={() => navigate(paths.contacts.href())}>
-              Back to contacts
-            </Button>
-          }
-        />
-      </Card>
+      <RecordLoadError
+        error={contact.error}
+        icon={UsersRound}
+        noun="contact"
+        missing={{ title: "This contact doesn't exist or isn't shared with you" }}
+        failedDescription={null}
+        back={{ href: paths.contacts.href(), label: "Back to contacts" }}
+      />
     );
   }
   const c = contact.data;

@@ -1,9 +1,8 @@
 import { SquareKanban } from "lucide-react";
 import { Link, useLocation, useParams } from "wouter";
+import { RecordLoadError } from "@/components/crm/record-load-error";
 import { PageHeader } from "@/components/layout/page-header";
-import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageSkeleton } from "@/components/ui/skeleton";
 import { paths } from "@/config/paths";
 import { Timeline } from "@/features/activities/components/timeline";
@@ -15,7 +14,6 @@ import { DealHeaderActions } from "@/features/deals/components/deal-header-actio
 import { StageHistory } from "@/features/deals/components/stage-history";
 import { StagePath } from "@/features/deals/components/stage-path";
 import { usePipelines } from "@/features/pipelines/api/get-pipelines";
-import { isApiError } from "@/lib/api-client";
 import { hasPermission, useCurrentUser } from "@/lib/auth";
 import { formatDate, formatDuration } from "@/lib/format";
 import { useTeamMembers } from "../clients/use-team-members";
@@ -42,20 +40,17 @@ function DealDetailBody() {
 
   if (deal.isPending) return <PageSkeleton />;
   if (deal.isError || !deal.data) {
-    const missing = isApiError(deal.error) && (deal.error.status === 404 || deal.error.status === 403);
     return (
-      <Card>
-        <EmptyState
-          icon={SquareKanban}
-          title={missing ? "This deal doesn't exist or isn't shared with you" : "Couldn't load this deal"}
-          description={missing ? "It may have been deleted, or it belongs to someone else." : "Check your connection and try again."}
-          action={
-            <Button variant="secondary" onClick={() => navigate(paths.deals.href())}>
-              Back to deals
-            </Button>
-          }
-        />
-      </Card>
+      <RecordLoadError
+        error={deal.error}
+        icon={SquareKanban}
+        noun="deal"
+        missing={{
+          title: "This deal doesn't exist or isn't shared with you",
+          description: "It may have been deleted, or it belongs to someone else.",
+        }}
+        back={{ href: paths.deals.href(), label: "Back to deals" }}
+      />
     );
   }
   const d = deal.data;

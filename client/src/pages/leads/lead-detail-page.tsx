@@ -2,10 +2,9 @@ import { pipelineScopeOf } from "@shared/constants/roles";
 import { useQueryClient } from "@tanstack/react-query";
 import { Magnet } from "lucide-react";
 import { useLocation, useParams } from "wouter";
+import { RecordLoadError } from "@/components/crm/record-load-error";
 import { PageHeader } from "@/components/layout/page-header";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageSkeleton } from "@/components/ui/skeleton";
 import { paths } from "@/config/paths";
 import { AttachmentsPanel } from "@/features/attachments/components/attachments-panel";
@@ -18,7 +17,6 @@ import { LeadStatusBadge } from "@/features/leads/components/lead-badges";
 import { LeadDetailsForm } from "@/features/leads/components/lead-details-form";
 import { DeleteLeadButton, LeadHeaderControls } from "@/features/leads/components/lead-header-controls";
 import { LeadConsentCard, LeadConversionCard, LeadSourceCard } from "@/features/leads/components/lead-info-cards";
-import { isApiError } from "@/lib/api-client";
 import { hasPermission, useCurrentUser } from "@/lib/auth";
 import { useTeamMembers } from "../clients/use-team-members";
 import { useLeadOwners } from "./use-lead-owners";
@@ -46,20 +44,17 @@ function LeadDetailBody() {
 
   if (lead.isPending) return <PageSkeleton />;
   if (lead.isError || !lead.data) {
-    const missing = isApiError(lead.error) && (lead.error.status === 404 || lead.error.status === 403);
     return (
-      <Card>
-        <EmptyState
-          icon={Magnet}
-          title={missing ? "This lead doesn't exist or isn't yours" : "Couldn't load this lead"}
-          description={missing ? "It may have been deleted or converted, or it's owned by someone else." : "Check your connection and try again."}
-          action={
-            <Button variant="secondary" onClick={() => navigate(paths.leads.href())}>
-              Back to leads
-            </Button>
-          }
-        />
-      </Card>
+      <RecordLoadError
+        error={lead.error}
+        icon={Magnet}
+        noun="lead"
+        missing={{
+          title: "This lead doesn't exist or isn't yours",
+          description: "It may have been deleted or converted, or it's owned by someone else.",
+        }}
+        back={{ href: paths.leads.href(), label: "Back to leads" }}
+      />
     );
   }
   const l = lead.data;

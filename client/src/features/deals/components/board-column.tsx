@@ -41,7 +41,7 @@ export function BoardColumn({
       <SortableContext id={column.stage.id} items={column.deals.map((d) => d.id)} strategy={verticalListSortingStrategy}>
         <ul ref={setNodeRef} className={cn("flex min-h-24 flex-1 flex-col gap-2 p-2", isOver && "bg-brand-soft/50")} aria-label={`Deals in ${column.stage.name}`}>
           {column.deals.map((d) => (
-            <SortableDealCard key={d.id} deal={d} disabled={!canMove} />
+            <SortableDealCard key={d.id} deal={d} stageId={column.stage.id} disabled={!canMove} />
           ))}
           {column.deals.length === 0 ? <li className="py-6 text-center text-xs text-zinc-400">{canMove ? "Drop a deal here" : "No deals"}</li> : null}
         </ul>

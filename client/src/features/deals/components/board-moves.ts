@@ -1,4 +1,4 @@
-import type { BoardColumnDto, CurrencyTotals, DealDto, MoveDealBody } from "@shared/contracts/deals";
+import type { BoardCardDto, BoardColumnDto, CurrencyTotals, MoveDealBody } from "@shared/contracts/deals";
 
 /** Where a deal sits: its column index and index within the column (or null). */
 export function locate(columns: BoardColumnDto[], dealId: string): { col: number; index: number } | null {
@@ -15,7 +15,7 @@ export function columnOf(columns: BoardColumnDto[], overId: string): number {
   return locate(columns, overId)?.col ?? -1;
 }
 
-function adjustTotals(totals: CurrencyTotals[], deal: DealDto, probability: number, sign: 1 | -1): CurrencyTotals[] {
+function adjustTotals(totals: CurrencyTotals[], deal: BoardCardDto, probability: number, sign: 1 | -1): CurrencyTotals[] {
   const weighted = Math.round((deal.valueMinor * probability) / 100);
   const found = totals.some((t) => t.currency === deal.currency);
   const next = (found ? totals : [...totals, { currency: deal.currency, valueMinor: 0, weightedMinor: 0 }]).map((t) =>
@@ -29,8 +29,8 @@ export function moveCard(columns: BoardColumnDto[], dealId: string, to: number, 
   const from = locate(columns, dealId);
   if (!from) return columns;
   const deal = columns[from.col]!.deals[from.index]!;
-  const target = columns[to]!;
-  const moved: DealDto = { ...deal, stage: { id: target.stage.id, name: target.stage.name, probability: target.stage.probability } };
+  // In another stage its time there starts again.
+  const moved: BoardCardDto = from.col === to ? deal : { ...deal, timeInStageSeconds: 0 };
   return columns.map((c, i) => {
     let deals = c.deals;
     let { count, totals } = c;

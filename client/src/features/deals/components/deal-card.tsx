@@ -1,4 +1,4 @@
-import type { DealDto } from "@shared/contracts/deals";
+import type { BoardCardDto } from "@shared/contracts/deals";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { CalendarDays, GripVertical } from "lucide-react";
@@ -8,8 +8,8 @@ import { cn } from "@/lib/cn";
 import { formatDate } from "@/lib/format";
 import { formatMinor, isOverdue, OverdueBadge, RottingBadge } from "./deal-format";
 
-/** The body of a deal card (shared by the sortable card and the drag overlay). */
-export function DealCardBody({ deal, handle }: { deal: DealDto; handle?: React.ReactNode }) {
+/** The body of a deal card (shared by the sortable card and the drag overlay). Board cards are open deals. */
+export function DealCardBody({ deal, handle }: { deal: BoardCardDto; handle?: React.ReactNode }) {
   const party = deal.client?.name ?? deal.lead?.name;
   return (
     <div className="flex items-start gap-1.5">
@@ -28,7 +28,7 @@ export function DealCardBody({ deal, handle }: { deal: DealDto; handle?: React.R
             </span>
           ) : null}
           {deal.owner ? <span className="truncate text-zinc-500">{deal.owner.name}</span> : null}
-          {deal.expectedCloseDate && isOverdue(deal) ? <OverdueBadge date={deal.expectedCloseDate} /> : null}
+          {deal.expectedCloseDate && isOverdue({ status: "open", expectedCloseDate: deal.expectedCloseDate }) ? <OverdueBadge date={deal.expectedCloseDate} /> : null}
           {deal.rotting ? <RottingBadge since={deal.lastActivityAt} /> : null}
         </div>
       </div>
@@ -40,10 +40,10 @@ export function DealCardBody({ deal, handle }: { deal: DealDto; handle?: React.R
  * A draggable deal card: the whole card follows the mouse; the grip is the keyboard handle (Space or
  * Enter picks it up, arrows move it, Space drops it, Escape cancels).
  */
-export function SortableDealCard({ deal, disabled }: { deal: DealDto; disabled: boolean }) {
+export function SortableDealCard({ deal, stageId, disabled }: { deal: BoardCardDto; stageId: string; disabled: boolean }) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: deal.id,
-    data: { type: "deal", stageId: deal.stage.id },
+    data: { type: "deal", stageId },
     disabled,
   });
   return (

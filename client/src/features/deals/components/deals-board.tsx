@@ -1,4 +1,4 @@
-import type { BoardColumnDto, DealDto } from "@shared/contracts/deals";
+import type { BoardCardDto, BoardColumnDto } from "@shared/contracts/deals";
 import {
   type Announcements,
   type CollisionDetection,
@@ -39,7 +39,7 @@ export function DealsBoard({ pipelineId, filters, canMove }: { pipelineId: strin
   const board = useBoard(pipelineId, filters);
   const move = useMoveDeal();
   const [columns, setColumns] = useState<BoardColumnDto[]>([]);
-  const [active, setActive] = useState<DealDto | null>(null);
+  const [active, setActive] = useState<BoardCardDto | null>(null);
   const [loadingMore, setLoadingMore] = useState<string | null>(null);
   const snapshot = useRef<BoardColumnDto[] | null>(null);
 

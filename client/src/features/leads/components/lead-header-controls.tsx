@@ -1,9 +1,6 @@
 import { EDITABLE_LEAD_STATUSES, type LeadDto } from "@shared/contracts/leads";
-import { Trash2 } from "lucide-react";
-import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DeleteRecordButton } from "@/components/crm/delete-record-button";
 import { NativeSelect } from "@/components/ui/input";
 import { errorMessage } from "@/lib/api-client";
 import { useDeleteLead } from "../api/delete-lead";
@@ -106,35 +103,16 @@ export function LeadHeaderControls({
 
 /** The delete button of the lead page (with confirmation). */
 export function DeleteLeadButton({ lead, onDeleted }: { lead: LeadDto; onDeleted: () => void }) {
-  const [open, setOpen] = useState(false);
   const remove = useDeleteLead();
   if (!lead.abilities.delete) return null;
   return (
-    <>
-      <Button variant="secondary" className="text-red-600 hover:bg-red-50" onClick={() => setOpen(true)}>
-        <Trash2 aria-hidden />
-        Delete
-      </Button>
-      <ConfirmDialog
-        open={open}
-        onOpenChange={setOpen}
-        title={`Delete ${lead.name}?`}
-        description={<p>The lead and its timeline are removed. A client, contact or deal made from it stays. This can't be undone.</p>}
-        confirmLabel="Delete lead"
-        pending={remove.isPending}
-        onConfirm={() =>
-          remove.mutate(lead.id, {
-            onSuccess: () => {
-              toast.success(`${lead.name} was deleted.`);
-              onDeleted();
-            },
-            onError: (error) => {
-              setOpen(false);
-              toast.error(errorMessage(error));
-            },
-          })
-        }
-      />
-    </>
+    <DeleteRecordButton
+      id={lead.id}
+      name={lead.name}
+      description={<p>The lead and its timeline are removed. A client, contact or deal made from it stays. This can't be undone.</p>}
+      confirmLabel="Delete lead"
+      mutation={remove}
+      onDeleted={onDeleted}
+    />
   );
 }

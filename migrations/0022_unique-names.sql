@@ -1,0 +1,3 @@
+CREATE UNIQUE INDEX "pipeline_stages_pipeline_name_uq" ON "pipeline_stages" USING btree ("pipeline_id",lower("name"));--> statement-breakpoint
+CREATE UNIQUE INDEX "pipelines_workspace_name_uq" ON "pipelines" USING btree ("workspace_id",lower("name"));--> statement-breakpoint
+CREATE UNIQUE INDEX "saved_views_owner_name_uq" ON "saved_views" USING btree ("workspace_id","owner_id","entity_type",lower("name"));
