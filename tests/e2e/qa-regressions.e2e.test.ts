@@ -278,4 +278,18 @@ describe("QA regressions", () => {
     await snap(page, "qa-09-import-status-words");
     await context.close();
   });
+
+  it("files: a refused upload always names its file (an empty file said only 'The file is empty.')", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await signIn(context, app.url, `admin@${DEMO_DOMAIN}`, DEMO_PASSWORD);
+    const lead = await api<{ data: { id: string } }>(page, "POST", "/api/leads", { name: `Files lead ${Date.now()}` });
+    await page.goto(`${app.url}/leads/${lead.data.id}`);
+    await page.getByLabel("Choose files to upload").setInputFiles([
+      { name: "blank-brief.txt", mimeType: "text/plain", buffer: Buffer.alloc(0) },
+      { name: "brief.txt", mimeType: "text/plain", buffer: Buffer.from("The brief") },
+    ]);
+    await page.getByTestId("attachments-list").getByRole("link", { name: "brief.txt", exact: true }).waitFor();
+    await page.getByRole("alert").filter({ hasText: "“blank-brief.txt”: The file is empty." }).waitFor();
+    await context.close();
+  });
 });
