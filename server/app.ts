@@ -5,6 +5,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type Express } from "express";
 import session from "express-session";
+// Plain-words validation messages for every zod schema (API issues, import row errors).
+import "../shared/utils/zod-messages";
 import type { AppContext } from "./app-context";
 import { createPassport } from "./auth/passport";
 import { sessionCookieName } from "./auth/session";

@@ -1,5 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+// The same plain-words validation messages as the API (forms check with the shared contracts).
+import "@shared/utils/zod-messages";
 import { App } from "./app/app";
 import { ApiError } from "./lib/api-client";
 import "./index.css";

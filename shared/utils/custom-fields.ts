@@ -6,6 +6,13 @@ type Definition = Pick<CustomFieldDefinitionDto, "key" | "label" | "type" | "opt
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real calendar day as YYYY-MM-DD (Date.parse alone takes "2026-02-30" and rolls it into March). */
+function isCalendarDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
 function checkValue(def: Definition, value: unknown): string | null {
   switch (def.type) {
     case "text":
@@ -19,7 +26,7 @@ function checkValue(def: Definition, value: unknown): string | null {
         : "Enter an amount and a currency";
     }
     case "date":
-      return typeof value === "string" && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? null : "Enter a date (YYYY-MM-DD)";
+      return typeof value === "string" && isCalendarDate(value) ? null : "Enter a date (YYYY-MM-DD)";
     case "select":
       return typeof value === "string" && def.options.includes(value) ? null : "Choose one of the options";
     case "multi_select":

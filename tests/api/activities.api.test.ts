@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ActivityListResponse, ActivityResponse } from "../../shared/contracts/activities";
-import { buildActivity, buildClient, buildContact, buildTeam, buildUser } from "../factories";
+import { buildActivity, buildClient, buildContact, buildLead, buildTeam, buildUser } from "../factories";
 import { type ApiClient, loginAs } from "../setup/http-client";
 import { createTestApp, type TestApp } from "../setup/test-app";
 import { auditRows, expectError, issuePaths } from "./support/helpers";
@@ -52,6 +52,34 @@ describe("POST /api/activities", () => {
     expect((await admin.get(`/api/activities?entityType=client&entityId=${client.id}`)).body.data).toEqual([]);
     const bad = await admin.post("/api/activities", { entityType: "client", entityId: client.id, kind: "status_changed", body: "" });
     expect(issuePaths(bad)).toEqual(["body.body", "body.kind"]);
+  });
+
+  it("400 for a mention of someone who can't see the record (a creator or another agent on a lead, an unassigned creator on a client): nothing is written or emailed", async () => {
+    const lead = await buildLead(t.database.db, { workspaceId: team.workspace.id, name: "Secret Pricing Lead", ownerId: team.users.manager.id });
+    const res = await admin.post("/api/activities", {
+      entityType: "lead",
+      entityId: lead.id,
+      kind: "note",
+      body: "40% discount agreed",
+      mentionIds: [team.users.manager.id, team.users.creator.id, team.users.sales_agent.id],
+    });
+    expectError(res, 400, "validation_failed");
+    expect(res.body.error.details.issues).toEqual([
+      { path: "body.mentionIds.1", message: `${team.users.creator.name} can't see this lead, so can't be mentioned on it` },
+      { path: "body.mentionIds.2", message: `${team.users.sales_agent.name} can't see this lead, so can't be mentioned on it` },
+    ]);
+    expect((await admin.get(`/api/activities?entityType=lead&entityId=${lead.id}`)).body.data).toEqual([]);
+    const client = await buildClient(t.database.db, { workspaceId: team.workspace.id, name: "Unassigned Co" });
+    const onClient = await admin.post("/api/activities", { entityType: "client", entityId: client.id, kind: "note", body: "hi", mentionIds: [team.users.creator.id] });
+    expect(issuePaths(onClient)).toEqual(["body.mentionIds.0"]);
+    const { rows } = await t.database.pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM email_outbox WHERE template = 'crm.mention' AND workspace_id = $1 AND (subject LIKE '%Secret Pricing Lead%' OR subject LIKE '%Unassigned Co%')",
+      [team.workspace.id],
+    );
+    expect(rows[0]!.n).toBe(0);
+    // Someone who may open the lead is mentioned as before.
+    const ok = await admin.post("/api/activities", { entityType: "lead", entityId: lead.id, kind: "note", body: "@Morgan see this", mentionIds: [team.users.manager.id] });
+    expect(ok.status).toBe(201);
   });
 
   it("404 on a record outside the caller's visibility", async () => {

@@ -375,6 +375,15 @@ describe("POST /api/public/forms/:publicId/submissions", () => {
     expect((await leadsWithEmail(email))[0]!.customFields).toEqual({ [seats.key]: 12 });
   });
 
+  it("400 lists a bad email and bad custom values (number, impossible date) in ONE answer, not one per retry", async () => {
+    const seats = (await admin.post("/api/custom-fields", { entityType: "lead", label: "Seats", key: `seats_${hex()}`, type: "number" })).body.data as { key: string };
+    const start = (await admin.post("/api/custom-fields", { entityType: "lead", label: "Start", key: `start_${hex()}`, type: "date" })).body.data as { key: string };
+    const form = await createForm({ fields: [...baseForm().fields, { key: `cf.${seats.key}`, label: "Seats" }, { key: `cf.${start.key}`, label: "Start" }] });
+    const bad = await submit(form, { name: "Ada", email: "not-an-email", consent: true, [`cf.${seats.key}`]: "lots", [`cf.${start.key}`]: "2026-02-30" });
+    expectError(bad, 400, "validation_failed");
+    expect(issuePaths(bad)).toEqual([`body.cf.${seats.key}`, `body.cf.${start.key}`, "body.email"].sort());
+  });
+
   it("accepts an urlencoded post (a plain HTML form) and answers with the redirect URL in redirect mode", async () => {
     const form = await createForm({ success: { mode: "redirect", message: "", redirectUrl: "https://client-site.example/thanks" } });
     const email = `plain-${hex()}@example.test`;

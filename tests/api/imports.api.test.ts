@@ -126,6 +126,21 @@ describe("POST /api/imports (upload)", () => {
     expect(res.body.error.details.issues[0].message).toMatch(/not valid CSV/);
   });
 
+  it("400 for a file that is not UTF-8 (Excel's Windows-1252 CSV, or a PNG renamed .csv) instead of storing é as U+FFFD", async () => {
+    for (const bytes of [Buffer.from("name,email\nCaf\xe9 Ren\xe9,rene@x.test\n", "latin1"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])]) {
+      const res = await admin.agent
+        .post("/api/imports?entityType=lead")
+        .set("X-CSRF-Token", admin.csrfToken ?? "")
+        .attach("file", bytes, { filename: `latin1-${hex()}.csv`, contentType: "text/csv" });
+      expectError(res, 400, "validation_failed");
+      expect(res.body.error.details.issues).toEqual([{ path: "body.file", message: expect.stringContaining("not UTF-8") }]);
+    }
+    // A UTF-8 file with the same names (a multi-byte é split across any chunk boundary) is fine.
+    const ok = await upload(admin, "lead", `name,email\n${"Café René,rene@x.test\n".repeat(20_000)}`);
+    expect(ok.status).toBe(201);
+    expect(ok.body.sample[0]).toEqual(["Café René", "rene@x.test"]);
+  });
+
   it("400 without a valid entityType", async () => {
     const res = await upload(admin, "deal", "name\nx\n");
     expectError(res, 400, "validation_failed");

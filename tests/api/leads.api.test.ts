@@ -514,4 +514,20 @@ describe("bulk, delete, export and workload", () => {
     const agent = await loginAs(t, t2.users.sales_agent);
     expect((await agent.get("/api/leads/workload")).body.data).toEqual([{ user: { id: t2.users.sales_agent.id, name: t2.users.sales_agent.name }, role: "sales_agent", open: 1, new: 0 }]);
   });
+
+  it("200 workload also lists the people who may own leads but have none open (0), the unassigned row last; never a creator", async () => {
+    const t2 = await buildTeam(t.database.db);
+    const boss = await loginAs(t, t2.users.admin);
+    await buildLead(t.database.db, { workspaceId: t2.workspace.id, ownerId: t2.users.staff.id, status: "new" });
+    await buildLead(t.database.db, { workspaceId: t2.workspace.id, status: "new" });
+    const data = (await boss.get("/api/leads/workload")).body.data as { user: { id: string } | null; open: number }[];
+    expect(data[0]).toMatchObject({ user: { id: t2.users.staff.id }, open: 1 });
+    for (const idle of [t2.users.admin, t2.users.manager, t2.users.sales_agent]) {
+      expect(data).toContainEqual({ user: { id: idle.id, name: idle.name }, role: idle.role, open: 0, new: 0 });
+    }
+    expect(data.map((r) => r.user?.id)).not.toContain(t2.users.creator.id);
+    expect(data.at(-1)).toEqual({ user: null, role: null, open: 1, new: 1 });
+    const agent = await loginAs(t, t2.users.sales_agent);
+    expect((await agent.get("/api/leads/workload")).body.data).toEqual([{ user: { id: t2.users.sales_agent.id, name: t2.users.sales_agent.name }, role: "sales_agent", open: 0, new: 0 }]);
+  });
 });

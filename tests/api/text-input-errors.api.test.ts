@@ -53,3 +53,30 @@ describe("messages the forms show as they are", () => {
     expect(res.body.error.details.issues).toEqual([expect.objectContaining({ path: "body.actions.0.tag", message: "Keep the tag to 40 characters" })]);
   });
 });
+
+describe("zod's own wording never reaches the API's issues", () => {
+  it("400 validation_failed 'Use one of \"new\", …' (not 'Invalid option: expected one of') for a lead status that doesn't exist", async () => {
+    const res = await admin.post("/api/leads", { name: "Hot Lead", status: "hot" });
+    expectError(res, 400, "validation_failed");
+    expect(res.body.error.details.issues).toEqual([
+      expect.objectContaining({ path: "body.status", message: 'Use one of "new", "contacted", "qualified" or "unqualified"' }),
+    ]);
+  });
+
+  it("400 validation_failed 'This field is required' / 'Enter a number' (not 'Invalid input: expected …') for a contact without its client and a non-numeric page limit", async () => {
+    const contact = await admin.post("/api/contacts", { firstName: "Ann" });
+    expectError(contact, 400, "validation_failed");
+    expect(contact.body.error.details.issues).toEqual([expect.objectContaining({ path: "body.clientId", message: "This field is required" })]);
+    const list = await admin.get("/api/leads?limit=abc");
+    expectError(list, 400, "validation_failed");
+    expect(list.body.error.details.issues).toEqual([expect.objectContaining({ path: "query.limit", message: "Enter a number" })]);
+  });
+
+  it("400 validation_failed 'Enter a date as YYYY-MM-DD' (not 'Invalid ISO date') for the deal's close date in a lead conversion", async () => {
+    const lead = await admin.post("/api/leads", { name: "Dated Lead" });
+    expect(lead.status).toBe(201);
+    const res = await admin.post(`/api/leads/${lead.body.data.id}/convert`, { client: { mode: "new" }, deal: { title: "Dated", expectedCloseDate: "2026-02-30T00:00" } });
+    expectError(res, 400, "validation_failed");
+    expect(res.body.error.details.issues).toEqual([expect.objectContaining({ path: "body.deal.expectedCloseDate", message: "Enter a date as YYYY-MM-DD" })]);
+  });
+});

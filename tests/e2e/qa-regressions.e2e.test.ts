@@ -1,7 +1,7 @@
 import type { Browser, ConsoleMessage } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DOMAIN, DEMO_PASSWORD } from "../../server/db/seed/demo-seed";
-import { api, apiResult, createPipeline } from "./support/api";
+import { api, apiResult, createPipeline, usersOfRole, waitUntil } from "./support/api";
 import { type RunningApp, startAppProcess } from "./support/app-process";
 import { boardColumnTitles, launchBrowser, signIn, snap } from "./support/browser";
 
@@ -199,6 +199,97 @@ describe("QA regressions", () => {
     // The API still refuses.
     expect((await apiResult(page, "DELETE", `/api/pipelines/${pipeline.id}/stages/${pipeline.stages[0]!.id}`)).status).toBe(409);
     expect((await apiResult(page, "DELETE", `/api/pipelines/${pipeline.id}`)).status).toBe(409);
+    await context.close();
+  });
+
+  // Session 4 QA pass (s4-qa).
+  it("timeline: @mentioning someone who can't see the lead says who and why in the composer, and posts nothing", async () => {
+    const stamp = Date.now();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await signIn(context, app.url, `admin@${DEMO_DOMAIN}`, DEMO_PASSWORD);
+    const [manager] = await usersOfRole(page, "manager");
+    const [creator] = await usersOfRole(page, "creator");
+    const lead = await api<{ data: { id: string } }>(page, "POST", "/api/leads", { name: `Secret lead ${stamp}`, ownerId: manager!.id });
+    await page.goto(`${app.url}/leads/${lead.data.id}`);
+    const composer = page.getByRole("form", { name: "Log an activity" });
+    const box = composer.getByLabel("What happened");
+    await box.fill("Discount agreed, see @Cas");
+    await page.getByRole("option", { name: creator!.name }).click();
+    await composer.getByRole("button", { name: "Add to timeline" }).click();
+    await composer.getByText(`${creator!.name} can't see this lead, so can't be mentioned on it`).waitFor();
+    await snap(page, "qa-06-mention-refused");
+    const entries = await api<{ data: { kind: string }[] }>(page, "GET", `/api/activities?entityType=lead&entityId=${lead.data.id}`);
+    expect(entries.data.map((e) => e.kind)).not.toContain("note");
+    await context.close();
+  });
+
+  it("automations: the run cards on the lead and the automation are padded and say '1 run', not '1 runs'", async () => {
+    const stamp = Date.now();
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await signIn(context, app.url, `admin@${DEMO_DOMAIN}`, DEMO_PASSWORD);
+    const automation = await api<{ data: { id: string } }>(page, "POST", "/api/automations", {
+      name: `Tag QA ${stamp}`,
+      trigger: { type: "lead_status_changed", to: "unqualified" },
+      conditions: [{ field: "name", op: "contains", value: String(stamp) }],
+      actions: [{ type: "add_tag", tag: `qa${stamp}`.slice(0, 40) }],
+    });
+    const lead = await api<{ data: { id: string } }>(page, "POST", "/api/leads", { name: `Run lead ${stamp}` });
+    await api(page, "PATCH", `/api/leads/${lead.data.id}`, { status: "unqualified" });
+    await waitUntil("the automation ran", async () => ((await api<{ data: unknown[] }>(page, "GET", `/api/automations/${automation.data.id}/runs`)).data.length ? true : undefined));
+    const insetOf = async (card: ReturnType<typeof page.getByTestId>) => {
+      const outer = await card.boundingBox();
+      const run = await card.getByTestId("automation-run").first().boundingBox();
+      const heading = await card.getByRole("heading").first().boundingBox();
+      return Math.min(run!.x - outer!.x, heading!.x - outer!.x);
+    };
+    await page.goto(`${app.url}/leads/${lead.data.id}`);
+    const onLead = page.getByTestId("lead-automation-runs");
+    await onLead.getByTestId("automation-run").waitFor();
+    expect(await insetOf(onLead)).toBeGreaterThanOrEqual(12);
+    await onLead.getByText("Showing 1 run — that's all").waitFor();
+    await page.goto(`${app.url}/automations/${automation.data.id}`);
+    const log = page.getByTestId("automation-run-log");
+    await log.getByTestId("automation-run").waitFor();
+    expect(await insetOf(log)).toBeGreaterThanOrEqual(12);
+    await log.getByText("Showing 1 run — that's all").waitFor();
+    await snap(page, "qa-07-automation-run-log");
+    await context.close();
+  });
+
+  it("import wizard: a Windows-1252 CSV is refused at upload with how to fix it; a bad status is explained in words in the dry run", async () => {
+    const stamp = Date.now();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await signIn(context, app.url, `admin@${DEMO_DOMAIN}`, DEMO_PASSWORD);
+    await page.goto(`${app.url}/imports/new?entity=lead`);
+    await page.getByLabel("CSV file").setInputFiles({ name: "excel-export.csv", mimeType: "text/csv", buffer: Buffer.from(`Name,Email\nCaf\xe9 ${stamp},cafe-${stamp}@example.test\n`, "latin1") });
+    await page.getByRole("alert").filter({ hasText: "The file is not UTF-8 text." }).waitFor();
+    await snap(page, "qa-08-import-not-utf8");
+    await page.getByLabel("CSV file").setInputFiles({
+      name: "statuses.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`Name,Email,Status\nGood ${stamp},good-${stamp}@example.test,new\nHot ${stamp},hot-${stamp}@example.test,hot\n`, "utf8"),
+    });
+    await page.getByRole("heading", { name: "Map the columns" }).waitFor();
+    await page.getByRole("button", { name: "Check the file" }).click();
+    await page.getByRole("heading", { name: "Dry run" }).waitFor({ timeout: 60_000 });
+    const rejected = page.getByRole("table", { name: "Rejected rows" });
+    await rejected.getByText('Use one of "new", "contacted", "qualified" or "unqualified"').waitFor();
+    expect(await rejected.textContent()).not.toContain("Invalid option");
+    await snap(page, "qa-09-import-status-words");
+    await context.close();
+  });
+
+  it("files: a refused upload always names its file (an empty file said only 'The file is empty.')", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await signIn(context, app.url, `admin@${DEMO_DOMAIN}`, DEMO_PASSWORD);
+    const lead = await api<{ data: { id: string } }>(page, "POST", "/api/leads", { name: `Files lead ${Date.now()}` });
+    await page.goto(`${app.url}/leads/${lead.data.id}`);
+    await page.getByLabel("Choose files to upload").setInputFiles([
+      { name: "blank-brief.txt", mimeType: "text/plain", buffer: Buffer.alloc(0) },
+      { name: "brief.txt", mimeType: "text/plain", buffer: Buffer.from("The brief") },
+    ]);
+    await page.getByTestId("attachments-list").getByRole("link", { name: "brief.txt", exact: true }).waitFor();
+    await page.getByRole("alert").filter({ hasText: "“blank-brief.txt”: The file is empty." }).waitFor();
     await context.close();
   });
 });

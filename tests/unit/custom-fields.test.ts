@@ -42,6 +42,20 @@ describe("validateCustomFieldValues", () => {
   });
 });
 
+describe("validateCustomFieldValues: dates", () => {
+  const defs = [{ key: "start", label: "Start", type: "date" as const, options: [], required: false }];
+
+  it("refuses a day that doesn't exist (2026-02-30, 2026-04-31, 2025-02-29), which Date.parse rolls into the next month", () => {
+    for (const bad of ["2026-02-30", "2026-04-31", "2025-02-29", "2026-13-01", "2026-00-10"]) {
+      expect(validateCustomFieldValues(defs, { start: bad }).map((i) => [i.path, i.message])).toEqual([["body.customFields.start", "Enter a date (YYYY-MM-DD)"]]);
+    }
+  });
+
+  it("takes real days, leap days included", () => {
+    for (const good of ["2026-02-28", "2028-02-29", "2026-12-31"]) expect(validateCustomFieldValues(defs, { start: good })).toEqual([]);
+  });
+});
+
 describe("customFieldFilterParam", () => {
   it("accepts one or many key:value filters, up to 5", () => {
     expect(customFieldFilterParam.parse("tier:gold")).toEqual(["tier:gold"]);

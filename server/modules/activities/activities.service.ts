@@ -1,8 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { ActivityDto, ActivityListResponse, CreateActivityBody, ListActivitiesQuery, TIMELINE_ENTITIES } from "../../../shared/contracts/activities";
-import { errors } from "../../../shared/errors";
+import type { Permission } from "../../../shared/constants/roles";
+import { AppError, errors, type FieldIssue } from "../../../shared/errors";
 import type { AppContext } from "../../app-context";
 import { type Actor, can } from "../../auth/actor";
+import { loadAuthUser } from "../../auth/auth-user";
 import type { Db } from "../../db/client";
 import { deals, leads } from "../../db/schema";
 import { withTransaction } from "../../db/transaction";
@@ -21,6 +23,8 @@ import { insertActivity, listEntityActivities, userNames } from "./activities.re
 
 type TimelineEntity = (typeof TIMELINE_ENTITIES)[number];
 const NOUNS: Record<TimelineEntity, string> = { client: "Client", contact: "Contact", lead: "Lead", deal: "Deal" };
+/** What a person needs to open a record's page (a contact is read through its client). */
+const READ_PERMISSION: Record<TimelineEntity, Permission> = { client: "clients.read", contact: "clients.read", lead: "leads.read", deal: "deals.read" };
 
 /**
  * The record a timeline belongs to, if the actor may see it (a contact through its client, leads and
@@ -41,6 +45,30 @@ async function loadTimelineRecord(db: Db, actor: Actor, type: TimelineEntity, id
     if (deal) return { name: deal.name, path: `/deals/${id}`, canWrite: can(actor, "deals.write") };
   }
   throw errors.notFound(NOUNS[type]);
+}
+
+/**
+ * The mentioned team members who could not open the record (its read permission and its visibility
+ * rule, as for the author), as issues on `body.mentionIds.<i>`.
+ */
+async function mentionsWhoCannotSee(app: AppContext, db: Db, type: TimelineEntity, id: string, mentionIds: string[]): Promise<FieldIssue[]> {
+  const issues: FieldIssue[] = [];
+  for (const [i, userId] of mentionIds.entries()) {
+    const user = await loadAuthUser(app, userId);
+    if (!user) continue; // unknown people are refused above
+    const viewer: Actor = { ...user, permissions: new Set(user.permissions), sessionId: "mention-check" };
+    let visible = can(viewer, READ_PERMISSION[type]);
+    if (visible) {
+      try {
+        await loadTimelineRecord(db, viewer, type, id);
+      } catch (err) {
+        if (!(err instanceof AppError && err.code === "not_found")) throw err;
+        visible = false;
+      }
+    }
+    if (!visible) issues.push({ path: `body.mentionIds.${i}`, message: `${user.name} can't see this ${NOUNS[type].toLowerCase()}, so can't be mentioned on it` });
+  }
+  return issues;
 }
 
 /** Marks a lead or deal as touched (rotting and "no activity for N days" read last_activity_at). */
@@ -68,6 +96,9 @@ export async function createActivity(app: AppContext, actor: Actor, body: Create
     const known = new Set(mentioned.map((u) => u.id));
     const unknown = mentionIds.map((id, i) => ({ id, i })).filter((m) => !known.has(m.id));
     if (unknown.length) throw errors.validation(unknown.map((m) => ({ path: `body.mentionIds.${m.i}`, message: "Mention a team member of this workspace" })));
+    // The mention email names the record and quotes the note: only people who may open the record get it.
+    const blind = await mentionsWhoCannotSee(app, tx.db, body.entityType, body.entityId, mentionIds);
+    if (blind.length) throw errors.validation(blind);
     const row = await insertActivity(tx.db, {
       workspaceId: actor.workspaceId,
       entityType: body.entityType,

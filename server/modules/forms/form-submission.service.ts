@@ -3,6 +3,7 @@ import { type FormField, type FormSubmissionBody, type FormSubmissionResponse, H
 import type { LeadConsent } from "../../../shared/contracts/leads";
 import { NAME_MAX } from "../../../shared/constants/limits";
 import { AppError, errors, type FieldIssue } from "../../../shared/errors";
+import { validateCustomFieldValues } from "../../../shared/utils/custom-fields";
 import type { AppContext } from "../../app-context";
 import type { LeadFormRow, LeadRow } from "../../db/schema";
 import { type Tx, withTransaction } from "../../db/transaction";
@@ -103,6 +104,11 @@ function parseSubmission(fields: FormField[], form: LeadFormRow, body: FormSubmi
     else if (key === "country" && !/^[A-Z]{2}$/.test(value)) issues.push({ path, message: "Use a two-letter country code, e.g. GB", code: "invalid_country" });
     lead[key] = value;
     submitted[field.key] = value;
+  }
+  // Custom values' formats are checked with the rest, so one answer lists every problem: a visitor
+  // has a few submissions per hour, and each corrected retry counts against them.
+  for (const issue of validateCustomFieldValues(definitions, custom)) {
+    if (issue.code === "invalid_value") issues.push({ ...issue, path: issue.path.replace(/^body\.customFields\./, "body.cf.") });
   }
   const consented = form.consent.text.length > 0 && isTicked(body.consent);
   if (form.consent.required && !consented) issues.push({ path: "body.consent", message: "Tick the box to agree before sending", code: "required" });

@@ -9,6 +9,7 @@ import { errors } from "../../../shared/errors";
 /** Size of one stored piece of an uploaded file. */
 export const FILE_CHUNK_BYTES = 1024 * 1024;
 const SAMPLE_ROWS = 5;
+export const NOT_UTF8_MESSAGE = "The file is not UTF-8 text. In Excel, save it as “CSV UTF-8 (Comma delimited)”; in Numbers or Google Sheets, export it as CSV.";
 
 /** What the upload learnt about the file while storing it. */
 export interface StoredFile {
@@ -95,6 +96,10 @@ async function consume(stream: Readable & { truncated?: boolean }, fileName: str
   const sample: string[][] = [];
   let rows = 0;
   let parseError: unknown = null;
+  // Excel on Windows saves "CSV" in Windows-1252: read as UTF-8, every é would be stored as U+FFFD.
+  // A file that is not UTF-8 (or not text at all) is refused while it streams in, before any row is read.
+  const utf8 = new TextDecoder("utf-8", { fatal: true });
+  let notUtf8 = false;
 
   const flush = async () => {
     if (!pendingBytes) return;
@@ -119,6 +124,13 @@ async function consume(stream: Readable & { truncated?: boolean }, fileName: str
       });
     }
     size += chunk.length;
+    if (!notUtf8) {
+      try {
+        utf8.decode(chunk, { stream: true });
+      } catch {
+        notUtf8 = true;
+      }
+    }
     if (!parseError) parser.write(chunk);
     pending.push(chunk);
     pendingBytes += chunk.length;
@@ -126,6 +138,14 @@ async function consume(stream: Readable & { truncated?: boolean }, fileName: str
   }
   if (stream.truncated) throw errors.validation([{ path: "body.file", message: `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB` }]);
   await flush();
+  if (!notUtf8) {
+    try {
+      utf8.decode();
+    } catch {
+      notUtf8 = true;
+    }
+  }
+  if (notUtf8) throw errors.validation([{ path: "body.file", message: NOT_UTF8_MESSAGE }]);
   if (parser && !parseError) {
     const p = parser;
     await new Promise<void>((resolve) => {

@@ -13,7 +13,7 @@ import { deleteEntityAttachments } from "../attachments/attachments.repository";
 import { removeStoredFiles } from "../attachments/attachments.service";
 import { diffFields, recordAudit } from "../audit/audit.service";
 import { emitLeadEvent } from "../automations/automation-events";
-import { assertCanOwn } from "../users/record-owners";
+import { assertCanOwn, listOwnerCapable } from "../users/record-owners";
 import { normalisePhone } from "../contacts/contacts.service";
 import { parseCustomFieldFilters, parseCustomFieldSort } from "../custom-fields/custom-fields.query";
 import { loadDefinitions, resolveCustomFieldValues } from "../custom-fields/custom-fields.service";
@@ -181,6 +181,15 @@ export async function deleteLeadRecords(db: Db, actor: Actor, lead: LeadRow): Pr
 
 /** Open leads per owner among the leads the actor may see. */
 export async function getLeadWorkload(app: AppContext, actor: Actor): Promise<LeadWorkloadResponse> {
-  const rows = await leadWorkload(app.database.db, actor);
-  return { data: rows.map((r) => ({ user: r.ownerId ? { id: r.ownerId, name: r.name ?? "" } : null, role: r.role ?? null, open: r.open, new: r.new })) };
+  const db = app.database.db;
+  const rows = await leadWorkload(db, actor);
+  const counted = rows.map((r) => ({ user: r.ownerId ? { id: r.ownerId, name: r.name ?? "" } : null, role: r.role ?? null, open: r.open, new: r.new }));
+  // Who has nothing open is what a workload view is for: list every possible owner the caller may
+  // see (everyone for "all"; themselves for "own"), then the unassigned row last.
+  const seen = new Set(counted.flatMap((r) => (r.user ? [r.user.id] : [])));
+  const capable = actor.pipelineScope === "none" ? [] : await listOwnerCapable(db, actor.workspaceId, "leads");
+  const idle = capable
+    .filter((u) => !seen.has(u.id) && (actor.pipelineScope === "all" || u.id === actor.id))
+    .map((u) => ({ user: { id: u.id, name: u.name }, role: u.role, open: 0, new: 0 }));
+  return { data: [...counted.filter((r) => r.user), ...idle, ...counted.filter((r) => !r.user)] };
 }

@@ -26,6 +26,15 @@ export async function findOwnerCapable(db: Db, workspaceId: string, record: Owne
     .where(and(eq(users.workspaceId, workspaceId), inArray(users.id, ids), ownerCapableSql(record)));
 }
 
+/** Everyone in the workspace who may own `record` (the workload view lists them even with nothing open). */
+export async function listOwnerCapable(db: Db, workspaceId: string, record: OwnedRecord): Promise<{ id: string; name: string; role: string }[]> {
+  return db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(and(eq(users.workspaceId, workspaceId), ownerCapableSql(record)))
+    .orderBy(users.name, users.id);
+}
+
 /** Why each of `ids` that may not own `record` is refused, keyed by id (empty when all may). The message names the person. */
 export async function ownerRefusals(db: Db, workspaceId: string, record: OwnedRecord, ids: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];

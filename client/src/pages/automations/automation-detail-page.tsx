@@ -4,7 +4,7 @@ import { describeConditions } from "@/components/crm/conditions-editor";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageSkeleton } from "@/components/ui/skeleton";
 import { paths } from "@/config/paths";
@@ -48,19 +48,21 @@ export function AutomationDetailPage() {
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="space-y-3 lg:col-span-1">
-          <h2 className="text-sm font-semibold text-zinc-900">What it does</h2>
-          <p className="text-sm text-zinc-700">{describeTrigger(a.trigger)}</p>
-          <p className="text-sm text-zinc-600">If: {describeConditions(a.conditions, labels)}</p>
-          <ol className="list-decimal space-y-1 pl-5 text-sm text-zinc-700">
-            {a.actions.map((x, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: ordered actions
-              <li key={i}>{ACTION_LABELS[x.type]}</li>
-            ))}
-          </ol>
+        <Card className="lg:col-span-1">
+          <CardHeader title="What it does" />
+          <CardBody className="space-y-3">
+            <p className="text-sm text-zinc-700">{describeTrigger(a.trigger)}</p>
+            <p className="text-sm text-zinc-600">If: {describeConditions(a.conditions, labels)}</p>
+            <ol className="list-decimal space-y-1 pl-5 text-sm text-zinc-700">
+              {a.actions.map((x, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: ordered actions
+                <li key={i}>{ACTION_LABELS[x.type]}</li>
+              ))}
+            </ol>
+          </CardBody>
         </Card>
-        <Card className="min-w-0 lg:col-span-2">
-          <h2 className="mb-2 text-sm font-semibold text-zinc-900">Run log</h2>
+        <Card className="min-w-0 lg:col-span-2" data-testid="automation-run-log">
+          <CardHeader title="Run log" />
           <AutomationRunLog automationId={a.id} />
         </Card>
       </div>

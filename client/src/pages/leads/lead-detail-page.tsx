@@ -4,7 +4,7 @@ import { Magnet } from "lucide-react";
 import { useLocation, useParams } from "wouter";
 import { RecordLoadError } from "@/components/crm/record-load-error";
 import { PageHeader } from "@/components/layout/page-header";
-import { Card } from "@/components/ui/card";
+import { Card, CardHeader } from "@/components/ui/card";
 import { PageSkeleton } from "@/components/ui/skeleton";
 import { paths } from "@/config/paths";
 import { AttachmentsPanel } from "@/features/attachments/components/attachments-panel";
@@ -97,7 +97,7 @@ function LeadDetailBody() {
           <LeadConsentCard lead={l} />
           <LeadSourceCard lead={l} />
           <Card className="min-w-0" data-testid="lead-automation-runs">
-            <h2 className="mb-1 text-sm font-semibold text-zinc-900">Automations</h2>
+            <CardHeader title="Automations" />
             <LeadAutomationRuns leadId={l.id} />
           </Card>
         </div>

@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input, NativeSelect } from "@/components/ui/input";
-import { errorMessage } from "@/lib/api-client";
+import { errorMessage, isApiError } from "@/lib/api-client";
 import type { TimelineTarget } from "../api/activities-keys";
 import { useCreateActivity } from "../api/create-activity";
 import { MentionTextarea, type Person } from "./mention-textarea";
@@ -46,7 +46,8 @@ export function ActivityComposer({ target, people }: { target: TimelineTarget; p
           setError(undefined);
           toast.success(`${KIND_LABELS[kind]} added to the timeline.`);
         },
-        onError: (err) => setError(errorMessage(err)),
+        // Say which field and why (e.g. a mentioned person who can't see this record), not just "Some fields are not valid."
+        onError: (err) => setError(isApiError(err, "validation_failed") && err.details?.issues?.length ? err.details.issues.map((i) => i.message).join(" ") : errorMessage(err)),
       },
     );
   };

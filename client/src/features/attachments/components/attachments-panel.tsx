@@ -34,6 +34,11 @@ export function uploadErrorMessage(error: unknown, name: string): string {
   if (isApiError(error, "unsupported_file_type")) {
     return `“${name}” isn't a kind of file we accept. Upload a PDF, an image (PNG, JPEG, GIF, WebP), a Word, Excel or PowerPoint file, text/CSV or a ZIP.`;
   }
+  // Any other refusal (an empty file, a bad form field): still say which file it was.
+  if (isApiError(error, "validation_failed")) {
+    const detail = error.details?.issues?.[0]?.message ?? error.message;
+    return `“${name}”: ${detail.replace(/\.?$/, ".")}`;
+  }
   return errorMessage(error);
 }
 

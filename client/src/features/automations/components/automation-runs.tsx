@@ -64,12 +64,12 @@ function RunList({ query, show, empty }: { query: ReturnType<typeof useAutomatio
   if (runs.length === 0) return <EmptyState title="No runs yet" description={empty} />;
   return (
     <>
-      <ul className="divide-y divide-zinc-100">
+      <ul className="divide-y divide-zinc-100 px-5">
         {runs.map((r) => (
           <RunItem key={r.id} run={r} show={show} />
         ))}
       </ul>
-      <LoadMore hasNextPage={query.hasNextPage} isFetchingNextPage={query.isFetchingNextPage} fetchNextPage={() => void query.fetchNextPage()} shown={runs.length} noun="runs" />
+      <LoadMore hasNextPage={query.hasNextPage} isFetchingNextPage={query.isFetchingNextPage} fetchNextPage={() => void query.fetchNextPage()} shown={runs.length} noun={runs.length === 1 ? "run" : "runs"} />
     </>
   );
 }

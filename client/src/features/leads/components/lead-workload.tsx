@@ -18,7 +18,7 @@ export function LeadWorkload() {
     <Card>
       <CardHeader
         title="Open leads per person"
-        description={workload.data ? `${total} open lead${total === 1 ? "" : "s"} among the ones you can see. The darker part of each bar is still new.` : undefined}
+        description={workload.data ? `${total.toLocaleString()} open lead${total === 1 ? "" : "s"} among the ones you can see. The darker part of each bar is still new.` : undefined}
       />
       {workload.isPending ? (
         <SkeletonRows rows={4} />
@@ -41,7 +41,7 @@ export function LeadWorkload() {
             const name = r.user?.name ?? "Unassigned";
             const href = `${paths.leads.href()}?owner=${r.user ? encodeURIComponent(r.user.id) : "unassigned"}`;
             return (
-              <li key={r.user?.id ?? "unassigned"} className="grid grid-cols-1 items-center gap-2 px-5 py-3 sm:grid-cols-[12rem_1fr_7rem]">
+              <li key={r.user?.id ?? "unassigned"} className="grid grid-cols-1 items-center gap-2 px-5 py-3 sm:grid-cols-[12rem_1fr_11rem]">
                 <div className="min-w-0">
                   <Link href={href} className="block truncate text-sm font-medium text-zinc-900 hover:text-brand hover:underline">
                     {name}
@@ -59,7 +59,7 @@ export function LeadWorkload() {
                   </div>
                 </div>
                 <p className="text-sm text-zinc-600 tabular-nums sm:text-right">
-                  <span className="font-semibold text-zinc-900">{r.open}</span> open · {r.new} new
+                  <span className="font-semibold text-zinc-900">{r.open.toLocaleString()}</span> open · {r.new.toLocaleString()} new
                 </p>
               </li>
             );
