@@ -1,10 +1,13 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-// The same plain-words validation messages as the API (forms check with the shared contracts).
-import "@shared/utils/zod-messages";
 import { App } from "./app/app";
 import { ApiError } from "./lib/api-client";
 import "./index.css";
+
+// The same plain-words validation messages as the API (forms check with the shared contracts).
+// Loaded beside the first render, not in the initial bundle: it needs zod, which only pages with
+// forms download (and they download after this has long been installed).
+void import("@shared/utils/zod-messages");
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html is missing #root");

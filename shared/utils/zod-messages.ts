@@ -1,4 +1,6 @@
-import { z } from "zod";
+// Only zod's core config: the browser loads this before any page, and `zod` itself would pull the
+// whole schema library into the initial bundle.
+import { config, type $ZodRawIssue } from "zod/v4/core";
 
 // Zod's default English messages read like a type checker ('Invalid option: expected one of
 // "new"|"contacted"', 'Invalid input: expected number, received string', 'Too small: expected
@@ -7,7 +9,7 @@ import { z } from "zod";
 // thing in plain words. A message given in a schema (`.min(1, "Enter the tag")`) still wins: zod
 // uses the global map only where a schema has none.
 
-type Issue = z.core.$ZodRawIssue;
+type Issue = $ZodRawIssue;
 
 const FORMATS: Record<string, string> = {
   email: "Enter a valid email address",
@@ -108,7 +110,7 @@ let installed = false;
 export function installZodMessages(): void {
   if (installed) return;
   installed = true;
-  z.config({ customError: (issue) => plainZodMessage(issue as Issue) });
+  config({ customError: (issue) => plainZodMessage(issue as Issue) });
 }
 
 installZodMessages();
