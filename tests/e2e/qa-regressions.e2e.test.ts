@@ -292,4 +292,15 @@ describe("QA regressions", () => {
     await page.getByRole("alert").filter({ hasText: "“blank-brief.txt”: The file is empty." }).waitFor();
     await context.close();
   });
+
+  it("files: a creator (read-only) is not told to switch on “Shared with client”, a switch they don't have", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await signIn(context, app.url, `creator@${DEMO_DOMAIN}`, DEMO_PASSWORD);
+    const clients = await api<{ data: { id: string }[] }>(page, "GET", "/api/clients?limit=1");
+    await page.goto(`${app.url}/clients/${clients.data[0]!.id}`);
+    await page.getByRole("tab", { name: "Files" }).click();
+    await page.getByText("Files marked “Shared with client” show in their portal.").waitFor();
+    expect(await page.getByText("Switch on “Shared with client”").count()).toBe(0);
+    await context.close();
+  });
 });

@@ -71,7 +71,13 @@ export function AttachmentsPanel({ entityType, entityId, canWrite, canShare }: A
     <Card>
       <CardHeader
         title="Files"
-        description={showSharing ? "Documents for this client. Switch on “Shared with client” to show a file in their portal." : "Documents attached to this record."}
+        description={
+          showSharing && canShare
+            ? "Documents for this client. Switch on “Shared with client” to show a file in their portal."
+            : showSharing
+              ? "Documents for this client. Files marked “Shared with client” show in their portal."
+              : "Documents attached to this record."
+        }
       />
       {canWrite ? (
         <CardBody className="space-y-3">
