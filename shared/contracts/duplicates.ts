@@ -106,6 +106,7 @@ export const RelatedCounts = z
     contacts: z.number().int().describe("Contacts of a client (0 for other types)"),
     convertedLeads: z.number().int().describe("Leads converted into this client or contact"),
     portalUsers: z.number().int().describe("Portal logins bound to this client, or 1 when this contact has one"),
+    attachments: z.number().int().describe("Files of a client or lead (0 for contacts, which carry none)"),
   })
   .meta({ id: "DuplicateRelatedCounts" });
 export type RelatedCounts = z.infer<typeof RelatedCounts>;

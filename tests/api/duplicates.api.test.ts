@@ -193,11 +193,12 @@ describe("GET /api/duplicates/compare", () => {
     await buildContact(t.database.db, { workspaceId: ws, clientId: b.id });
     await buildActivity(t.database.db, { workspaceId: ws, entityType: "client", entityId: b.id });
     await dealOn(ws, { clientId: b.id });
+    await buildAttachment(t.database.db, t.ctx.storage, { workspaceId: ws, entityType: "client", entityId: b.id });
     const res = await admin.get(`/api/duplicates/compare?entityType=client&ids=${a.id},${b.id}`);
     expect(res.status).toBe(200);
     const { data } = CompareDuplicatesResponse.parse(res.body);
     expect(data.records.map((r) => r.id)).toEqual([a.id, b.id]);
-    expect(data.records[1]!.related).toEqual({ activities: 1, deals: 1, contacts: 1, convertedLeads: 0, portalUsers: 0 });
+    expect(data.records[1]!.related).toEqual({ activities: 1, deals: 1, contacts: 1, convertedLeads: 0, portalUsers: 0, attachments: 1 });
     expect(data.fields.find((f) => f.key === "phone")?.values).toEqual(["+15550001", null]);
     expect(data.fields.find((f) => f.key === "customFields.tier")).toEqual({ key: "customFields.tier", label: "Tier", values: ["gold", null] });
     expect(data.abilities.merge).toBe(true);
@@ -236,7 +237,7 @@ describe("POST /api/duplicates/merge", () => {
       fields: { website: "merged", industry: "survivor", "customFields.tier": "merged" },
     });
     expect(res.status).toBe(200);
-    expect(MergeDuplicatesResponse.parse(res.body).data.moved).toEqual({ activities: 1, deals: 1, contacts: 1, convertedLeads: 1, portalUsers: 1 });
+    expect(MergeDuplicatesResponse.parse(res.body).data.moved).toEqual({ activities: 1, deals: 1, contacts: 1, convertedLeads: 1, portalUsers: 1, attachments: 1 });
     const [after] = await db.select().from(clients).where(eq(clients.id, survivor.id));
     expect(after).toMatchObject({ name: "Acme Coffee Roasters", industry: "Coffee", website: "https://acme.example", customFields: { tier: "gold" } });
     expect([...after!.tags].sort()).toEqual(["a", "b"]);
@@ -266,7 +267,7 @@ describe("POST /api/duplicates/merge", () => {
     const lead = await buildLead(db, { workspaceId: ws, convertedContactId: merged.id });
     const res = await admin.post("/api/duplicates/merge", { entityType: "contact", survivorId: survivor.id, mergedId: merged.id, fields: { email: "merged" } });
     expect(res.status).toBe(200);
-    expect(res.body.data.moved).toEqual({ activities: 0, deals: 1, contacts: 0, convertedLeads: 1, portalUsers: 1 });
+    expect(res.body.data.moved).toEqual({ activities: 0, deals: 1, contacts: 0, convertedLeads: 1, portalUsers: 1, attachments: 0 });
     const [after] = await db.select().from(contacts).where(eq(contacts.id, survivor.id));
     expect(after).toMatchObject({ lastName: "Hopper", email: "grace@navy.example", userId: login.id });
     expect((await db.select().from(deals).where(eq(deals.id, deal.id)))[0]!.contactId).toBe(survivor.id);
@@ -291,7 +292,7 @@ describe("POST /api/duplicates/merge", () => {
     expect(await auditRows(t, { action: "contact.merged", entityId: a.id })).toHaveLength(0);
   });
 
-  it("200 merges leads: deals and timeline moved, tags unioned, the earliest consent kept, picked owner applied", async () => {
+  it("200 merges leads: deals, files and timeline moved, tags unioned, the earliest consent kept, picked owner applied; the merged lead's 'created' entry names it", async () => {
     const { team, admin } = await setup();
     const ws = team.workspace.id;
     const db = t.database.db;
@@ -300,9 +301,16 @@ describe("POST /api/duplicates/merge", () => {
     const merged = await buildLead(db, { workspaceId: ws, name: "Linus Torvalds", tags: ["y"], ownerId: team.users.sales_agent.id, consent });
     const deal = await dealOn(ws, { leadId: merged.id });
     await buildActivity(db, { workspaceId: ws, entityType: "lead", entityId: merged.id });
+    const created = await buildActivity(db, { workspaceId: ws, entityType: "lead", entityId: merged.id }, { kind: "created", body: null, meta: { source: "form" } });
+    const survivorCreated = await buildActivity(db, { workspaceId: ws, entityType: "lead", entityId: survivor.id }, { kind: "created", body: null, meta: { source: "manual" } });
+    await buildAttachment(db, t.ctx.storage, { workspaceId: ws, entityType: "lead", entityId: merged.id });
     const res = await admin.post("/api/duplicates/merge", { entityType: "lead", survivorId: survivor.id, mergedId: merged.id, fields: { name: "merged", ownerId: "merged" } });
     expect(res.status).toBe(200);
-    expect(res.body.data.moved).toMatchObject({ activities: 1, deals: 1 });
+    expect(res.body.data.moved).toMatchObject({ activities: 2, deals: 1, attachments: 1 });
+    expect((await db.select().from(attachments).where(eq(attachments.entityId, survivor.id))).length).toBe(1);
+    const entries = new Map((await db.select().from(activities).where(inArray(activities.id, [created.id, survivorCreated.id]))).map((a) => [a.id, a]));
+    expect(entries.get(created.id)).toMatchObject({ entityId: survivor.id, meta: { source: "form", mergedFrom: { id: merged.id, name: "Linus Torvalds" } } });
+    expect(entries.get(survivorCreated.id)!.meta).toEqual({ source: "manual" });
     const [after] = await db.select().from(leads).where(eq(leads.id, survivor.id));
     expect(after).toMatchObject({ name: "Linus Torvalds", ownerId: team.users.sales_agent.id, consent });
     expect([...after!.tags].sort()).toEqual(["x", "y"]);

@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 describe("duplicates: merge two similar clients", () => {
-  it("compares, picks a field from the other record, merges, and the survivor has the moved contact", async () => {
+  it("compares, picks a field from the other record, merges, and the survivor has the moved contact and file, its timeline naming the merged record", async () => {
     const stamp = Date.now().toString(36);
     const survivorName = `Quillfeather Coffee Roasters ${stamp}`;
     const mergedName = `QUILLFEATHER Coffee Roaster ${stamp}`;
@@ -33,6 +33,9 @@ describe("duplicates: merge two similar clients", () => {
     expect(second.status).toBe(201);
     const contact = await apiResult(admin, "POST", "/api/contacts", { clientId: second.body.data.id, firstName: "Juniper", lastName: `Moved ${stamp}` });
     expect(contact.status).toBe(201);
+    await admin.goto(`${app.url}/clients/${second.body.data.id}?tab=files`);
+    await admin.getByLabel("Choose files to upload").setInputFiles([{ name: `brief-${stamp}.txt`, mimeType: "text/plain", buffer: Buffer.from("The brief") }]);
+    await admin.getByTestId("attachments-list").getByRole("link", { name: `brief-${stamp}.txt`, exact: true }).waitFor();
 
     // Pairs are precomputed by a background job that commits with each write: wait until it has run.
     await expect
@@ -60,7 +63,7 @@ describe("duplicates: merge two similar clients", () => {
     await row.getByRole("button", { name: "Compare & merge" }).click();
     const dialog = admin.getByRole("dialog");
     await dialog.getByTestId("moves-summary").waitFor();
-    await expect.poll(() => dialog.getByTestId("moves-summary").textContent()).toContain("1 contact will move");
+    await expect.poll(() => dialog.getByTestId("moves-summary").textContent()).toContain("1 contact, 1 file will move");
     await dialog.getByRole("radio", { name: `Website: https://quillfeather.example (${mergedName})` }).check();
     await snap(admin, "duplicates-02-compare");
     await dialog.getByRole("button", { name: "Merge…" }).click();
@@ -75,6 +78,11 @@ describe("duplicates: merge two similar clients", () => {
     await expect.poll(() => admin.getByLabel("Website").inputValue()).toBe("https://quillfeather.example");
     await admin.getByRole("tab", { name: "Contacts" }).click();
     await admin.getByText(`Juniper Moved ${stamp}`).first().waitFor();
+    await admin.getByRole("tab", { name: "Files" }).click();
+    await admin.getByTestId("attachments-list").getByRole("link", { name: `brief-${stamp}.txt`, exact: true }).waitFor();
+    // The merged client's own "created" entry names it, so the survivor's timeline doesn't read as created twice.
+    await admin.getByRole("tab", { name: "Timeline" }).click();
+    await admin.getByText(`created “${mergedName}” (since merged into this client)`).waitFor();
     await snap(admin, "duplicates-03-survivor");
     expect((await apiResult(admin, "GET", `/api/clients/${second.body.data.id}`)).status).toBe(404);
     await context.close();

@@ -225,7 +225,7 @@ async function moveRelations(db: Db, actor: Actor, entityType: DuplicateEntityTy
   if (entityType === "client") {
     const [s, m] = [survivor, merged] as [typeof clients.$inferSelect, typeof clients.$inferSelect];
     patch.tags = union(s.tags, m.tags);
-    return moveClientRelations(db, ws, m.id, s.id);
+    return moveClientRelations(db, ws, { id: m.id, name: nameOf(m) }, s.id);
   }
   if (entityType === "contact") {
     const [s, m] = [survivor, merged] as [typeof contacts.$inferSelect, typeof contacts.$inferSelect];
@@ -242,14 +242,14 @@ async function moveRelations(db: Db, actor: Actor, entityType: DuplicateEntityTy
       portalUsers = 1;
     }
     if (m.isPrimary && !s.isPrimary && m.clientId === s.clientId) patch.isPrimary = true;
-    return { ...(await moveContactRelations(db, ws, m.id, s.id)), portalUsers };
+    return { ...(await moveContactRelations(db, ws, { id: m.id, name: nameOf(m) }, s.id)), portalUsers };
   }
   const [s, m] = [survivor, merged] as [typeof leads.$inferSelect, typeof leads.$inferSelect];
   patch.tags = union(s.tags, m.tags);
   const consent = earliestConsent(s.consent, m.consent);
   if (JSON.stringify(consent) !== JSON.stringify(s.consent)) patch.consent = consent;
   if (m.lastActivityAt > s.lastActivityAt) patch.lastActivityAt = m.lastActivityAt;
-  return moveLeadRelations(db, ws, m.id, s.id);
+  return moveLeadRelations(db, ws, { id: m.id, name: nameOf(m) }, s.id);
 }
 
 /** Applies the survivor's new values and deletes the merged record. */

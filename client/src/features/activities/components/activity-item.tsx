@@ -90,8 +90,11 @@ export function describeActivity(a: ActivityDto): string {
   const what = `this ${a.entityType}`;
   const meta = a.meta ?? {};
   switch (a.kind) {
-    case "created":
-      return describeCreated(a, what);
+    case "created": {
+      // The entry of a duplicate merged into this record says whom it was about.
+      const from = refName(meta.mergedFrom);
+      return from ? `${describeCreated(a, `“${from}”`)} (since merged into ${what})` : describeCreated(a, what);
+    }
     case "status_changed":
       return `${who} changed status from ${word(meta.from)} to ${word(meta.to)}`;
     case "owner_changed": {

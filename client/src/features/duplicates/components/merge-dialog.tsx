@@ -32,6 +32,7 @@ export function movesSummary(entityType: DuplicateEntityType, related: RelatedCo
     ...(entityType === "client" ? [plural(related.contacts, "contact")] : []),
     ...(related.convertedLeads ? [plural(related.convertedLeads, "converted lead")] : []),
     ...(related.portalUsers ? [plural(related.portalUsers, "portal login")] : []),
+    ...(related.attachments ? [plural(related.attachments, "file")] : []),
   ];
   return `${parts.join(", ")} will move`;
 }
