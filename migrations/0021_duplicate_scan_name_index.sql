@@ -4,6 +4,7 @@ CREATE TABLE "duplicate_scan_prefixes" (
 	"record_id" uuid NOT NULL,
 	"trigram" text NOT NULL,
 	"rank" smallint NOT NULL,
+	"core" boolean NOT NULL,
 	"len" smallint NOT NULL,
 	"sig" bit(256) NOT NULL,
 	CONSTRAINT "duplicate_scan_prefixes_workspace_id_entity_type_record_id_trigram_pk" PRIMARY KEY("workspace_id","entity_type","record_id","trigram")

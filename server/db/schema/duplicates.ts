@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bit, index, integer, pgTable, primaryKey, real, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bit, boolean, index, integer, pgTable, primaryKey, real, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { DuplicateReason, DuplicateScanStatus } from "../../../shared/contracts/duplicates";
 import { users } from "./users";
 import { workspaces } from "./workspaces";
@@ -124,6 +124,8 @@ export const duplicateScanPrefixes = pgTable(
     trigram: text("trigram").notNull(),
     /** The trigram's place in the name's rarest-first order (1 = rarest). */
     rank: smallint("rank").notNull(),
+    /** Within the first len − ⌈2t / (1 + t) · len⌉ + 1: what a longer or as long similar name must share. */
+    core: boolean("core").notNull(),
     /** How many distinct trigrams the whole name has. */
     len: smallint("len").notNull(),
     /** Bit `hashtext(trigram) & 255` set for every trigram of the name. */

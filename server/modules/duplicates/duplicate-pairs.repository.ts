@@ -145,7 +145,7 @@ function partnerLists(entityType: DuplicateEntityType, workspaceId: string, sour
         from ${duplicateScanPrefixes} sp join ${duplicateScanPrefixes} bp
           on bp.workspace_id = ${workspaceId} and bp.entity_type = ${entityType} and bp.trigram = sp.trigram and bp.record_id <> sp.record_id
         where sp.workspace_id = ${workspaceId} and sp.entity_type = ${entityType} and ${sources("sp.record_id")}
-          and (bp.len > sp.len or bp.rank <= ${shortPrefix("bp.len")}) and (sp.len > bp.len or sp.rank <= ${shortPrefix("sp.len")})
+          and (bp.len > sp.len or bp.core) and (sp.len > bp.len or sp.core)
           and least(sp.len - bit_count(sp.sig & ~bp.sig), bp.len - bit_count(bp.sig & ~sp.sig))::float8 * ${1 + t}::float8 + 1e-9 >= ${t}::float8 * (sp.len + bp.len)
         group by 1, 2)`);
     ctes.push(sql`n_m as (select c.s, c.b, similarity(${sql.raw(k.name("s"))}, ${sql.raw(k.name("b"))}) as sim
@@ -204,11 +204,16 @@ function scoredPairs(entityType: DuplicateEntityType, workspaceId: string, sourc
     where a.workspace_id = ${workspaceId} and b.workspace_id = ${workspaceId} and cardinality(f.reasons) > 0`;
 }
 
-/** Upserts the pairs of a `scoredPairs` select (computed_at = now, by the clock, so a later rebuild sweep keeps them). */
-function upsertPairs(select: SQL): SQL {
+/**
+ * Upserts the pairs of a `scoredPairs` select (computed_at = now, by the clock, so a later rebuild
+ * sweep keeps them). `onlyBefore`: rows computed since then are left as they are (a rebuild finds
+ * most pairs from both sides; the second find has nothing new to write).
+ */
+function upsertPairs(select: SQL, onlyBefore?: SQL): SQL {
+  const unless = onlyBefore ? sql` where ${duplicatePairs}.computed_at < ${onlyBefore}` : sql``;
   return sql`insert into ${duplicatePairs} (workspace_id, entity_type, low_id, high_id, reasons, similarity, score) ${select}
     on conflict (workspace_id, entity_type, low_id, high_id) do update
-      set reasons = excluded.reasons, similarity = excluded.similarity, score = excluded.score, computed_at = clock_timestamp()`;
+      set reasons = excluded.reasons, similarity = excluded.similarity, score = excluded.score, computed_at = clock_timestamp()${unless}`;
 }
 
 const idList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
@@ -302,15 +307,17 @@ export async function indexNamesWindow(db: Db, workspaceId: string, entityType: 
   const w = await nextWindow(db, workspaceId, entityType, afterId, size);
   if (!w.last) return w;
   const bits = NAME_SIGNATURE_BITS;
-  await db.execute(sql`insert into ${duplicateScanPrefixes} (workspace_id, entity_type, record_id, trigram, rank, len, sig)
-    select ${workspaceId}::uuid, ${entityType}::text, x.id, x.t, x.rn, x.len, x.sig from (
+  // Materialized: one signature per record (inlined, the planner computes it again per trigram).
+  await db.execute(sql`with g as materialized (
+      select r.id, tg, cardinality(tg) as len,
+        (select bit_or(B'1'::bit(${sql.raw(String(bits))}) >> (hashtext(v) & ${bits - 1})) from unnest(tg) v) as sig
+      from ${sql.raw(KEYS[entityType].table)} r cross join lateral (select ${trigramsOf(entityType, "r")} as tg) tt
+      where r.workspace_id = ${workspaceId} and ${inWindow(afterId, w.last)("r.id")} and cardinality(tg) > 0
+    )
+    insert into ${duplicateScanPrefixes} (workspace_id, entity_type, record_id, trigram, rank, core, len, sig)
+    select ${workspaceId}::uuid, ${entityType}::text, x.id, x.t, x.rn, x.rn <= ${shortPrefix("x.len")}, x.len, x.sig from (
       select g.id, u.t, g.len, g.sig, row_number() over (partition by g.id order by coalesce(c.n, 0), u.t collate "C") as rn
-      from (
-        select r.id, tg, cardinality(tg) as len,
-          (select bit_or(B'1'::bit(${sql.raw(String(bits))}) >> (hashtext(v) & ${bits - 1})) from unnest(tg) v) as sig
-        from ${sql.raw(KEYS[entityType].table)} r cross join lateral (select ${trigramsOf(entityType, "r")} as tg) tt
-        where r.workspace_id = ${workspaceId} and ${inWindow(afterId, w.last)("r.id")} and cardinality(tg) > 0
-      ) g cross join lateral unnest(g.tg) u(t)
+      from g cross join lateral unnest(g.tg) u(t)
       left join ${duplicateScanTrigrams} c on c.workspace_id = ${workspaceId} and c.entity_type = ${entityType} and c.trigram = u.t
     ) x
     where x.rn <= x.len - ceil(${String(NAME_SIMILARITY_THRESHOLD)}::numeric * x.len) + 1
@@ -326,7 +333,8 @@ export async function rebuildWindow(db: Db, workspaceId: string, entityType: Dup
   const w = await nextWindow(db, workspaceId, entityType, afterId, size);
   if (!w.last) return { n: 0, last: null };
   await lockWorkspacePairs(db, workspaceId);
-  await db.execute(upsertPairs(scoredPairs(entityType, workspaceId, inWindow(afterId, w.last), "rebuild")));
+  const scanStart = sql`(select started_at from ${duplicateScans} where workspace_id = ${workspaceId})`;
+  await db.execute(upsertPairs(scoredPairs(entityType, workspaceId, inWindow(afterId, w.last), "rebuild"), scanStart));
   return w;
 }
 
