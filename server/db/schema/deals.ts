@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, customType, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, customType, date, doublePrecision, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { DEAL_STATUSES } from "../../../shared/contracts/deals";
 import { clients } from "./clients";
 import { idColumn, timestamps } from "./columns";
@@ -117,6 +117,29 @@ export const deals = pgTable(
 );
 
 export type DealRow = typeof deals.$inferSelect;
+
+/**
+ * Open deals per stage and currency: count and value, kept by statement-level triggers on `deals`
+ * (migration `deal_stage_totals_triggers`), so an unfiltered board of a big pipeline reads a few
+ * rows instead of summing every open deal. Only for readers who see every deal of the workspace;
+ * a filtered or own-deals board still sums its deals.
+ */
+export const dealStageTotals = pgTable(
+  "deal_stage_totals",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    pipelineId: uuid("pipeline_id").notNull(),
+    stageId: uuid("stage_id")
+      .notNull()
+      .references(() => pipelineStages.id, { onDelete: "cascade" }),
+    currency: text("currency").notNull(),
+    openCount: integer("open_count").notNull().default(0),
+    openValue: numeric("open_value").notNull().default("0"),
+  },
+  (t) => [primaryKey({ columns: [t.stageId, t.currency] }), index("deal_stage_totals_pipeline_idx").on(t.workspaceId, t.pipelineId)],
+);
 
 /** One stay of a deal in a stage: entered, and left (null while it is still there). */
 export const dealStageHistory = pgTable(

@@ -3,7 +3,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { BOARD_COLUMN_MAX } from "../../../shared/contracts/pipelines";
 import type { Db } from "../../db/client";
 import { rawPreparedStatement } from "../../db/prepared";
-import { clients, deals, leads, pipelineStages, pipelines, users } from "../../db/schema";
+import { clients, dealStageTotals, deals, leads, pipelineStages, pipelines, users } from "../../db/schema";
 import type { PipelineViewer } from "../leads/leads.visibility";
 import { type SearchMode, searchShape } from "../../lib/text-search";
 import { dealSearchCondition, dealSearchValues, visibleWithPlaceholders } from "./deals.repository";
@@ -74,10 +74,13 @@ export interface BoardStageRow {
   lastId: string | null;
 }
 
+/** Whether the board's counts and sums can come from `deal_stage_totals`: every deal visible, no filter. */
+export const usesStageTotals = (actor: PipelineViewer, p: BoardParams) => actor.pipelineScope === "all" && !p.ownerId && !p.tag && !p.q;
+
 /**
  * The board in one statement, one row per stage of the pipeline (or the one stage asked for): its
- * count and per-currency sums (value, and value × probability) from one aggregate over the
- * pipeline's open visible deals, and a lateral walking deals_board_open_idx for the first
+ * count and per-currency sums (value, and value × probability) from `deal_stage_totals` (see
+ * `usesStageTotals`) or one aggregate over the pipeline's open visible deals, and a lateral walking deals_board_open_idx for the first
  * `limit + 1` of them by position (after the cursor), each turned into its card's JSON, with the
  * client, lead and owner names looked up per card, time in stage and rotting (the pipeline's
  * rotting days) computed. Visibility and the board's filters apply to both. The cards leave
@@ -98,13 +101,17 @@ export async function boardRows(db: Db, actor: PipelineViewer, p: BoardParams): 
     const ref = (table: typeof clients | typeof leads | typeof users, id: AnyPgColumn) =>
       sql`case when ${id} is null then null else json_build_object('id', ${id}, 'name', coalesce((select ${table.name} from ${table} where ${table.id} = ${id} and ${table.workspaceId} = ${ws}), '')) end`;
     const limit = sql.raw(String(p.limit));
-    return sql`
-      with sums as materialized (
-        select ${deals.stageId} as stage_id, ${deals.currency} as currency, count(*) as n, sum(${deals.valueMinor})::numeric as value
+    // Someone who sees every deal, with no filter, reads the totals the triggers keep; anyone else sums their deals.
+    const sums = usesStageTotals(actor, p)
+      ? sql`select ${dealStageTotals.stageId} as stage_id, ${dealStageTotals.currency} as currency, ${dealStageTotals.openCount} as n, ${dealStageTotals.openValue} as value
+        from ${dealStageTotals}
+        where ${dealStageTotals.workspaceId} = ${ws} and ${dealStageTotals.pipelineId} = ${sql.placeholder("pipelineId")}::uuid and ${dealStageTotals.openCount} > 0 ${onlyStage(dealStageTotals.stageId)}`
+      : sql`select ${deals.stageId} as stage_id, ${deals.currency} as currency, count(*) as n, sum(${deals.valueMinor})::numeric as value
         from ${deals}
         where ${filters} ${onlyStage(deals.stageId)}
-        group by ${deals.stageId}, ${deals.currency}
-      )
+        group by ${deals.stageId}, ${deals.currency}`;
+    return sql`
+      with sums as materialized (${sums})
       select s.id as "stageId", s.name as "stageName", s.position as "stagePosition", s.probability as "stageProbability",
              coalesce(t.count, 0) as "count", coalesce(t.totals, '[]')::text as "totals",
              coalesce(d.cards, '[]')::text as "cards", coalesce(d.n > ${limit}, false) as "hasMore", d.last_position as "lastPosition", d.last_id as "lastId"
