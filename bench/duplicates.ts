@@ -6,8 +6,7 @@ import { NAME_SIMILARITY_THRESHOLD } from "../shared/contracts/duplicates";
 import { createDatabase } from "../server/db/client";
 import { runMigrations } from "../server/db/migrate";
 import { withTransaction } from "../server/db/transaction";
-import { listStoredPairs, rescorePairs, startScan } from "../server/modules/duplicates/duplicate-pairs.repository";
-import { rebuildStep } from "../server/modules/duplicates/duplicates.jobs";
+import { listStoredPairs, rebuildWindow, rescorePairs } from "../server/modules/duplicates/duplicate-pairs.repository";
 import { type BenchApp, benchSession, createBenchAdmin, openBenchDatabase, startBenchApp } from "./support";
 
 // `npx tsx bench/duplicates.ts`: the duplicates list at scale. Seeds BENCH_DUP_LEADS (default 50,000)
@@ -15,7 +14,7 @@ import { type BenchApp, benchSession, createBenchAdmin, openBenchDatabase, start
 // measures, on the same database:
 //   before   the read-time first page the list used before the pairs table (its first 250-row
 //            window: one trigram probe per lead, the query shape of the old listCandidatePairs);
-//   rebuild  the full rebuild of the pairs table (every step of the duplicates.rebuild job);
+//   rebuild  the full rebuild of the pairs table (the duplicates.rebuild job's windows);
 //   rescore  one lead's re-score (the duplicates.rescore job after an edit);
 //   bare     the stored-pairs list query alone (listStoredPairs, admin visibility);
 //   GET      the first page of GET /api/duplicates through the real server (production mode).
@@ -82,14 +81,16 @@ async function main() {
     const before = await readTimeFirstWindow(database.pool, ws);
     console.log(`before: read-time first window (250 leads) ${fmt(before.ms)} (${before.pairs} pairs)`);
 
-    // Every step of the duplicates.rebuild job (name index, then pairs windows; clients and contacts are empty), in its own transaction.
     const tRebuild = performance.now();
-    const scan = await withTransaction(database.pool, (tx) => startScan(tx.db, ws, null));
-    let steps = 0;
-    while (await withTransaction(database.pool, (tx) => rebuildStep(tx.db, ws, scan.scanId))) steps++;
+    let after: string | null = null;
+    for (;;) {
+      const { n, last }: { n: number; last: string | null } = await withTransaction(database.pool, (tx) => rebuildWindow(tx.db, ws, "lead", after, 500));
+      if (!last || n < 500) break;
+      after = last;
+    }
     const rebuildSeconds = ms(tRebuild) / 1000;
     const pairs = (await database.pool.query<{ n: number }>("select count(*)::int as n from duplicate_pairs where workspace_id = $1", [ws])).rows[0]!.n;
-    console.log(`rebuild: ${steps + 1} steps`);
+    await database.pool.query("insert into duplicate_scans (workspace_id, status) values ($1, 'done') on conflict (workspace_id) do update set status = 'done'", [ws]);
     await database.pool.query("analyze duplicate_pairs");
     console.log(`rebuild: ${rebuildSeconds.toFixed(1)} s for ${LEADS.toLocaleString()} leads (${Math.round(LEADS / rebuildSeconds)} leads/s), ${pairs.toLocaleString()} pairs`);
 
