@@ -46,7 +46,7 @@ async function expectConsistent(): Promise<Totals> {
 }
 
 describe("deal_stage_totals", () => {
-  it("equals the sum of open deals after creates, edits, moves, closes, reopens, a pipeline change and deletes (one by one and in bulk)", async () => {
+  it("equals the sum of open deals after creates, edits, moves, closes, reopens, a pipeline change by SQL and deletes (one by one and in bulk)", async () => {
     const p = (await admin.post("/api/pipelines", { name: `Totals ${Date.now()}`, rottingDays: null, stages: [{ name: "A", probability: 10 }, { name: "B", probability: 50 }] })).body.data as PipelineDto;
     const other = (await admin.post("/api/pipelines", { name: `Other ${Date.now()}`, rottingDays: null, stages: [{ name: "X", probability: 20 }] })).body.data as PipelineDto;
     const [a, b] = [p.stages[0]!.id, p.stages[1]!.id];
@@ -66,8 +66,10 @@ describe("deal_stage_totals", () => {
     expect((await admin.post(`/api/deals/${d3.id}/close`, { status: "lost", reason: "Budget" })).status).toBe(200);
     expect(await expectConsistent()).toMatchObject({ [`${a}/GBP`]: { n: 1, value: "1200" }, [`${b}/USD`]: { n: 2, value: "2800" } });
     expect((await admin.post(`/api/deals/${d3.id}/reopen`, {})).status).toBe(200);
-    expect((await admin.patch(`/api/deals/${d4.id}`, { pipelineId: other.id, stageId: other.stages[0]!.id })).status).toBeLessThan(500);
-    await expectConsistent();
+    // The API has no pipeline change; any writer (a script, a later feature) does, and the triggers see it.
+    const x = other.stages[0]!.id;
+    await t.database.db.execute(sql`update deals set pipeline_id = ${other.id}, stage_id = ${x} where id = ${d4.id}`);
+    expect(await expectConsistent()).toMatchObject({ [`${x}/USD`]: { n: 1, value: "300" }, [`${b}/USD`]: { n: 1, value: "2500" } });
 
     expect((await admin.delete(`/api/deals/${d1.id}`)).status).toBe(204);
     expect((await admin.post("/api/deals/bulk", { ids: [d2.id, d3.id], action: { type: "set_status", status: "won" } })).status).toBe(200);
